@@ -1,0 +1,1 @@
+"""Extraction stage: find entities, relations, events, dates and quotes in document text."""
