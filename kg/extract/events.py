@@ -1,0 +1,185 @@
+"""Events from trigger words: type, date, place, participants and status of each.
+
+A trigger (lexicon ``event_triggers``: "met", "lifted off", "docked", "signed", "suspended"...) opens
+an event; its participants are the people, agencies and spacecraft in the trigger's clause, its place
+the facility, place or country after "in/at/from/near", its date the date expression of the clause
+resolved against the publication date (a 1975 date in a 2025 article is a 1975 event), and its
+status comes from the modality of the clause ("will", "is scheduled to" -> planned; "never took
+place", "postponed" -> canceled).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.context import DocContext
+from kg.extract.dates import find_dates
+from kg.model import DateValue, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PARTICIPANT_TYPES = {"Person", "Agency", "Spacecraft"}
+PLACE_TYPES = ("Facility", "Place", "Country")
+_PLACE_PREPS = {"in", "at", "from", "near", "outside", "over", "into", "to"}
+_NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
+
+
+def _trigger_type(token: "Token", ctx: DocContext) -> str | None:
+    lex = ctx.lexicon
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    event_type = lex.event_triggers.get(lemma) or lex.event_triggers.get(word)
+    if event_type is None:
+        return None
+    if token.pos_ not in {"VERB", "NOUN", "AUX", "PROPN"}:
+        return None
+    needed = lex.event_particles.get(lemma)
+    if needed and token.pos_ == "VERB":
+        if not any(c.dep_ == "prt" and c.lower_ in needed for c in token.children):
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is None or nxt.lower_ not in needed:
+                return None
+    if ctx.mention_at(token) is not None:
+        return None
+    return event_type
+
+
+def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
+    """Token range of the trigger's clause: a verb's subtree, or the sentence for a noun trigger."""
+    if token.pos_ in _NOUN_TRIGGER_POS:
+        head = token
+        while head.dep_ not in {"ROOT"} and head.head.pos_ not in {"VERB", "AUX"} and head.head != head:
+            head = head.head
+        head = head.head if head.dep_ != "ROOT" else head
+        sub = list(head.subtree)
+    else:
+        sub = list(token.subtree)
+        # include the subject of a governing verb for xcomp/conj ("was to leave", "lifted off and docked")
+        if token.dep_ in {"xcomp", "conj", "advcl"}:
+            for child in token.head.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    sub.extend(child.subtree)
+    start = max(min(t.i for t in sub), sent.start)
+    end = min(max(t.i for t in sub) + 1, sent.end)
+    return start, end
+
+
+def _status(tokens: list["Token"], ctx: DocContext) -> str:
+    text = " " + " ".join(t.lower_ for t in tokens) + " "
+    for cue in ctx.lexicon.canceled_cues:
+        if f" {cue} " in text:
+            return "canceled"
+    for cue in ctx.lexicon.planned_cues:
+        if f" {cue} " in text:
+            return "planned"
+    return "happened"
+
+
+def _tense(tokens: list["Token"], status: str) -> str:
+    if status == "planned":
+        return "future"
+    if any(t.tag_ in {"VBD", "VBN"} for t in tokens):
+        return "past"
+    return "unknown"
+
+
+def _date(sent: "Span", start: int, end: int, trigger: "Token", tense: str, ctx: DocContext) -> DateValue | None:
+    doc = ctx.doc
+    base = sent.start_char
+    mentions = find_dates(sent.text, ctx.published, tense=tense)
+    if not mentions:
+        return None
+    lo, hi = doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base
+    inside = [m for m in mentions if m.start >= lo and m.end <= hi]
+    pool = inside or mentions
+    t_off = trigger.idx - base
+    best = min(pool, key=lambda m: abs((m.start + m.end) // 2 - t_off))
+    return best.value
+
+
+def _place(tokens: list["Token"], ctx: DocContext) -> str | None:
+    best: tuple[int, str] | None = None
+    for tok in tokens:
+        if tok.lower_ not in _PLACE_PREPS:
+            continue
+        j = tok.i + 1
+        while j < len(ctx.doc) and ctx.doc[j].lower_ in {"the", "a"}:
+            j += 1
+        if j >= len(ctx.doc):
+            continue
+        m = ctx.mention_at(ctx.doc[j])
+        if m is None:
+            continue
+        type_name = ctx.type_of(m.key)
+        if type_name in PLACE_TYPES:
+            rank = PLACE_TYPES.index(type_name)
+            if best is None or rank < best[0]:
+                best = (rank, m.key)
+    return best[1] if best else None
+
+
+def _label(event_type: str, tokens: list["Token"]) -> str:
+    words = " ".join(t.text for t in tokens)
+    words = re.sub(r"\s+([,.;:'])", r"\1", words)
+    words = words.replace(" 's", "'s").strip(" ,;")
+    if len(words) > 90:
+        words = words[:87].rsplit(" ", 1)[0] + "..."
+    return f"{event_type}: {words}"
+
+
+def extract_events(ctx: DocContext) -> list[Event]:
+    """Every event the document states, one per trigger type per clause, merged across mentions."""
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        taken: set[tuple[str, int, int]] = set()
+        for token in sent:
+            event_type = _trigger_type(token, ctx)
+            if event_type is None:
+                continue
+            start, end = _clause(token, sent)
+            tokens = list(ctx.doc[start:end])
+            participants = []
+            place_key = _place(tokens, ctx)
+            for tok in tokens:
+                m = ctx.mention_at(tok)
+                if m is None or m.key in participants or m.key == place_key:
+                    continue
+                if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
+                    participants.append(m.key)
+            if event_type in ctx.lexicon.event_needs_craft or ctx.lexicon.event_triggers.get(token.lemma_.lower()) is None:
+                if not any(ctx.type_of(p) in {"Spacecraft", "Person"} for p in participants):
+                    continue
+            status = _status(tokens, ctx)
+            date = _date(sent, start, end, token, _tense(tokens, status), ctx)
+            if not participants and date is None:
+                continue
+            key = (event_type, start, end)
+            if key in taken:
+                continue
+            taken.add(key)
+            events.append(
+                Event(event_type, _label(event_type, tokens), date, place_key, tuple(participants), status, ctx.evidence(sent))
+            )
+    return _merge(events)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per (type, date) when two mentions share a participant: the later adds to the first."""
+    merged: list[Event] = []
+    for ev in events:
+        for i, other in enumerate(merged):
+            if (
+                other.type == ev.type
+                and other.date == ev.date
+                and other.status == ev.status
+                and other.evidence.start == ev.evidence.start
+                and set(other.participants) & set(ev.participants)
+            ):
+                parts = other.participants + tuple(p for p in ev.participants if p not in other.participants)
+                merged[i] = Event(other.type, other.label, other.date, other.place or ev.place, parts, other.status, other.evidence)
+                break
+        else:
+            merged.append(ev)
+    return merged

@@ -1,0 +1,215 @@
+"""Entity mentions: spaCy's entities, the gazetteer ruler and shape patterns, typed and trimmed.
+
+Candidate generation only; which real-world entity a mention names is ``kg.extract.resolve``'s job.
+Type repair follows the head word ("... Agency" is an Agency, "... Cosmodrome" a Facility), the
+gazetteer (a known name keeps its known type whatever the NER said), and the context (a name right
+after a person's title is a person; a word that is the surname of a person named earlier is that person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kg.gazetteer import Gazetteer, GazetteerEntry
+from kg.lexicon import Lexicon
+from kg.model import EntityType
+from kg.names import name_key
+from kg.nlp import DESCRIPTION_PREFIX
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+OUR_TYPES = {"Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place"}
+_LEADING_DROP = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "former", "late"}
+_NICKNAME = re.compile(r'\s+"[^"]{1,20}"\s+')
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A typed span of the document text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    gazetteer_id: str | None
+    kind: str
+    """"name", "demonym", "description", "surname" or "pattern"."""
+
+
+def _trim(span: "Span", lexicon: Lexicon) -> "Span | None":
+    """Drop leading determiners and titles, and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end:
+        word = doc[start].text
+        low = word.lower()
+        if low in _LEADING_DROP or low in lexicon.title_heads or low in lexicon.title_modifiers:
+            start += 1
+        elif word in lexicon.title_abbreviations or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
+            start += 1
+        else:
+            break
+    while end > start and doc[end - 1].text in {"'s", "'", "’s", ",", "."}:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _lookup(gazetteer: Gazetteer, text: str, on: date | None, type_: str | None = None) -> GazetteerEntry | None:
+    for entry in gazetteer.lookup(text, on=on):
+        if type_ is None or entry.type == type_:
+            return entry
+    return None
+
+
+def _by_head_word(gazetteer: Gazetteer, span: "Span") -> str | None:
+    if len(span) < 2:
+        return None
+    last = span[-1].text
+    for type_name, words in gazetteer.head_words.items():
+        if last in words or last.lower() in {w.lower() for w in words}:
+            return type_name
+    return None
+
+
+def _preceded_by_title(span: "Span", lexicon: Lexicon) -> bool:
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    low = prev.text.lower()
+    return low in lexicon.title_heads or low.rstrip("s") in lexicon.corps_titles or prev.text in lexicon.title_abbreviations
+
+
+def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexicon) -> str | None:
+    """Our type for a span the gazetteer does not know, from spaCy's label, head word and context."""
+    by_head = _by_head_word(gazetteer, span)
+    if label == "PERSON":
+        if by_head and by_head != "Person":
+            return by_head
+        if len(span) >= 2 and all(t.text[:1].isupper() for t in span if t.is_alpha):
+            return "Person"
+        return "Person" if _preceded_by_title(span, lexicon) else None
+    if _preceded_by_title(span, lexicon) and len(span) >= 2 and not by_head:
+        return "Person"
+    if by_head:
+        return by_head
+    if label == "GPE":
+        return "Place"
+    if label == "LOC":
+        return "Place" if len(span) >= 2 or span.text[:1].isupper() else None
+    if label == "FAC":
+        return "Facility" if len(span) >= 2 else None
+    return None
+
+
+def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> list[RawMention]:
+    """Typed entity mentions of ``doc``, in text order, without overlaps."""
+    found: list[RawMention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "LANGUAGE"}:
+            continue
+        if label in OUR_TYPES and ent.ent_id_:
+            mention = _from_ruler(ent, gazetteer, lexicon, published)
+        else:
+            mention = _from_ner(ent, gazetteer, lexicon, published)
+        if mention is not None:
+            found.append(mention)
+    found = _overlay(found, _pattern_mentions(doc.text, gazetteer))
+    found = _add_surnames(doc, found)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
+    ent_id = ent.ent_id_
+    if ent_id.startswith(DESCRIPTION_PREFIX):
+        entry = _lookup(gazetteer, ent.text, published, ent.label_)
+        if entry is None:
+            return None
+        return RawMention(ent.start_char, ent.end_char, ent.text, entry.type, entry.id, "description")
+    entry = gazetteer.get(ent_id)
+    if entry is None:
+        return None
+    if entry.ambiguous and (ent.start == ent.sent.start or not ent.text[:1].isupper()):
+        return None
+    kind = "demonym" if ent.text in entry.demonyms else "name"
+    span = _trim(ent, lexicon) if kind == "name" else ent
+    if span is None:
+        return None
+    return RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
+
+
+def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
+    span = _trim(ent, lexicon)
+    if span is None or span.text in lexicon.not_entities or not span.text[:1].isupper():
+        return None
+    if ent.label_ == "NORP":
+        entry = _lookup(gazetteer, span.text, published, "Country")
+        if entry is None:
+            return None
+        return RawMention(span.start_char, span.end_char, span.text, "Country", entry.id, "demonym")
+    entry = _lookup(gazetteer, span.text, published)
+    if entry is not None and not (entry.ambiguous and span.start == span.sent.start):
+        return RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, "name")
+    type_name = _type_unknown(span, ent.label_, gazetteer, lexicon)
+    if type_name is None:
+        return None
+    text = span.text
+    return RawMention(span.start_char, span.end_char, text, type_name, None, "name")
+
+
+def _pattern_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
+    out = []
+    for pattern, type_name in gazetteer.patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum()):
+                continue
+            out.append(RawMention(start, end, match.group(0), type_name, None, "pattern"))
+    return out
+
+
+def _overlay(base: list[RawMention], overrides: list[RawMention]) -> list[RawMention]:
+    """Add ``overrides``; where one overlaps base mentions it wins unless a base one is longer and gazetteer-linked."""
+    result = list(base)
+    for new in sorted(overrides, key=lambda m: (m.start, -(m.end - m.start))):
+        clashes = [m for m in result if m.start < new.end and new.start < m.end]
+        if any(m.gazetteer_id and (m.end - m.start) >= (new.end - new.start) for m in clashes):
+            continue
+        if any(m.kind == "pattern" for m in clashes):
+            continue
+        result = [m for m in result if m not in clashes] + [new]
+    return result
+
+
+def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
+    """A capitalised word equal to the last name of a person named in full is that person.
+
+    Fixes the NER's habit of typing bare surnames as places or organisations ("Hague", "Kikina").
+    """
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.type == "Person" and len(m.text.split()) >= 2 and m.kind == "name"
+    }
+    surnames = {s for s in surnames if s[:1].isupper() and len(s) > 2}
+    if not surnames:
+        return mentions
+    kept = [m for m in mentions if not (m.text in surnames and m.type != "Person" and m.gazetteer_id is None)]
+    taken = [(m.start, m.end) for m in kept]
+    for token in doc:
+        if token.text in surnames and not any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+            kept.append(RawMention(token.idx, token.idx + len(token), token.text, "Person", None, "surname"))
+    return kept
+
+
+def strip_nickname(name: str) -> str:
+    """``Donald "Deke" Slayton`` -> ``Donald Slayton``."""
+    return _NICKNAME.sub(" ", name)

@@ -1,0 +1,419 @@
+"""Positions held: who holds which title at which organization, from wording around a person's name.
+
+Patterns (over tokens and resolved mentions, not over any article's names):
+- a title before the name: "NASA's Acting Administrator, Sean Duffy", "Roscosmos cosmonauts A and B",
+  "the head of Roscosmos, X", "Soviet Premier X", "Sen. X";
+- an apposition after it: "X, general director of the Russian Space Agency", "X, NASA's associate
+  administrator for space operations", "X, a public affairs representative at the Kennedy Space Center",
+  "X, one of NASA's original seven astronauts", "X, who heads Y";
+- "as": "X served as command module pilot", "removing X as director general of Roscosmos";
+- command verbs: "the crew is commanded by X", "X, the cosmonaut commanding Soyuz MS-10".
+Crew titles without a stated organization take the spacecraft or mission named nearest before them;
+political titles with none take it from the gazetteer's record of the person's posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.context import DocContext
+from kg.extract.resolve import Resolved
+from kg.model import Evidence, Position
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ORG_TYPES = {"Agency", "Country", "Spacecraft", "Program", "Facility"}
+CRAFT_TYPES = {"Spacecraft", "Program"}
+_DETS = {"the", "a", "an", "its", "their", "his", "her"}
+_POLITICAL_HEADS = {"president", "premier", "minister", "chancellor", "king", "senator", "congressman",
+                    "congresswoman", "governor", "ambassador"}
+_HEAD_VERBS = {"head", "lead", "run"}
+
+
+@dataclass
+class _Title:
+    words: list[str]
+    start: int  # token index of the first title token
+    end: int  # token index after the head
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def head(self) -> str:
+        return self.words[-1]
+
+
+def _is_title_word(token: "Token", ctx: DocContext) -> bool:
+    low = token.text.lower()
+    lex = ctx.lexicon
+    return low in lex.title_heads or low in lex.title_modifiers or (low.endswith("s") and low[:-1] in lex.title_heads)
+
+
+def _is_head(word: str, ctx: DocContext) -> bool:
+    heads = ctx.lexicon.title_heads
+    return word in heads or (word.endswith("s") and word[:-1] in heads)
+
+
+def _singular(word: str, ctx: DocContext) -> str:
+    if word not in ctx.lexicon.title_heads and word.endswith("s") and word[:-1] in ctx.lexicon.title_heads:
+        return word[:-1]
+    return word
+
+
+def _title_ending_at(end: int, ctx: DocContext, sent: "Span") -> _Title | None:
+    """The title whose head is token ``end - 1``, reading backwards over title words."""
+    doc = ctx.doc
+    if end - 1 < sent.start or not _is_title_word(doc[end - 1], ctx) or not _is_head(doc[end - 1].text.lower(), ctx):
+        if end - 1 >= sent.start and doc[end - 1].text in ctx.lexicon.title_abbreviations:
+            word = ctx.lexicon.title_abbreviations[doc[end - 1].text]
+            return _Title([word], end - 1, end)
+        return None
+    start = end - 1
+    while start - 1 >= sent.start and _is_title_word(doc[start - 1], ctx) and ctx.mention_at(doc[start - 1]) is None:
+        start -= 1
+    words = [t.text.lower() for t in doc[start:end]]
+    # A lower-case common noun right before the title ("helicopter pilot") means it is not a post.
+    before = doc[start - 1] if start - 1 >= sent.start else None
+    if before is not None and before.pos_ == "NOUN" and before.text.islower() and ctx.mention_at(before) is None:
+        return None
+    while words and not _is_head(words[0], ctx) and words[0] in {"former", "new", "then", "first"}:
+        words = words[1:]
+        start += 1
+    if not words:
+        return None
+    words[-1] = _singular(words[-1], ctx)
+    return _Title(words, start, end)
+
+
+def _extend_for(title: _Title, ctx: DocContext, sent: "Span") -> _Title:
+    """"associate administrator" + "for space operations"."""
+    doc = ctx.doc
+    i = title.end
+    if i < sent.end and doc[i].lower_ == "for":
+        j = i + 1
+        while j < sent.end and j - i <= 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j += 1
+        if j > i + 1:
+            return _Title(title.words + [t.text for t in doc[i:j]], title.start, j)
+    return title
+
+
+def _org_before(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """An organization mention right before token ``index`` ("NASA's", "Roscosmos", "Soviet")."""
+    doc = ctx.doc
+    j = index - 1
+    if j >= sent.start and doc[j].text in {"'s", "'"}:
+        j -= 1
+    if j < sent.start:
+        return None
+    r = ctx.mention_at(doc[j])
+    if r is not None and ctx.type_of(r.key) in ORG_TYPES:
+        return r
+    return None
+
+
+def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...] = ("of", "at")) -> Resolved | None:
+    """"of the Russian Space Agency" / "at the Kennedy Space Center" starting at token ``index``."""
+    doc = ctx.doc
+    if index >= sent.end or doc[index].lower_ not in words:
+        return None
+    j = index + 1
+    while j < sent.end and doc[j].lower_ in _DETS:
+        j += 1
+    if j < sent.end:
+        r = ctx.mention_at(doc[j])
+        if r is not None and ctx.type_of(r.key) in ORG_TYPES:
+            return r
+    return None
+
+
+def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The spacecraft or mission named nearest before token ``index`` (this or the two previous sentences)."""
+    doc = ctx.doc
+    window_start = sent.start
+    sents = list(doc.sents)
+    pos = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    if pos >= 2:
+        window_start = sents[pos - 2].start
+    elif pos == 1:
+        window_start = sents[0].start
+    best = None
+    for i in range(window_start, sent.end):
+        r = ctx.mention_at(doc[i])
+        if r is None or ctx.type_of(r.key) not in CRAFT_TYPES:
+            continue
+        if i < index or (best is None and i >= sent.start):
+            best = r
+        if i >= index and best is not None:
+            break
+    return best
+
+
+class _Collector:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.found: list[Position] = []
+
+    def add(self, person: Resolved, title: _Title, org: Resolved | None, evidence: Evidence,
+            *, demonym_org: bool = True, sent: "Span | None" = None) -> None:
+        ctx = self.ctx
+        lex = ctx.lexicon
+        if org is not None and ctx.type_of(org.key) == "Country" and org.mention.kind == "demonym":
+            if title.head not in _POLITICAL_HEADS:
+                org = None
+        if org is not None and title.head in lex.corps_titles and ctx.type_of(org.key) not in {"Agency"}:
+            org = None
+        text = " ".join(w for w in title.words if w not in lex.past_words)
+        if not text:
+            return
+        if org is None and text in lex.crew_titles and sent is not None:
+            org = _nearest_craft(title.start, ctx, sent)
+        org_key = org.key if org else None
+        if org_key is None:
+            org_key = self._from_gazetteer(person.key, title.head)
+        acting = any(w in lex.acting_words for w in title.words)
+        self.found.append(Position(person.key, text, org_key, evidence, acting=acting))
+
+    def _from_gazetteer(self, person_key: str, head: str) -> str | None:
+        entry = self.ctx.gazetteer.get(person_key)
+        if entry is None:
+            return None
+        for post in entry.positions:
+            if post.title.split()[-1] == head:
+                return post.organization
+        return None
+
+
+def extract_positions(ctx: DocContext) -> list[Position]:
+    """Every position stated in the document, deduplicated."""
+    collector = _Collector(ctx)
+    doc = ctx.doc
+    people = [r for r in ctx.resolved if ctx.type_of(r.key) == "Person"]
+    for r in people:
+        span = ctx.span_of(r)
+        if span is None:
+            continue
+        sent = span.sent
+        evidence = ctx.evidence(sent)
+        _before_name(r, span, sent, evidence, collector)
+        _after_name(r, span, sent, evidence, collector)
+        _as_title(r, span, sent, evidence, collector)
+        _commanding(r, span, sent, evidence, collector)
+    _coordinated(people, collector)
+    return _dedupe(collector.found)
+
+
+def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    ctx = out.ctx
+    doc = ctx.doc
+    i = span.start
+    if i - 1 >= sent.start and doc[i - 1].text == ",":
+        i -= 1
+    # "the head of Roscosmos, X"
+    j = i - 1
+    if j >= sent.start:
+        org_tok = ctx.mention_at(doc[j])
+        if org_tok is not None and ctx.type_of(org_tok.key) in ORG_TYPES:
+            org_span = ctx.span_of(org_tok)
+            k = org_span.start - 1
+            while k >= sent.start and doc[k].lower_ in _DETS:
+                k -= 1
+            if k >= sent.start and doc[k].lower_ == "of":
+                title = _title_ending_at(k, ctx, sent)
+                if title is not None:
+                    out.add(r, title, org_tok, ev, sent=sent)
+                    return
+    title = _title_ending_at(i, ctx, sent)
+    if title is None:
+        return
+    org = _org_before(title.start, ctx, sent)
+    if org is None:
+        org = _org_after(span.end, ctx, sent, ("of",))
+    if org is None and title.start - 1 >= sent.start and doc[title.start - 1].lower_ in {"its", "their"}:
+        org = _subject_agency(title.start, ctx, sent)
+    out.add(r, title, org, ev, sent=sent)
+
+
+def _subject_agency(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    for i in range(index - 1, sent.start - 1, -1):
+        m = ctx.mention_at(ctx.doc[i])
+        if m is not None and ctx.type_of(m.key) == "Agency":
+            return m
+    return None
+
+
+def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    ctx = out.ctx
+    doc = ctx.doc
+    i = span.end
+    if i >= sent.end or doc[i].text != ",":
+        return
+    i += 1
+    # skip an age ("Borisov, 65,") and "until then", "one of"
+    if i + 1 < sent.end and doc[i].like_num and doc[i + 1].text == ",":
+        return
+    if i < sent.end and doc[i].lower_ == "who" and i + 1 < sent.end and doc[i + 1].lemma_ in _HEAD_VERBS:
+        org = _org_after_object(i + 2, ctx, sent)
+        if org is not None:
+            out.add(r, _Title(["head"], i + 1, i + 2), org, ev, sent=sent)
+        return
+    while i < sent.end and doc[i].lower_ in {"until", "then", "now", "currently", "previously", "formerly"}:
+        i += 1
+    if i + 1 < sent.end and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
+        i += 2
+    while i < sent.end and doc[i].lower_ in _DETS:
+        i += 1
+    org = None
+    m = ctx.mention_at(doc[i]) if i < sent.end else None
+    if m is not None and ctx.type_of(m.key) in ORG_TYPES:
+        org = m
+        i = ctx.span_of(m).end
+        if i < sent.end and doc[i].text in {"'s", "'"}:
+            i += 1
+    # read the title forwards: title words, allowing other words before the head only if capitalised places
+    j = i
+    while j < sent.end and (_is_title_word(doc[j], ctx) or (doc[j].pos_ in {"ADJ", "NUM"} and doc[j].is_lower)
+                            or (ctx.mention_at(doc[j]) is not None and ctx.type_of(ctx.mention_at(doc[j]).key) == "Place")):
+        j += 1
+    # the head is the last title word of the run
+    k = j
+    while k > i and not (_is_title_word(doc[k - 1], ctx) and _is_head(doc[k - 1].lower_, ctx)):
+        k -= 1
+    if k == i:
+        return
+    words = [t.lower_ for t in doc[i:k] if _is_title_word(t, ctx)]
+    title = _Title(words, i, k)
+    title.words[-1] = _singular(title.words[-1], ctx)
+    title = _extend_for(title, ctx, sent)
+    if org is None:
+        org = _org_after(title.end, ctx, sent)
+    if org is None and title.head == "commander":
+        org = _object_craft(title.end, ctx, sent)
+    out.add(r, title, org, ev, sent=sent)
+    # "the Roscosmos cosmonaut commanding Soyuz MS-10"
+    if title.end < sent.end and doc[title.end].lemma_ == "command":
+        craft = _object_craft(title.end + 1, ctx, sent)
+        if craft is not None:
+            out.add(r, _Title(["commander"], title.end, title.end + 1), craft, ev, sent=sent)
+
+
+def _org_after_object(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    while i < sent.end and ctx.doc[i].lower_ in _DETS:
+        i += 1
+    if i < sent.end:
+        m = ctx.mention_at(ctx.doc[i])
+        if m is not None and ctx.type_of(m.key) in {"Agency", "Program", "Facility"}:
+            return m
+    return None
+
+
+def _object_craft(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    while i < sent.end and ctx.doc[i].lower_ in _DETS:
+        i += 1
+    if i < sent.end:
+        m = ctx.mention_at(ctx.doc[i])
+        if m is not None and ctx.type_of(m.key) in CRAFT_TYPES:
+            return m
+    return None
+
+
+def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"X served as T", "X flew as T", "removing X as T of O"."""
+    ctx = out.ctx
+    doc = ctx.doc
+    limit = min(sent.end, span.end + 4)
+    for i in range(span.end, limit):
+        tok = doc[i]
+        if tok.lower_ == "as":
+            break
+        if tok.text in {",", ";"} or ctx.mention_at(tok) is not None:
+            return
+    else:
+        return
+    j = i + 1
+    while j < sent.end and doc[j].lower_ in _DETS:
+        j += 1
+    k = j
+    while k < sent.end and _is_title_word(doc[k], ctx):
+        k += 1
+    while k > j and not _is_head(doc[k - 1].lower_, ctx):
+        k -= 1
+    if k == j:
+        return
+    title = _Title([t.lower_ for t in doc[j:k]], j, k)
+    title.words[-1] = _singular(title.words[-1], ctx)
+    title = _extend_for(title, ctx, sent)
+    org = _org_after(title.end, ctx, sent)
+    out.add(r, title, org, ev, sent=sent)
+
+
+def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"The Expedition 1 crew is commanded by X" -> X commander of Expedition 1."""
+    ctx = out.ctx
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "command":
+        verb = head.head
+        for child in verb.children:
+            if child.dep_ in {"nsubjpass", "nsubj"}:
+                for tok in child.subtree:
+                    m = ctx.mention_at(tok)
+                    if m is not None and ctx.type_of(m.key) in CRAFT_TYPES:
+                        out.add(r, _Title(["commander"], verb.i, verb.i + 1), m, ev, sent=sent)
+                        return
+
+
+def _coordinated(people: list[Resolved], out: _Collector) -> None:
+    """"Roscosmos cosmonauts A and B": a plural title before A also holds for B."""
+    ctx = out.ctx
+    doc = ctx.doc
+    by_start = {r.mention.start: r for r in people}
+    for pos in list(out.found):
+        pass
+    for r in people:
+        span = ctx.span_of(r)
+        if span is None:
+            continue
+        sent = span.sent
+        i = span.start
+        if i - 1 < sent.start or doc[i - 1].lower_ not in {"and", ","}:
+            continue
+        k = i - 1
+        if doc[k].lower_ == "and" and k - 1 >= sent.start and doc[k - 1].text == ",":
+            k -= 1
+        prev = ctx.mention_at(doc[k - 1]) if k - 1 >= sent.start else None
+        if prev is None or ctx.type_of(prev.key) != "Person":
+            continue
+        prev_span = ctx.span_of(prev)
+        plural_tok = doc[prev_span.start - 1] if prev_span.start - 1 >= sent.start else None
+        if plural_tok is None or not plural_tok.lower_.endswith("s"):
+            continue
+        for pos in list(out.found):
+            if pos.person == prev.key and pos.evidence.start <= ctx.document.to_original(sent.start_char, sent.end_char)[0] < pos.evidence.end + 1:
+                out.found.append(Position(r.key, pos.title, pos.organization, pos.evidence, acting=pos.acting))
+        del by_start
+
+
+def _dedupe(found: list[Position]) -> list[Position]:
+    """One position per (person, title, organization); drop an org-less one when the same title has an org."""
+    seen: dict[tuple, Position] = {}
+    for p in found:
+        seen.setdefault((p.person, p.title, p.organization), p)
+    with_org = {(p.person, p.title.split()[-1]) for p in seen.values() if p.organization}
+    orgs_of = {}
+    for p in seen.values():
+        if p.organization:
+            orgs_of.setdefault(p.person, set()).add(p.organization)
+    out = []
+    for p in seen.values():
+        if p.organization is None and (p.person, p.title.split()[-1]) in with_org:
+            continue
+        if p.title == "head" and p.organization in orgs_of.get(p.person, set()) and any(
+            q.person == p.person and q.organization == p.organization and q.title != "head" for q in seen.values()
+        ):
+            continue
+        out.append(p)
+    return out

@@ -1,0 +1,92 @@
+"""Mentions to entities: one key per real-world entity, within and across documents.
+
+A mention linked to the gazetteer takes the gazetteer id as key; a person named in full takes the
+folded form of the name (``kg.names.name_key``: case, punctuation and transliteration variants
+folded), a later surname-only mention joins the full name that ends with it. Keys are what the
+emitter turns into IRIs, so the same name gives the same node in every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kg.extract.mentions import RawMention, strip_nickname
+from kg.gazetteer import Gazetteer
+from kg.model import Entity
+from kg.names import name_key
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A raw mention with the key of the entity it names."""
+
+    mention: RawMention
+    key: str
+
+
+def _unlinked_key(type_name: str, text: str) -> str:
+    return f"{type_name.lower()}:{name_key(strip_nickname(text))}"
+
+
+def resolve_mentions(
+    mentions: list[RawMention], gazetteer: Gazetteer, published: date | None
+) -> tuple[dict[str, Entity], list[Resolved]]:
+    """Group mentions into entities; returns entities by key and every mention with its key."""
+    full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
+    resolved: list[Resolved] = []
+    pending: list[RawMention] = []
+    for m in mentions:
+        if m.gazetteer_id:
+            key = m.gazetteer_id
+        elif m.type == "Person":
+            words = strip_nickname(m.text).split()
+            if len(words) >= 2:
+                entry = next((e for e in gazetteer.lookup(m.text, on=None) if e.type == "Person"), None)
+                key = entry.id if entry else _unlinked_key("Person", m.text)
+                full_names.setdefault(name_key(words[-1]), key)
+            else:
+                pending.append(m)
+                continue
+        else:
+            key = _unlinked_key(m.type, m.text)
+        resolved.append(Resolved(m, key))
+        if m.type == "Person" and m.gazetteer_id:
+            words = strip_nickname(m.text).split()
+            surname_source = words if len(words) >= 2 else (gazetteer.get(m.gazetteer_id).label.split())
+            full_names.setdefault(name_key(surname_source[-1]), key)
+    for m in pending:
+        key = full_names.get(name_key(m.text))
+        if key is None:
+            entry = next((e for e in gazetteer.lookup(m.text, on=published) if e.type == "Person"), None)
+            key = entry.id if entry else _unlinked_key("Person", m.text)
+        resolved.append(Resolved(m, key))
+    resolved.sort(key=lambda r: r.mention.start)
+    return _entities(resolved, gazetteer), resolved
+
+
+def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entity]:
+    by_key: dict[str, list[RawMention]] = {}
+    for r in resolved:
+        by_key.setdefault(r.key, []).append(r.mention)
+    entities: dict[str, Entity] = {}
+    for key, ms in by_key.items():
+        entry = gazetteer.get(key)
+        names = [strip_nickname(m.text) for m in ms if m.kind in ("name", "pattern", "surname")]
+        surfaces = {m.text for m in ms}
+        type_name = entry.type if entry else ms[0].type
+        if entry and any(name_key(n) == name_key(entry.label) for n in names):
+            label = entry.label
+        elif names:
+            label = max(names, key=lambda n: (len(n.split()), len(n)))
+        else:
+            label = entry.label if entry else ms[0].text
+        entities[key] = Entity(
+            key=key,
+            type=type_name,
+            label=label,
+            aliases={s for s in surfaces if s != label},
+            wikidata=entry.wikidata if entry else None,
+            gazetteer_id=entry.id if entry else None,
+        )
+    return entities

@@ -1,0 +1,61 @@
+"""Loader of ``kg/data/lexicon.yaml``: the wording the extractors look for, kept as data."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from kg.errors import DataError
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    crew_titles: frozenset[str]
+    corps_titles: frozenset[str]
+    title_abbreviations: dict[str, str]
+    acting_words: frozenset[str]
+    past_words: frozenset[str]
+    event_triggers: dict[str, str]
+    """trigger lemma -> event type"""
+    event_particles: dict[str, frozenset[str]]
+    event_needs_craft: frozenset[str]
+    planned_cues: tuple[str, ...]
+    canceled_cues: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    not_entities: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon (cached)."""
+    source = resources.files("kg") / "data" / "lexicon.yaml"
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        triggers = {
+            word.lower(): event_type
+            for event_type, words in raw["event_triggers"].items()
+            for word in words
+        }
+        return Lexicon(
+            title_heads=frozenset(w.lower() for w in raw["title_heads"]),
+            title_modifiers=frozenset(w.lower() for w in raw["title_modifiers"]),
+            crew_titles=frozenset(raw["crew_titles"]),
+            corps_titles=frozenset(raw["corps_titles"]),
+            title_abbreviations=dict(raw["title_abbreviations"]),
+            acting_words=frozenset(raw["acting_words"]),
+            past_words=frozenset(raw["past_words"]),
+            event_triggers=triggers,
+            event_particles={k: frozenset(v) for k, v in raw["event_particles"].items()},
+            event_needs_craft=frozenset(raw["event_needs_craft"]),
+            planned_cues=tuple(raw["planned_cues"]),
+            canceled_cues=tuple(raw["canceled_cues"]),
+            speech_verbs=frozenset(raw["speech_verbs"]),
+            not_entities=frozenset(raw["not_entities"]),
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"{source}: malformed lexicon ({exc}); restore it from the repository") from exc
