@@ -24,6 +24,8 @@ class Lexicon:
     """trigger lemma -> event type"""
     event_particles: dict[str, frozenset[str]]
     event_needs_craft: frozenset[str]
+    event_objects: dict[str, frozenset[str]]
+    background_preps: frozenset[str]
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -52,6 +54,8 @@ def load_lexicon() -> Lexicon:
             event_triggers=triggers,
             event_particles={k: frozenset(v) for k, v in raw["event_particles"].items()},
             event_needs_craft=frozenset(raw["event_needs_craft"]),
+            event_objects={k: frozenset(v) for k, v in raw["event_objects"].items()},
+            background_preps=frozenset(raw["background_preps"]),
             planned_cues=tuple(raw["planned_cues"]),
             canceled_cues=tuple(raw["canceled_cues"]),
             speech_verbs=frozenset(raw["speech_verbs"]),

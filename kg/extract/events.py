@@ -29,19 +29,22 @@ _NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
 def _trigger_type(token: "Token", ctx: DocContext) -> str | None:
     lex = ctx.lexicon
     lemma = token.lemma_.lower()
-    word = token.lower_
-    event_type = lex.event_triggers.get(lemma) or lex.event_triggers.get(word)
-    if event_type is None:
+    event_type = lex.event_triggers.get(lemma) or lex.event_triggers.get(token.lower_)
+    if event_type is None or token.pos_ not in {"VERB", "NOUN", "PROPN"}:
         return None
-    if token.pos_ not in {"VERB", "NOUN", "AUX", "PROPN"}:
+    if ctx.mention_at(token) is not None:
         return None
     needed = lex.event_particles.get(lemma)
     if needed and token.pos_ == "VERB":
-        if not any(c.dep_ == "prt" and c.lower_ in needed for c in token.children):
-            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            if nxt is None or nxt.lower_ not in needed:
-                return None
-    if ctx.mention_at(token) is not None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if not any(c.dep_ == "prt" and c.lower_ in needed for c in token.children) and (nxt is None or nxt.lower_ not in needed):
+            return None
+    objects = lex.event_objects.get(lemma)
+    if objects and token.pos_ == "VERB":
+        args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+        if not args or not any(a.lemma_.lower() in objects or ctx.mention_at(a) is not None for a in args):
+            return None
+    if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ == "pobj" and token.head.lower_ in lex.background_preps:
         return None
     return event_type
 
@@ -56,9 +59,13 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
         sub = list(head.subtree)
     else:
         sub = list(token.subtree)
-        # include the subject of a governing verb for xcomp/conj ("was to leave", "lifted off and docked")
-        if token.dep_ in {"xcomp", "conj", "advcl"}:
-            for child in token.head.children:
+        # a verb without its own subject ("was to leave", "lifted off and docked", "after lifting off")
+        # takes the subject of the nearest verb above it
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            head = token.head
+            while head != head.head and head.pos_ not in {"VERB", "AUX"}:
+                head = head.head
+            for child in head.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     sub.extend(child.subtree)
     start = max(min(t.i for t in sub), sent.start)
@@ -85,18 +92,55 @@ def _tense(tokens: list["Token"], status: str) -> str:
     return "unknown"
 
 
-def _date(sent: "Span", start: int, end: int, trigger: "Token", tense: str, ctx: DocContext) -> DateValue | None:
+def _governor(token: "Token") -> "Token":
+    """The nearest verb (or the sentence root) above ``token``."""
+    head = token.head
+    while head != head.head and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    return head
+
+
+def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: int, tense: str,
+          context_year: int | None, ctx: DocContext) -> DateValue | None:
+    """The date of the event: one attached to the trigger, else one in its clause, else in the sentence,
+    never one that belongs to another trigger of the sentence."""
     doc = ctx.doc
     base = sent.start_char
-    mentions = find_dates(sent.text, ctx.published, tense=tense)
+    mentions = [m for m in _sentence_dates(sent, tense, context_year, ctx)]
     if not mentions:
         return None
-    lo, hi = doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base
-    inside = [m for m in mentions if m.start >= lo and m.end <= hi]
-    pool = inside or mentions
-    t_off = trigger.idx - base
-    best = min(pool, key=lambda m: abs((m.start + m.end) // 2 - t_off))
-    return best.value
+    scored = []
+    for m in mentions:
+        span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        gov = trigger if any(t.i == trigger.i for t in span.root.ancestors if t.i == trigger.i) else _governor(span.root)
+        if span.root.head.i == trigger.i or gov.i == trigger.i:
+            rank = 0
+        elif gov.i in triggers:
+            continue
+        elif start <= span.start and span.end <= end:
+            rank = 1
+        else:
+            rank = 2
+        scored.append((rank, abs(span.start - trigger.i), m))
+    if not scored:
+        return None
+    return min(scored, key=lambda x: (x[0], x[1]))[2].value
+
+
+def _sentence_dates(sent: "Span", tense: str, context_year: int | None, ctx: DocContext):
+    found = find_dates(sent.text, ctx.published, tense=tense, context_year=context_year if tense != "future" else None)
+    # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
+    return [m for m in found if not re.match(r"\s*[-\u2013\u2014]", sent.text[m.end:m.end + 3])]
+
+
+def _anchor(sent: "Span", ctx: DocContext, current: int | None) -> int | None:
+    """The year of the last full date ("On July 15, 1975") the narrative has reached."""
+    for m in find_dates(sent.text, ctx.published):
+        if not m.relative and m.value.precision in {"day", "month"}:
+            current = int(m.value.iso[:4])
+    return current
 
 
 def _place(tokens: list["Token"], ctx: DocContext) -> str | None:
@@ -130,30 +174,30 @@ def _label(event_type: str, tokens: list["Token"]) -> str:
 
 
 def extract_events(ctx: DocContext) -> list[Event]:
-    """Every event the document states, one per trigger type per clause, merged across mentions."""
+    """Every dated event the document states, one per trigger type per clause, merged across mentions."""
     events: list[Event] = []
+    anchor: int | None = None
     for sent in ctx.doc.sents:
+        found = [(t, et) for t in sent if (et := _trigger_type(t, ctx)) is not None]
+        trigger_ids = {t.i for t, _ in found}
         taken: set[tuple[str, int, int]] = set()
-        for token in sent:
-            event_type = _trigger_type(token, ctx)
-            if event_type is None:
-                continue
+        for token, event_type in found:
             start, end = _clause(token, sent)
             tokens = list(ctx.doc[start:end])
-            participants = []
             place_key = _place(tokens, ctx)
+            participants: list[str] = []
             for tok in tokens:
                 m = ctx.mention_at(tok)
                 if m is None or m.key in participants or m.key == place_key:
                     continue
                 if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
                     participants.append(m.key)
-            if event_type in ctx.lexicon.event_needs_craft or ctx.lexicon.event_triggers.get(token.lemma_.lower()) is None:
-                if not any(ctx.type_of(p) in {"Spacecraft", "Person"} for p in participants):
+            if token.lemma_.lower() in ctx.lexicon.event_needs_craft:
+                if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
                     continue
             status = _status(tokens, ctx)
-            date = _date(sent, start, end, token, _tense(tokens, status), ctx)
-            if not participants and date is None:
+            date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
+            if date is None:
                 continue
             key = (event_type, start, end)
             if key in taken:
@@ -162,6 +206,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
             events.append(
                 Event(event_type, _label(event_type, tokens), date, place_key, tuple(participants), status, ctx.evidence(sent))
             )
+        anchor = _anchor(sent, ctx, anchor)
     return _merge(events)
 
 

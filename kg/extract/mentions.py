@@ -40,14 +40,18 @@ class RawMention:
     """"name", "demonym", "description", "surname" or "pattern"."""
 
 
-def _trim(span: "Span", lexicon: Lexicon) -> "Span | None":
-    """Drop leading determiners and titles, and a trailing possessive."""
+def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | None":
+    """Drop leading determiners (and, for people, titles), and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end:
         word = doc[start].text
         low = word.lower()
-        if low in _LEADING_DROP or low in lexicon.title_heads or low in lexicon.title_modifiers:
+        if low in _LEADING_DROP:
+            start += 1
+        elif not titles:
+            break
+        elif low in lexicon.title_heads or low in lexicon.title_modifiers:
             start += 1
         elif word in lexicon.title_abbreviations or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
             start += 1
@@ -111,6 +115,8 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     """Typed entity mentions of ``doc``, in text order, without overlaps."""
     found: list[RawMention] = []
     for ent in doc.ents:
+        if ent.label_ in OUR_TYPES and ent.ent_id_.startswith(DESCRIPTION_PREFIX):
+            found.extend(_possessor(ent, gazetteer, published))
         label = ent.label_
         if label in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "LANGUAGE"}:
             continue
@@ -138,14 +144,14 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
     if entry.ambiguous and (ent.start == ent.sent.start or not ent.text[:1].isupper()):
         return None
     kind = "demonym" if ent.text in entry.demonyms else "name"
-    span = _trim(ent, lexicon) if kind == "name" else ent
+    span = _trim(ent, lexicon, titles=False) if kind == "name" else ent
     if span is None:
         return None
     return RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
 
 
 def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
-    span = _trim(ent, lexicon)
+    span = _trim(ent, lexicon, titles=ent.label_ in {"PERSON", "ORG", "NORP"})
     if span is None or span.text in lexicon.not_entities or not span.text[:1].isupper():
         return None
     if ent.label_ == "NORP":
@@ -161,6 +167,15 @@ def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: da
         return None
     text = span.text
     return RawMention(span.start_char, span.end_char, text, type_name, None, "name")
+
+
+def _possessor(ent: "Span", gazetteer: Gazetteer, published: date | None) -> list[RawMention]:
+    """"China's space agency": the country that owns a description is mentioned too."""
+    if len(ent) > 2 and ent[1].text == "'s":
+        entry = _lookup(gazetteer, ent[0].text, published, "Country")
+        if entry is not None:
+            return [RawMention(ent[0].idx, ent[0].idx + len(ent[0]), ent[0].text, "Country", entry.id, "name")]
+    return []
 
 
 def _pattern_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:

@@ -370,31 +370,27 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
     """"Roscosmos cosmonauts A and B": a plural title before A also holds for B."""
     ctx = out.ctx
     doc = ctx.doc
-    by_start = {r.mention.start: r for r in people}
-    for pos in list(out.found):
-        pass
     for r in people:
         span = ctx.span_of(r)
         if span is None:
             continue
         sent = span.sent
-        i = span.start
-        if i - 1 < sent.start or doc[i - 1].lower_ not in {"and", ","}:
+        k = span.start - 1
+        if k < sent.start or doc[k].lower_ not in {"and", ","}:
             continue
-        k = i - 1
         if doc[k].lower_ == "and" and k - 1 >= sent.start and doc[k - 1].text == ",":
             k -= 1
         prev = ctx.mention_at(doc[k - 1]) if k - 1 >= sent.start else None
         if prev is None or ctx.type_of(prev.key) != "Person":
             continue
         prev_span = ctx.span_of(prev)
-        plural_tok = doc[prev_span.start - 1] if prev_span.start - 1 >= sent.start else None
-        if plural_tok is None or not plural_tok.lower_.endswith("s"):
+        before = doc[prev_span.start - 1] if prev_span.start - 1 >= sent.start else None
+        if before is None or not before.lower_.endswith("s") or not _is_title_word(before, ctx):
             continue
+        evidence = ctx.evidence(sent)
         for pos in list(out.found):
-            if pos.person == prev.key and pos.evidence.start <= ctx.document.to_original(sent.start_char, sent.end_char)[0] < pos.evidence.end + 1:
+            if pos.person == prev.key and pos.evidence == evidence:
                 out.found.append(Position(r.key, pos.title, pos.organization, pos.evidence, acting=pos.acting))
-        del by_start
 
 
 def _dedupe(found: list[Position]) -> list[Position]:

@@ -65,6 +65,15 @@ def resolve_mentions(
     return _entities(resolved, gazetteer), resolved
 
 
+def _strip_generic(name: str, type_name: str) -> str:
+    """"Saturn IB rocket" -> "Saturn IB": trailing lower-case words are not part of a name
+    (except "program" in a program's name, as in "Artemis program")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].islower() and not (type_name == "Program" and words[-1] in {"program", "programme"}):
+        words.pop()
+    return " ".join(words)
+
+
 def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entity]:
     by_key: dict[str, list[RawMention]] = {}
     for r in resolved:
@@ -75,10 +84,11 @@ def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entit
         names = [strip_nickname(m.text) for m in ms if m.kind in ("name", "pattern", "surname")]
         surfaces = {m.text for m in ms}
         type_name = entry.type if entry else ms[0].type
-        if entry and any(name_key(n) == name_key(entry.label) for n in names):
+        stripped = [_strip_generic(n, type_name) for n in names]
+        if entry and any(name_key(n) == name_key(entry.label) for n in stripped):
             label = entry.label
-        elif names:
-            label = max(names, key=lambda n: (len(n.split()), len(n)))
+        elif stripped:
+            label = max(stripped, key=lambda n: (len(n.split()), len(n)))
         else:
             label = entry.label if entry else ms[0].text
         entities[key] = Entity(
