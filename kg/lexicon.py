@@ -26,6 +26,8 @@ class Lexicon:
     event_needs_craft: frozenset[str]
     event_objects: dict[str, frozenset[str]]
     background_preps: frozenset[str]
+    anaphora: dict[str, tuple[frozenset[str], bool]]
+    """head noun -> (entity types it can refer to, whether the antecedent's name must contain it)"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -56,6 +58,7 @@ def load_lexicon() -> Lexicon:
             event_needs_craft=frozenset(raw["event_needs_craft"]),
             event_objects={k: frozenset(v) for k, v in raw["event_objects"].items()},
             background_preps=frozenset(raw["background_preps"]),
+            anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
             planned_cues=tuple(raw["planned_cues"]),
             canceled_cues=tuple(raw["canceled_cues"]),
             speech_verbs=frozenset(raw["speech_verbs"]),

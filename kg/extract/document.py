@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Every fact of ``document``; ``doc`` is the spaCy parse of ``document.text``."""
     raw = find_mentions(doc, gazetteer, lexicon, document.published)
-    entities, resolved = resolve_mentions(raw, gazetteer, document.published)
+    entities, resolved = resolve_mentions(raw, gazetteer, document.published, lexicon.anaphora)
     ctx = DocContext(document, doc, gazetteer, lexicon, entities, resolved)
     mentions = []
     for r in resolved:

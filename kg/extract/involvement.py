@@ -18,7 +18,7 @@ from kg.extract.resolve import Resolved
 from kg.model import AgencyCountry, Involvement
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 PROGRAM_TYPES = {"Program", "Spacecraft"}
 PARTY_TYPES = {"Agency", "Country"}
@@ -82,23 +82,76 @@ def _modifier_parties(program: Resolved, ctx: DocContext) -> list[Resolved]:
     return found
 
 
+def _mentions_under(token: "Token", ctx: DocContext, types: set[str]) -> list[Resolved]:
+    return [m for t in token.subtree if (m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in types]
+
+
 def _verb_parties(sent: "Span", ctx: DocContext) -> list[tuple[Resolved, Resolved]]:
+    """(program, party) pairs of verbs of building and operating: "launched jointly by ESA and
+    Roscosmos", "the station that NASA and Roscosmos operate", "The station is a partnership led by
+    NASA and ...", "NASA, which supplied part of the rover's instruments"."""
     pairs = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _OPERATE_VERBS:
             continue
         parties, programs = [], []
+        passive = any(c.dep_ == "agent" for c in tok.children)
         for child in tok.children:
+            if passive and child.dep_ == "nsubj":
+                programs += _mentions_under(child, ctx, PROGRAM_TYPES)
+                continue
             if child.dep_ in {"nsubj", "agent"}:
-                parties += [m for t in child.subtree if (m := _party(ctx.mention_at(t), ctx))]
+                if child.lower_ in {"which", "who", "that"} and tok.dep_ == "relcl":
+                    head = ctx.mention_at(tok.head)
+                    if head is not None and ctx.type_of(head.key) in PARTY_TYPES:
+                        parties.append(head)
+                else:
+                    parties += _mentions_under(child, ctx, PARTY_TYPES)
             if child.dep_ in {"dobj", "nsubjpass"}:
-                programs += [m for t in child.subtree if (m := ctx.mention_at(t)) and ctx.type_of(m.key) in PROGRAM_TYPES]
+                programs += _mentions_under(child, ctx, PROGRAM_TYPES)
         if tok.dep_ in {"acl", "relcl"}:
             head = ctx.mention_at(tok.head)
             if head is not None and ctx.type_of(head.key) in PROGRAM_TYPES:
                 programs.append(head)
-        pairs += [(p, q) for p in programs for q in parties if q.mention.kind != "description" or True]
+            elif tok.head.dep_ == "attr":
+                copula = tok.head.head
+                for child in copula.children:
+                    if child.dep_ == "nsubj":
+                        programs += _mentions_under(child, ctx, PROGRAM_TYPES)
+        pairs += [(p, q) for p in programs for q in parties]
+    for tok in sent:
+        # "CNSA, whose Zhurong rover landed on Mars": the owner of "whose" takes part
+        if tok.lower_ == "whose" and tok.head.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.head.dep_ == "relcl":
+            owner = ctx.mention_at(tok.head.head.head)
+            if owner is not None and ctx.type_of(owner.key) in PARTY_TYPES:
+                noun = tok.head
+                for t in [*noun.lefts, noun]:
+                    m = ctx.mention_at(t)
+                    if m is not None and ctx.type_of(m.key) in PROGRAM_TYPES:
+                        pairs.append((m, owner))
+                        break
     return pairs
+
+
+def _is_affiliation(m: Resolved, ctx: DocContext) -> bool:
+    """"NASA astronaut", "Roscosmos cosmonauts": the party names a person's employer here."""
+    span = ctx.span_of(m)
+    if span.end < len(ctx.doc):
+        nxt = ctx.doc[span.end]
+        if nxt.text in {"'s", "'"} and span.end + 1 < len(ctx.doc):
+            nxt = ctx.doc[span.end + 1]
+        low = nxt.lower_
+        return low in ctx.lexicon.title_heads or low.rstrip("s") in ctx.lexicon.title_heads
+    return False
+
+
+def _is_place_object(m: Resolved, ctx: DocContext) -> bool:
+    """"from the Baikonur Cosmodrome in Kazakhstan": a country as a place, not a party."""
+    span = ctx.span_of(m)
+    i = span.start - 1
+    while i >= 0 and ctx.doc[i].lower_ in {"the", "a"}:
+        i -= 1
+    return i >= 0 and ctx.doc[i].lower_ in {"in", "at", "from", "near", "over", "to", "into", "outside"}
 
 
 def extract_involvement(ctx: DocContext) -> list[Involvement]:
@@ -124,7 +177,11 @@ def extract_involvement(ctx: DocContext) -> list[Involvement]:
         if words & _COOPERATION_CUES:
             mentions = ctx.mentions_in(sent.start_char, sent.end_char)
             programs = [m for m in mentions if ctx.type_of(m.key) in PROGRAM_TYPES]
-            parties = [m for m in mentions if ctx.type_of(m.key) in PARTY_TYPES and m.mention.kind != "demonym"]
+            parties = [
+                m for m in mentions
+                if ctx.type_of(m.key) in PARTY_TYPES and m.mention.kind != "demonym"
+                and not _is_affiliation(m, ctx) and not _is_place_object(m, ctx)
+            ]
             if len({p.key for p in programs}) == 1:
                 for party in parties:
                     add(programs[0], party, sent)

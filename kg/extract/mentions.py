@@ -128,7 +128,30 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
             found.append(mention)
     found = _overlay(found, _pattern_mentions(doc.text, gazetteer))
     found = _add_surnames(doc, found)
+    found += _anaphors(doc, found, lexicon)
     return sorted(found, key=lambda m: m.start)
+
+
+def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+    """Definite descriptions such as "the station" or "the new station": kind "anaphor", typed by
+    their head noun; ``kg.extract.resolve`` links each to the entity it refers back to."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for token in doc:
+        spec = lexicon.anaphora.get(token.lower_)
+        if spec is None or token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            continue
+        if any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+            continue
+        if any(c.dep_ == "compound" or c.ent_type_ for c in token.children):
+            continue
+        start = dets[0].idx
+        out.append(RawMention(start, token.idx + len(token), doc.text[start:token.idx + len(token)],
+                              sorted(spec[0])[0], None, "anaphor"))
+    return out
 
 
 def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:

@@ -30,13 +30,17 @@ def _unlinked_key(type_name: str, text: str) -> str:
 
 
 def resolve_mentions(
-    mentions: list[RawMention], gazetteer: Gazetteer, published: date | None
+    mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
+    anaphora: dict[str, tuple[frozenset[str], bool]] | None = None,
 ) -> tuple[dict[str, Entity], list[Resolved]]:
     """Group mentions into entities; returns entities by key and every mention with its key."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
     resolved: list[Resolved] = []
     pending: list[RawMention] = []
+    anaphors = [m for m in mentions if m.kind == "anaphor"]
     for m in mentions:
+        if m.kind == "anaphor":
+            continue
         if m.gazetteer_id:
             key = m.gazetteer_id
         elif m.type == "Person":
@@ -62,7 +66,39 @@ def resolve_mentions(
             key = entry.id if entry else _unlinked_key("Person", m.text)
         resolved.append(Resolved(m, key))
     resolved.sort(key=lambda r: r.mention.start)
-    return _entities(resolved, gazetteer), resolved
+    entities = _entities(resolved, gazetteer)
+    if anaphora and anaphors:
+        resolved = _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora)
+    return entities, resolved
+
+
+def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Resolved]:
+    """Each definite description refers to the last entity before it that fits its head noun."""
+    out = list(resolved)
+    for a in anaphors:
+        head = a.text.split()[-1].lower()
+        types, needs_word = anaphora[head]
+        for r in reversed(resolved):
+            if r.mention.start >= a.start:
+                continue
+            entity = entities[r.key]
+            if entity.type not in types:
+                continue
+            if needs_word and not _carries_word(entity, gazetteer, head):
+                continue
+            out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), r.key))
+            break
+    out.sort(key=lambda r: r.mention.start)
+    return out
+
+
+def _carries_word(entity: Entity, gazetteer: Gazetteer, word: str) -> bool:
+    names = {entity.label, *entity.aliases}
+    entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
+    if entry is not None:
+        names.update(entry.names)
+        names.update(entry.descriptions)
+    return any(word in n.lower().split() for n in names)
 
 
 def _strip_generic(name: str, type_name: str) -> str:

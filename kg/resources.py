@@ -1,0 +1,57 @@
+"""Where the files that ship with kg live: ontology, shapes, queries, gazetteer, default corpus.
+
+The repository's top-level ``ontology/`` and ``data/corpus/`` directories are the source of
+truth; ``pyproject.toml`` installs them as the packages ``kg._ontology`` and ``kg._corpus``, so
+:mod:`importlib.resources` finds them the same way in an editable install and in a wheel.
+Every function returns an existing path or raises :class:`~kg.errors.DataError`.
+
+>>> ontology_path().name
+'kg.ttl'
+>>> (default_corpus_dir() / "seed-nasa-roscosmos-talks.txt").is_file()
+True
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import DataError
+
+_REINSTALL = "reinstall kg: `pip install -e .` in a checkout, or `pip install --force-reinstall kg`"
+
+
+def _shipped(package: str, *parts: str) -> Path:
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError as error:
+        raise DataError(f"the package {package} that holds kg's shipped files is missing ({_REINSTALL})") from error
+    path = Path(str(root.joinpath(*parts)))
+    if not path.exists():
+        raise DataError(f"{path}: shipped file is missing ({_REINSTALL})")
+    return path
+
+
+def ontology_path() -> Path:
+    """The OWL ontology, ``ontology/kg.ttl``."""
+    return _shipped("kg._ontology", "kg.ttl")
+
+
+def shapes_path() -> Path:
+    """The SHACL shapes every built graph must satisfy, ``ontology/shapes.ttl``."""
+    return _shipped("kg._ontology", "shapes.ttl")
+
+
+def queries_dir() -> Path:
+    """The directory of named SPARQL queries, ``kg/queries/*.rq``."""
+    return _shipped("kg", "queries")
+
+
+def gazetteer_path() -> Path:
+    """The reference gazetteer, ``kg/data/gazetteer.yaml``."""
+    return _shipped("kg", "data", "gazetteer.yaml")
+
+
+def default_corpus_dir() -> Path:
+    """The default input of ``kg build``: the development articles and their gold, ``data/corpus/dev``."""
+    return _shipped("kg._corpus", "dev")
