@@ -95,7 +95,7 @@ def _extend_for(title: _Title, ctx: DocContext, sent: "Span") -> _Title:
     i = title.end
     if i < sent.end and doc[i].lower_ == "for":
         j = i + 1
-        while j < sent.end and j - i <= 3 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"}:
+        while j < sent.end and j - i <= 3 and doc[j].is_lower and (doc[j].pos_ in {"NOUN", "ADJ"} or doc[j].tag_ in {"VBN", "VBG"}):
             j += 1
         if j > i + 1:
             return _Title(title.words + [t.text for t in doc[i:j]], title.start, j)
@@ -325,8 +325,11 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
     """"X served as T", "X flew as T", "removing X as T of O"."""
     ctx = out.ctx
     doc = ctx.doc
-    limit = min(sent.end, span.end + 4)
-    for i in range(span.end, limit):
+    first = span.end
+    if first + 1 < sent.end and doc[first].text == "," and doc[first + 1].lower_ == "who":
+        first += 2
+    limit = min(sent.end, first + 4)
+    for i in range(first, limit):
         tok = doc[i]
         if tok.lower_ == "as":
             break
@@ -337,6 +340,13 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
     j = i + 1
     while j < sent.end and doc[j].lower_ in _DETS:
         j += 1
+    org_before = None
+    m = ctx.mention_at(doc[j]) if j < sent.end else None
+    if m is not None and ctx.type_of(m.key) in ORG_TYPES:
+        org_before = m
+        j = ctx.span_of(m).end
+        if j < sent.end and doc[j].text in {"'s", "'"}:
+            j += 1
     k = j
     while k < sent.end and _is_title_word(doc[k], ctx):
         k += 1
@@ -347,7 +357,7 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
     title = _Title([t.lower_ for t in doc[j:k]], j, k)
     title.words[-1] = _singular(title.words[-1], ctx)
     title = _extend_for(title, ctx, sent)
-    org = _org_after(title.end, ctx, sent)
+    org = org_before or _org_after(title.end, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
 
 
@@ -367,26 +377,28 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
 
 
 def _coordinated(people: list[Resolved], out: _Collector) -> None:
-    """"Roscosmos cosmonauts A and B": a plural title before A also holds for B."""
+    """"Roscosmos cosmonauts A, B and C": a plural title before A also holds for B and C."""
     ctx = out.ctx
     doc = ctx.doc
+    plural: set[tuple[str, int]] = set()  # (person key, sentence start) holding a plural title
     for r in people:
         span = ctx.span_of(r)
         if span is None:
             continue
         sent = span.sent
+        before = doc[span.start - 1] if span.start - 1 >= sent.start else None
+        if before is not None and before.lower_.endswith("s") and _is_title_word(before, ctx):
+            plural.add((r.key, sent.start))
+            continue
         k = span.start - 1
         if k < sent.start or doc[k].lower_ not in {"and", ","}:
             continue
         if doc[k].lower_ == "and" and k - 1 >= sent.start and doc[k - 1].text == ",":
             k -= 1
         prev = ctx.mention_at(doc[k - 1]) if k - 1 >= sent.start else None
-        if prev is None or ctx.type_of(prev.key) != "Person":
+        if prev is None or ctx.type_of(prev.key) != "Person" or (prev.key, sent.start) not in plural:
             continue
-        prev_span = ctx.span_of(prev)
-        before = doc[prev_span.start - 1] if prev_span.start - 1 >= sent.start else None
-        if before is None or not before.lower_.endswith("s") or not _is_title_word(before, ctx):
-            continue
+        plural.add((r.key, sent.start))
         evidence = ctx.evidence(sent)
         for pos in list(out.found):
             if pos.person == prev.key and pos.evidence == evidence:
