@@ -1,0 +1,1 @@
+"""The ontology and SHACL shapes, shipped inside kg as ``kg._ontology`` (see kg/resources.py)."""
