@@ -45,7 +45,7 @@ _LINE = "__line__"
 
 _ENTRY_KEYS = frozenset(
     {"id", "type", "label", "aliases", "descriptions", "demonyms", "wikidata", "country", "active",
-     "ambiguous", "positions", _LINE}
+     "ambiguous", "positions", "partners", _LINE}
 )
 _POSITION_KEYS = frozenset({"title", "organization", "start", "end", "acting", _LINE})
 _KIND_RANK = {"name": 0, "demonym": 1, "description": 2}
@@ -85,6 +85,8 @@ class GazetteerEntry:
     active: tuple[int | None, int | None] | None = None
     ambiguous: bool = False
     positions: tuple[ReferencePosition, ...] = ()
+    partners: tuple[str, ...] = ()
+    """Programs only: the agencies (or countries) that run the program together."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -320,7 +322,12 @@ class _Validator:
             raise self.fail(line, "only a Person can hold positions", entry_id)
         if not isinstance(positions, list):
             raise self.fail(line, "positions must be a list", entry_id)
+        partners = self.strings(item, "partners")
+        for partner in partners:
+            if types.get(partner) not in {"Agency", "Country"}:
+                raise self.fail(line, f"partner {partner!r} is not an Agency or Country entry; use the id of one", entry_id)
         return GazetteerEntry(
+            partners=partners,
             id=entry_id,
             type=type_,
             label=label.strip(),

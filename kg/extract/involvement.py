@@ -185,7 +185,32 @@ def extract_involvement(ctx: DocContext) -> list[Involvement]:
             if len({p.key for p in programs}) == 1:
                 for party in parties:
                     add(programs[0], party, sent)
+    for program_key, party_key, sent in _known_partners(ctx):
+        key = (program_key, party_key)
+        if key not in found:
+            found[key] = Involvement(program_key, party_key, ctx.evidence(sent))
     return list(found.values())
+
+
+def _known_partners(ctx: DocContext) -> list[tuple[str, str, "Span"]]:
+    """A multinational program and a partner the gazetteer records for it, both named in the text.
+
+    Background knowledge grounded in the document, as for agency countries: the evidence is the
+    first sentence naming both, else the program's first sentence.
+    """
+    first: dict[str, Resolved] = {}
+    for r in ctx.resolved:
+        first.setdefault(r.key, r)
+    out = []
+    for key, r in first.items():
+        entry = ctx.gazetteer.get(key)
+        if entry is None or not entry.partners:
+            continue
+        for partner in entry.partners:
+            if partner in first:
+                sent = _shared_sentence(key, partner, ctx) or ctx.span_of(r).sent
+                out.append((key, partner, sent))
+    return out
 
 
 def extract_agency_countries(ctx: DocContext) -> list[AgencyCountry]:
