@@ -27,7 +27,7 @@ from kg.cli import query as _query  # noqa: E402,F401
 def main() -> None:
     """Entry point: run the app, turning KgError into one line and a non-zero exit."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except KgError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -43,3 +43,4 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -77,3 +77,25 @@ def eval_(
         typer.echo(scores.to_table(per_document=per_document))
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Build folder or .trig/.ttl file to check.")] = Path("out"),
+    inference: Annotated[bool, typer.Option("--inference/--no-inference", help="Use the ontology's subclass hierarchy.")] = True,
+) -> None:
+    """Check a built graph against the SHACL shapes; prints one line per violation.
+
+    Exits with status 1 if the graph does not conform.
+
+    Example:\n
+      kg validate -g out
+    """
+    from kg.store import graph_file
+    from kg.validate import load_graph
+    from kg.validate import validate as run_validate
+
+    report = run_validate(load_graph(graph_file(graph)), inference="rdfs" if inference else "none")
+    typer.echo(report.to_text())
+    if not report.conforms:
+        raise typer.Exit(1)

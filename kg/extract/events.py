@@ -180,7 +180,7 @@ def _label(event_type: str, tokens: list["Token"]) -> str:
 
 
 def extract_events(ctx: DocContext) -> list[Event]:
-    """Every dated event the document states, one per trigger type per clause, merged across mentions."""
+    """Every dated (or canceled) event the document states, one per trigger type per clause, merged across mentions."""
     events: list[Event] = []
     anchor: int | None = None
     for sent in ctx.doc.sents:
@@ -203,7 +203,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
             status = _status(tokens, ctx)
             date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
-            if date is None:
+            if date is None and status != "canceled":
                 continue
             key = (event_type, start, end)
             if key in taken:

@@ -157,6 +157,10 @@ def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[
 def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
     ent_id = ent.ent_id_
     if ent_id.startswith(DESCRIPTION_PREFIX):
+        span = _trim(ent, lexicon, titles=False)
+        named = [e for e in gazetteer.lookup(span.text) if span.text in e.names] if span is not None else []
+        if named:  # "the Russian Space Agency" in capitals is a name, not a description
+            return RawMention(span.start_char, span.end_char, span.text, named[0].type, named[0].id, "name")
         entry = _lookup(gazetteer, ent.text, published, ent.label_)
         if entry is None:
             return None

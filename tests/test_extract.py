@@ -1,0 +1,134 @@
+"""Extraction behaviour on short texts written for these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def labels(ex, key):
+    return ex.entities[key].label
+
+
+def positions(ex):
+    return {(labels(ex, p.person), p.title, labels(ex, p.organization) if p.organization else None) for p in ex.positions}
+
+
+def test_entities_get_gazetteer_types_and_wikidata(extract_text):
+    ex = extract_text("Roscosmos and NASA discussed the International Space Station in Moscow.")
+    by_label = {e.label: e for e in ex.entities.values()}
+    assert by_label["Roscosmos"].type == "Agency"
+    assert by_label["NASA"].type == "Agency" and by_label["NASA"].wikidata == "Q23548"
+    assert by_label["International Space Station"].type == "Program"
+    assert by_label["Moscow"].type == "Place"
+
+
+def test_shape_patterns_type_unknown_craft_and_missions(extract_text):
+    ex = extract_text("The crew of Soyuz MS-31 met the Crew-13 astronauts during Expedition 80.")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types["Soyuz MS-31"] == "Spacecraft"
+    assert types["Crew-13"] == "Program"
+    assert types["Expedition 80"] == "Program"
+
+
+def test_surname_and_transliteration_resolve_to_one_person(extract_text):
+    ex = extract_text(
+        "Cosmonaut Dmitriy Volodin boarded the station. Later Volodin said the hatch was sealed. "
+        "Dmitry Volodin has flown twice."
+    )
+    people = [e for e in ex.entities.values() if e.type == "Person"]
+    assert len(people) == 1
+    person = people[0]
+    assert {m.entity_key for m in ex.mentions if m.text in {"Volodin", "Dmitriy Volodin", "Dmitry Volodin"}} == {person.key}
+
+
+def test_description_resolves_to_the_agency_of_the_publication_date(extract_text):
+    early = extract_text("Russia's space agency signed the protocol.", published="1996-05-01")
+    late = extract_text("Russia's space agency signed the protocol.", published="2023-05-01")
+    assert {e.gazetteer_id for e in early.entities.values() if e.type == "Agency"} == {"russian-space-agency"}
+    assert {e.gazetteer_id for e in late.entities.values() if e.type == "Agency"} == {"roscosmos"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NASA's Deputy Administrator, Pamela Melroy, spoke first.", ("Pamela Melroy", "deputy administrator", "NASA")),
+        ("Pamela Melroy, NASA's deputy administrator, spoke first.", ("Pamela Melroy", "deputy administrator", "NASA")),
+        ("Yuri Koptev, general director of the Russian Space Agency, arrived.", ("Yuri Koptev", "general director", "Russian Space Agency")),
+        ("The talks included the head of Roscosmos, Igor Komarov.", ("Igor Komarov", "head", "Roscosmos")),
+        ("Igor Komarov, who heads Roscosmos, arrived on Monday.", ("Igor Komarov", "head", "Roscosmos")),
+        ("ESA astronaut Luca Parmitano spoke to pupils.", ("Luca Parmitano", "astronaut", "ESA")),
+        ("Maria Ortega, a flight director at the Johnson Space Center, said nothing.", ("Maria Ortega", "flight director", "Johnson Space Center")),
+    ],
+)
+def test_positions_from_titles_around_names(extract_text, text, expected):
+    assert expected in positions(extract_text(text))
+
+
+def test_plural_title_holds_for_every_coordinated_name(extract_text):
+    ex = extract_text("Roscosmos cosmonauts Oleg Artemyev, Denis Matveev and Sergey Korsakov launched.")
+    found = positions(ex)
+    for name in ("Oleg Artemyev", "Denis Matveev", "Sergey Korsakov"):
+        assert (name, "cosmonaut", "Roscosmos") in found
+
+
+def test_acting_title_is_flagged(extract_text):
+    ex = extract_text("NASA's Acting Administrator, Sean Duffy, met reporters.")
+    (position,) = [p for p in ex.positions if p.title == "acting administrator"]
+    assert position.acting
+
+
+def test_crew_title_takes_the_craft_of_the_sentence(extract_text):
+    ex = extract_text("Soyuz TM-25 lifted off on Monday carrying commander Vasily Tsibliyev.", published="1997-02-12")
+    assert ("Vasily Tsibliyev", "commander", "Soyuz TM-25") in positions(ex)
+
+
+def test_planned_and_canceled_events_keep_their_status(extract_text):
+    ex = extract_text(
+        "Soyuz MS-40 is scheduled to launch from the Baikonur Cosmodrome on March 3. "
+        "The planned docking of Progress MS-50 was canceled in January.",
+        published="2026-01-20",
+    )
+    launch = [e for e in ex.events if e.type == "Launch"]
+    assert launch and launch[0].status == "planned" and launch[0].date.iso == "2026-03-03"
+    assert launch[0].place == "baikonur-cosmodrome"
+    docking = [e for e in ex.events if e.type == "Docking"]
+    assert docking and docking[0].status == "canceled"
+
+
+def test_relative_dates_resolve_against_publication(extract_text):
+    ex = extract_text("NASA Administrator Bill Nelson met Yuri Borisov on Thursday in Moscow.", published="2022-07-18")
+    (meeting,) = [e for e in ex.events if e.type == "Meeting"]
+    assert meeting.date.iso == "2022-07-14" and meeting.date.precision == "day"
+    assert meeting.place == "moscow"
+    assert {"bill-nelson", "yuri-borisov"} <= set(meeting.participants)
+
+
+def test_background_year_is_the_event_date(extract_text):
+    ex = extract_text("Back in 1998, a Proton rocket launched the Zarya module.", published="2024-05-01")
+    (launch,) = [e for e in ex.events if e.type == "Launch"]
+    assert launch.date.iso == "1998" and launch.date.precision == "year"
+
+
+def test_involvement_from_possessive_and_demonym(extract_text):
+    ex = extract_text("NASA's Artemis program will return people to the Moon. A Russian Proton rocket stood by.")
+    pairs = {(labels(ex, i.program), labels(ex, i.party)) for i in ex.involvements}
+    assert ("Artemis program", "NASA") in pairs
+    assert ("Proton", "Russia") in pairs
+
+
+def test_agency_country_needs_both_in_the_text(extract_text):
+    with_country = extract_text("JAXA signed a deal with Japan's industry partners.")
+    without = extract_text("JAXA signed a deal with its industry partners.")
+    assert [(a.agency, a.country) for a in with_country.agency_countries] == [("jaxa", "japan")]
+    assert without.agency_countries == []
+
+
+def test_every_fact_carries_evidence_into_the_original(extract_text):
+    text = "On Thursday, NASA Administrator Bill Nelson met Yuri Borisov in Moscow. \u201cIt went well,\u201d Nelson said."
+    ex = extract_text(text, published="2022-07-18")
+    facts = [*ex.mentions, *ex.positions, *ex.events, *ex.involvements, *ex.agency_countries, *ex.quotes]
+    assert facts
+    for fact in facts:
+        ev = fact.evidence
+        assert text[ev.start:ev.end] == ev.sentence
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("bill-nelson", "It went well")]
