@@ -1,12 +1,15 @@
-"""Reading and writing built graphs: TriG with the named graphs, Turtle of their union.
+"""Reading and writing built graphs: TriG with the named graphs, Turtle of their union, and the
+Oxigraph store beside them (``OUT/store/``) that queries use.
 
-Writes go to a temporary file in the target folder and are renamed into place, so an
-interrupted build never leaves a half-written graph behind.
+Files go to a temporary file in the target folder and are renamed into place; the store is built
+in a temporary folder and renamed into place. An interrupted build never leaves a half-written
+graph or store behind.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +20,10 @@ from kg.ontology import PREFIXES
 
 TRIG_NAME = "graph.trig"
 TURTLE_NAME = "graph.ttl"
+STORE_NAME = "store"
+"""The Oxigraph store folder of a build folder."""
+
+_RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -41,13 +48,70 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_graph(dataset: Dataset, out: Path) -> dict[str, Path]:
-    """Write ``out/graph.trig`` and ``out/graph.ttl``; returns the paths written."""
+def write_files(dataset: Dataset, out: Path) -> dict[str, Path]:
+    """Write ``out/graph.trig`` and ``out/graph.ttl`` (not the store); returns the paths written."""
     trig = out / TRIG_NAME
     ttl = out / TURTLE_NAME
     atomic_write(trig, dataset.serialize(format="trig"))
     atomic_write(ttl, union_graph(dataset).serialize(format="turtle"))
     return {"trig": trig, "turtle": ttl}
+
+
+def write_graph(dataset: Dataset, out: Path) -> dict[str, Path]:
+    """Write ``out/graph.trig``, ``out/graph.ttl`` and the store ``out/store/``; returns the paths."""
+    paths = write_files(dataset, out)
+    paths["store"] = write_store(paths["trig"], out)
+    return paths
+
+
+def write_store(source: Path, out: Path) -> Path:
+    """Load the RDF file ``source`` (.trig, .nq, .ttl, .nt) into a new Oxigraph store ``out/store``.
+
+    The store is built in a temporary folder beside it and renamed into place, replacing any
+    earlier store; readers never see a half-loaded store.
+    """
+    import pyoxigraph as ox
+
+    fmt = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+    if source.suffix not in fmt:
+        raise GraphError(f"{source}: cannot load this into a store; use .trig, .nq, .ttl or .nt")
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_NAME}.", suffix=".tmp", dir=out))
+    try:
+        store = ox.Store(str(tmp))
+        try:
+            store.bulk_load(path=str(source), format=fmt[source.suffix])
+        except (SyntaxError, ValueError) as exc:
+            raise GraphError(f"{source}: cannot read the graph into the store ({exc}); rebuild it with `kg build`") from exc
+        store.flush()
+        del store  # closes the database before the folder moves
+        _swap_in(tmp, out / STORE_NAME)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out / STORE_NAME
+
+
+def _swap_in(new: Path, final: Path) -> None:
+    """Rename the folder ``new`` to ``final``, replacing (then deleting) any folder there."""
+    if not final.exists():
+        os.replace(new, final)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".old", dir=final.parent))
+    os.replace(final, old / final.name)
+    try:
+        os.replace(new, final)
+    except BaseException:
+        os.replace(old / final.name, final)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def store_dir(out: Path) -> Path | None:
+    """The Oxigraph store of a build folder, or None if it has none (or ``out`` is a file)."""
+    path = out / STORE_NAME
+    return path if out.is_dir() and path.is_dir() else None
 
 
 def graph_file(out: Path) -> Path:
@@ -59,9 +123,9 @@ def graph_file(out: Path) -> Path:
 
 
 def load_dataset(out: Path) -> Dataset:
-    """The dataset of a build folder or of a .trig/.nq/.ttl file."""
+    """The dataset of a build folder or of a .trig/.nq/.ttl file, in memory."""
     path = graph_file(out)
-    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}.get(path.suffix)
+    fmt = _RDF_FORMATS.get(path.suffix)
     if fmt is None:
         raise GraphError(f"{path}: unknown graph format; use .trig, .nq, .ttl or .nt")
     ds = Dataset()

@@ -92,6 +92,28 @@ def _tense(tokens: list["Token"], status: str) -> str:
     return "unknown"
 
 
+_PRONOUN_TYPES = {"he": {"Person"}, "she": {"Person"}, "they": {"Person"}, "it": {"Spacecraft"}}
+
+
+def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[str]:
+    """"They lifted off on May 30": a pronoun subject stands for the people (or, for "it", the
+    spacecraft) named last before it — for "they", all the people of that sentence."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ not in _PRONOUN_TYPES:
+        return []
+    types = _PRONOUN_TYPES[subject.lower_]
+    before = [r for r in ctx.resolved if r.mention.end <= subject.idx and ctx.type_of(r.key) in types]
+    if not before:
+        return []
+    last = before[-1]
+    if subject.lower_ != "they":
+        return [last.key]
+    last_sent = ctx.span_of(last).sent
+    group = [r.key for r in before if r.mention.start >= last_sent.start_char]
+    return list(dict.fromkeys(group)) if len(set(group)) >= 2 else []
+
+
 def _governor(token: "Token") -> "Token":
     """The nearest verb (or the sentence root) above ``token``."""
     head = token.head
@@ -198,6 +220,9 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
                 if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
                     participants.append(m.key)
+            for key in _pronoun_subject(token, sent, ctx):
+                if key not in participants:
+                    participants.append(key)
             if token.lemma_.lower() in ctx.lexicon.event_needs_craft:
                 if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
                     continue
