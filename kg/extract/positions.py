@@ -204,7 +204,31 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         _as_title(r, span, sent, evidence, collector)
         _commanding(r, span, sent, evidence, collector)
     _coordinated(people, collector)
+    _copular(people, collector)
     return _dedupe(collector.found)
+
+
+def _copular(people: list[Resolved], out: _Collector) -> None:
+    """"X became head of Roscosmos", "X remains NASA's administrator": the subject holds the post."""
+    ctx = out.ctx
+    doc = ctx.doc
+    for r in people:
+        span = ctx.span_of(r)
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = span.root.head
+        if verb.lemma_ not in {"become", "remain", "be", "name", "appoint"}:
+            continue
+        sent = span.sent
+        for child in verb.children:
+            if child.dep_ not in {"attr", "oprd", "acomp"} or not _is_head(child.lower_, ctx):
+                continue
+            title = _title_ending_at(child.i + 1, ctx, sent)
+            if title is None:
+                continue
+            title = _extend_for(title, ctx, sent)
+            org = _org_before(title.start, ctx, sent) or _org_after(title.end, ctx, sent)
+            out.add(r, title, org, ctx.evidence(sent), sent=sent)
 
 
 def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
@@ -231,8 +255,8 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
     if title is None:
         return
     org = _org_before(title.start, ctx, sent)
-    if org is None:
-        org = _org_after(span.end, ctx, sent, ("of",))
+    if org is None or (org.mention.kind == "demonym" and title.head not in _POLITICAL_HEADS):
+        org = _org_after(span.end, ctx, sent, ("of",)) or org
     if org is None and title.start - 1 >= sent.start and doc[title.start - 1].lower_ in {"its", "their"}:
         org = _subject_agency(title.start, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
@@ -261,7 +285,9 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
         if org is not None:
             out.add(r, _Title(["head"], i + 1, i + 2), org, ev, sent=sent)
         return
-    while i < sent.end and doc[i].lower_ in {"until", "then", "now", "currently", "previously", "formerly"}:
+    if i + 1 < sent.end and doc[i].lower_ == "who" and doc[i + 1].lemma_ in {"be", "become", "remain"}:
+        i += 2  # "X, who was NASA's space station program manager"
+    while i < sent.end and doc[i].lower_ in {"until", "then", "now", "currently", "previously", "formerly", "still"}:
         i += 1
     if i + 1 < sent.end and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
         i += 2
