@@ -72,13 +72,10 @@ def _lookup(gazetteer: Gazetteer, text: str, on: date | None, type_: str | None 
 
 
 def _by_head_word(gazetteer: Gazetteer, span: "Span") -> str | None:
+    """The type of an unknown name by its shape: a gazetteer pattern or head word ("... Agency")."""
     if len(span) < 2:
         return None
-    last = span[-1].text
-    for type_name, words in gazetteer.head_words.items():
-        if last in words or last.lower() in {w.lower() for w in words}:
-            return type_name
-    return None
+    return gazetteer.guess_type(span.text)
 
 
 def _preceded_by_title(span: "Span", lexicon: Lexicon) -> bool:
@@ -178,7 +175,7 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
 
 
 def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
-    span = _trim(ent, lexicon, titles=ent.label_ in {"PERSON", "ORG", "NORP"})
+    span = _trim(ent, lexicon, titles=ent.label_ == "PERSON")
     if span is None or span.text in lexicon.not_entities or not span.text[:1].isupper():
         return None
     if ent.label_ == "NORP":
