@@ -1,22 +1,46 @@
 """Named SPARQL queries shipped with the package (``kg/queries/*.rq``) and how to run them.
 
 Each ``.rq`` file starts with a comment block: its first line ``# name: question``, then the
-columns and the parameters it takes (``# Parameters: person (optional) - ...``). Parameters are
-bound as initial bindings, never pasted into the query text.
+columns, then ``# Parameters (all optional, bound as literals): a, b.``. A parameter ``a`` is the
+variable ``?param_a`` of the query: bound as an initial value (rdflib ``initBindings``, Oxigraph
+``substitutions``), never pasted into the text, and unbound when not given. The query projects
+it (Oxigraph substitutes projected variables only) and :func:`run_query` drops it from the rows.
+
+Parameter values are checked before the query runs: ``from``, ``to`` and ``as_of`` are a year or
+an ISO date (``1990``, ``1990-07``, ``1990-07-15``); ``type`` and ``status`` come from the
+ontology's closed lists. Other parameters are labels (entities, documents) and any text is
+allowed; a label that matches nothing gives no rows, and :mod:`kg.diagnose` says why.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.query import Result
+from rdflib import Dataset, Literal
 
 from kg.errors import QueryError
+from kg.ontology import ENTITY_TYPES, EVENT_TYPES, STATUSES
+
+if TYPE_CHECKING:
+    from kg.backends import Backend, Table
+    from kg.inference import Entailment
+
+PARAM_PREFIX = "param_"
+"""A parameter ``a`` is the query variable ``?param_a``."""
+DATE_PARAMETERS = frozenset({"from", "to", "as_of"})
+"""Parameters that take a year or an ISO date, compared at the precision given."""
+CHOICE_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "type": (*ENTITY_TYPES, *EVENT_TYPES, "Other"),
+    "status": STATUSES,
+}
+"""Parameters whose value comes from a closed list (compared case-insensitively)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,7 @@ class NamedQuery:
 
 
 _PARAM_LINE = re.compile(r"^#\s*Parameters[^:]*:\s*(.*?)\.?$", re.MULTILINE)
+_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -69,38 +94,72 @@ def read_query_text(query_or_file: str) -> str:
     return query_or_file
 
 
-def bindings(query: NamedQuery, params: dict[str, str]) -> dict[str, Literal]:
-    """Parameter values as initial bindings; unknown parameter names are an error."""
+def check_value(name: str, value: str) -> str:
+    """``value`` of the parameter ``name`` if it is well formed, else a QueryError saying what to give."""
+    if name in DATE_PARAMETERS:
+        ok = bool(_ISO_PREFIX.match(value))
+        if ok:
+            parts = [int(p) for p in value.split("-")]
+            try:
+                date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+            except ValueError:
+                ok = False
+        if not ok:
+            raise QueryError(f"--param {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
+    choices = CHOICE_PARAMETERS.get(name)
+    if choices and value.lower() not in {c.lower() for c in choices}:
+        raise QueryError(f"--param {name}={value!r}: not a known {name}; use one of {', '.join(choices)}")
+    return value
+
+
+def bindings(query: NamedQuery, params: Mapping[str, object]) -> dict[str, Literal]:
+    """Parameter values as initial bindings of ``?param_<name>``; unknown names and bad values are errors."""
     unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         allowed = ", ".join(query.parameters) or "none"
         raise QueryError(f"query {query.name!r} takes no parameter {', '.join(unknown)}; it takes: {allowed}")
-    return {k: Literal(v) for k, v in params.items()}
+    return {PARAM_PREFIX + k: Literal(check_value(k, str(v))) for k, v in params.items()}
 
 
-def run_sparql(dataset: Dataset, text: str, init: dict | None = None) -> list[dict[str, str]]:
-    """Run a SELECT query on ``dataset``; rows as dicts of plain strings (IRIs as strings)."""
-    try:
-        result: Result = dataset.query(text, initBindings=init or {})
-    except Exception as exc:  # rdflib raises pyparsing and many other error types
-        raise QueryError(f"SPARQL query failed: {exc}") from exc
-    if result.type != "SELECT":
-        raise QueryError("only SELECT queries give rows; use a SELECT query")
-    names = [str(v) for v in result.vars]
-    rows = []
-    for row in result:
-        rows.append({n: _plain(row[i]) for i, n in enumerate(names)})
-    return rows
+def _backend(source: "Backend | Dataset", infer: "Entailment | None") -> "Backend":
+    from kg.backends import MemoryBackend, as_backend
+
+    backend = as_backend(source)
+    if infer is None:
+        return backend
+    from kg.inference import infer as closure
+
+    return MemoryBackend(closure(backend.to_memory(), entailment=infer))
 
 
-def _plain(term: object) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, (Literal, URIRef)):
-        return str(term)
-    return str(term)
+def run_query(
+    source: "Backend | Dataset",
+    name: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    infer: "Entailment | None" = None,
+) -> "Table":
+    """Run the named query ``name`` on ``source`` (a backend or an rdflib dataset).
 
-
-def run_named(dataset: Dataset, name: str, params: dict[str, str] | None = None) -> list[dict[str, str]]:
+    ``infer`` (``"rdfs"`` or ``"owl-rl"``) first closes a copy of the graph under the ontology.
+    """
     query = get_query(name)
-    return run_sparql(dataset, query.text, bindings(query, params or {}))
+    init = bindings(query, params or {})
+    return _backend(source, infer).select(query.text, init).without(PARAM_PREFIX)
+
+
+def run_select(source: "Backend | Dataset", text: str, *, infer: "Entailment | None" = None) -> "Table":
+    """Run an ad hoc SELECT query on ``source``."""
+    return _backend(source, infer).select(text)
+
+
+def run_sparql(dataset: "Backend | Dataset", text: str, init: dict | None = None) -> list[dict[str, str]]:
+    """Run a SELECT query; rows as dicts of plain strings (IRIs as strings)."""
+    from kg.backends import as_backend
+
+    return as_backend(dataset).select(text, init or {}).rows
+
+
+def run_named(dataset: "Backend | Dataset", name: str, params: Mapping[str, object] | None = None) -> list[dict[str, str]]:
+    """Rows of the named query ``name`` (see :func:`run_query`)."""
+    return run_query(dataset, name, params).rows

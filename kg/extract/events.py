@@ -46,6 +46,8 @@ def _trigger_type(token: "Token", ctx: DocContext) -> str | None:
             return None
     if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ == "pobj" and token.head.lower_ in lex.background_preps:
         return None
+    if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ in {"compound", "amod"}:
+        return None  # "landing platform", "docking port"
     return event_type
 
 
@@ -136,7 +138,7 @@ def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: i
         span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
         if span is None:
             continue
-        gov = trigger if any(t.i == trigger.i for t in span.root.ancestors if t.i == trigger.i) else _governor(span.root)
+        gov = _governor(span.root)
         if span.root.head.i == trigger.i or gov.i == trigger.i:
             rank = 0
         elif gov.i in triggers:
@@ -228,7 +230,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
             status = _status(tokens, ctx)
             date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
-            if date is None and status != "canceled":
+            if date is None and (status != "canceled" or not participants):
                 continue
             key = (event_type, start, end)
             if key in taken:
