@@ -166,8 +166,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         (_DIGIT, re.compile(r"(?<![\w/.])(?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d\d))(?![\w/])"),
          _numeric),
         (_MONTH_WORDS, re.compile(
-            rf"(?:{weekday},?\s+)?{month}\s+(?P<day>\d{{1,2}}){ordinal}(?![\d:])"
-            rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>\d{{1,2}}){ordinal}(?![\d:]))?"
+            rf"(?:{weekday},?\s+)?{month}\s+(?P<day>\d{{1,2}}){ordinal}(?!\d|:\d)"
+            rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>\d{{1,2}}){ordinal}(?!\d|:\d))?"
             rf"(?:,?\s+{year})?\b"), _month_day),
         (_MONTH_WORDS, re.compile(
             rf"(?:{weekday},?\s+)?(?:the\s+)?(?<![\w.,])(?P<day>\d{{1,2}}){ordinal}\s+"

@@ -11,6 +11,8 @@ place", "postponed" -> canceled).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.context import DocContext
@@ -125,12 +127,12 @@ def _governor(token: "Token") -> "Token":
 
 
 def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: int, tense: str,
-          context_year: int | None, ctx: DocContext) -> DateValue | None:
+          anchor: date | None, ctx: DocContext) -> DateValue | None:
     """The date of the event: one attached to the trigger, else one in its clause, else in the sentence,
     never one that belongs to another trigger of the sentence."""
     doc = ctx.doc
     base = sent.start_char
-    mentions = [m for m in _sentence_dates(sent, tense, context_year, ctx)]
+    mentions = _sentence_dates(sent, tense, anchor, ctx)
     if not mentions:
         return None
     scored = []
@@ -153,23 +155,54 @@ def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: i
     return min(scored, key=lambda x: (x[0], x[1]))[2].value
 
 
-def _sentence_dates(sent: "Span", tense: str, context_year: int | None, ctx: DocContext):
-    found = find_dates(sent.text, ctx.published, tense=tense, context_year=context_year if tense != "future" else None)
+def _sentence_dates(sent: "Span", tense: str, anchor: date | None, ctx: DocContext):
+    found = find_dates(sent.text, ctx.published, tense=tense)
     # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
-    return [m for m in found if not re.match(r"\s*[-\u2013\u2014]", sent.text[m.end:m.end + 3])]
+    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", sent.text[m.end:m.end + 3])]
+    if anchor is None or tense == "future":
+        return found
+    return [_near_anchor(m, anchor, ctx.published) for m in found]
+
+
+def _near_anchor(m, anchor: date, published: date | None):
+    """A month and day without a year, in a narrative that has reached ``anchor`` ("On July 15,
+    1975, ..."), falls in the year that puts it nearest the anchor, never after publication."""
+    if not m.relative or _DEICTIC.search(m.text) or not re.search(r"[A-Za-z]", m.text):
+        return m
+    parts = [int(p) for p in m.value.iso.split("-")]
+    if len(parts) == 1:
+        return m
+    month, day = parts[1], parts[2] if len(parts) == 3 else 1
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if published is not None and candidate > published:
+            continue
+        distance = abs((candidate - anchor).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    if best is None:
+        return m
+    value = DateValue.of(best[1], month, parts[2] if len(parts) == 3 else None)
+    return replace(m, value=value)
 
 
 _DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
-def _anchor(sent: "Span", ctx: DocContext, current: int | None) -> int | None:
+def _anchor(sent: "Span", ctx: DocContext, current: date | None) -> date | None:
     """The year of the last full date ("On July 15, 1975") the narrative has reached; a date relative
     to the publication ("on Tuesday", "last month") brings the narrative back to the present."""
     for m in find_dates(sent.text, ctx.published):
         if not m.relative and m.value.precision == "day":
-            current = int(m.value.iso[:4])
+            current = date.fromisoformat(m.value.iso)
         elif m.relative and _DEICTIC.search(m.text):
             current = None
+        elif current is not None and m.value.precision == "day":
+            current = date.fromisoformat(_near_anchor(m, current, ctx.published).value.iso)
     return current
 
 
@@ -206,7 +239,7 @@ def _label(event_type: str, tokens: list["Token"]) -> str:
 def extract_events(ctx: DocContext) -> list[Event]:
     """Every dated (or canceled) event the document states, one per trigger type per clause, merged across mentions."""
     events: list[Event] = []
-    anchor: int | None = None
+    anchor: date | None = None
     for sent in ctx.doc.sents:
         found = [(t, et) for t in sent if (et := _trigger_type(t, ctx)) is not None]
         trigger_ids = {t.i for t, _ in found}
