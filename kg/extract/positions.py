@@ -132,25 +132,24 @@ def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...]
 
 
 def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
-    """The spacecraft or mission named nearest before token ``index`` (this or the two previous sentences)."""
+    """The spacecraft or mission of a crew title: the one named nearest to token ``index`` in its
+    sentence, else the last one named in the two sentences before it."""
     doc = ctx.doc
-    window_start = sent.start
+    in_sentence = [
+        (abs(i - index), i > index, m)
+        for i in range(sent.start, sent.end)
+        if (m := ctx.mention_at(doc[i])) is not None and ctx.type_of(m.key) in CRAFT_TYPES
+    ]
+    if in_sentence:
+        return min(in_sentence, key=lambda x: (x[0], x[1]))[2]
     sents = list(doc.sents)
     pos = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
-    if pos >= 2:
-        window_start = sents[pos - 2].start
-    elif pos == 1:
-        window_start = sents[0].start
-    best = None
-    for i in range(window_start, sent.end):
-        r = ctx.mention_at(doc[i])
-        if r is None or ctx.type_of(r.key) not in CRAFT_TYPES:
-            continue
-        if i < index or (best is None and i >= sent.start):
-            best = r
-        if i >= index and best is not None:
-            break
-    return best
+    for previous in reversed(sents[max(0, pos - 2):pos]):
+        for i in range(previous.end - 1, previous.start - 1, -1):
+            m = ctx.mention_at(doc[i])
+            if m is not None and ctx.type_of(m.key) in CRAFT_TYPES:
+                return m
+    return None
 
 
 class _Collector:
@@ -283,7 +282,20 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     if i < sent.end and doc[i].lower_ == "who" and i + 1 < sent.end and doc[i + 1].lemma_ in _HEAD_VERBS:
         org = _org_after_object(i + 2, ctx, sent)
         if org is not None:
-            out.add(r, _Title(["head"], i + 1, i + 2), org, ev, sent=sent)
+            title = _Title(["head"], i + 1, i + 2)
+            after = ctx.span_of(org).end
+            if after < sent.end and doc[after].lower_ == "as":  # "who heads NASA as acting administrator"
+                j = after + 1
+                while j < sent.end and doc[j].lower_ in _DETS:
+                    j += 1
+                k = j
+                while k < sent.end and _is_title_word(doc[k], ctx):
+                    k += 1
+                while k > j and not _is_head(doc[k - 1].lower_, ctx):
+                    k -= 1
+                if k > j:
+                    title = _Title([t.lower_ for t in doc[j:k]], j, k)
+            out.add(r, title, org, ev, sent=sent)
         return
     if i + 1 < sent.end and doc[i].lower_ == "who" and doc[i + 1].lemma_ in {"be", "become", "remain"}:
         i += 2  # "X, who was NASA's space station program manager"

@@ -57,7 +57,7 @@ SPEECH_VERBS = frozenset({
     "stress", "observe", "predict", "promise", "quip", "joke", "report", "describe",
     "characterize", "characterise", "tweet", "post", "conclude", "assert", "contend", "caution",
     "vow", "pledge", "urge", "mention", "continue", "agree", "muse", "reflect", "recount",
-    "testify", "shout", "exclaim", "counter", "retort", "complain", "boast", "quote",
+    "testify", "radio", "shout", "exclaim", "counter", "retort", "complain", "boast", "quote",
 })
 # Subjects that carry their owner's words: "Ciscelof's response was brief: “…”".
 SPEECH_NOUNS = frozenset({
