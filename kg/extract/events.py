@@ -50,6 +50,10 @@ def _trigger_type(token: "Token", ctx: DocContext) -> str | None:
         return None
     if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ in {"compound", "amod"}:
         return None  # "landing platform", "docking port"
+    if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children) and not any(
+        c.lemma_ == "will" or c.lower_ in {"would", "will"} for c in token.children
+    ):
+        return None  # "did not meet again until 1995": no event (but "will not take place" is a cancellation)
     return event_type
 
 
@@ -72,6 +76,18 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
             for child in head.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     sub.extend(child.subtree)
+            # "Soyuz MS-22, a Russian spacecraft set to launch ...": the noun the clause modifies
+            node = token
+            for _ in range(4):
+                if node.dep_ in {"acl", "relcl"} or (node.dep_ == "xcomp" and node.head.dep_ in {"acl", "relcl"}):
+                    noun = node.head if node.dep_ != "xcomp" else node.head.head
+                    sub.extend(t for t in noun.lefts)
+                    sub.append(noun)
+                    if noun.dep_ == "appos":
+                        sub.extend(noun.head.lefts)
+                        sub.append(noun.head)
+                    break
+                node = node.head
     start = max(min(t.i for t in sub), sent.start)
     end = min(max(t.i for t in sub) + 1, sent.end)
     return start, end
@@ -141,7 +157,9 @@ def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: i
         if span is None:
             continue
         gov = _governor(span.root)
-        if span.root.head.i == trigger.i or gov.i == trigger.i:
+        if trigger.head.i in range(span.start, span.end) and trigger.dep_ in {"relcl", "advcl"}:
+            rank = 0  # "until 1995, when the shuttle docked"
+        elif span.root.head.i == trigger.i or gov.i == trigger.i:
             rank = 0
         elif gov.i in triggers:
             continue
