@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kg.extract.context import DocContext
@@ -211,6 +211,30 @@ def _near_anchor(m, anchor: date, published: date | None):
 _DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
+_SAME_DAY = re.compile(r"(?i)\b(?:(?:hours?|minutes?)\s+later|(?:later\s+)?(?:that|the\s+same)\s+day)\b")
+_DAYS_LATER = re.compile(
+    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+later|the\s+(?:next|following)\s+day)\b")
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _relative_to_previous(sent: "Span", start: int, end: int, previous: DateValue | None) -> DateValue | None:
+    """"Hours later", "the same day", "two days later" in the trigger's clause: a date relative to
+    the last event whose date the text gave."""
+    if previous is None or previous.precision != "day":
+        return None
+    doc = sent.doc
+    lo, hi = doc[start].idx - sent.start_char, doc[end - 1].idx + len(doc[end - 1]) - sent.start_char
+    clause = sent.text[lo:hi]
+    if _SAME_DAY.search(clause):
+        return previous
+    m = _DAYS_LATER.search(clause)
+    if m:
+        n = m.group("n")
+        days = 1 if n is None else (_SMALL_NUMBERS.get(n.lower()) or int(n))
+        return DateValue(str(date.fromisoformat(previous.iso) + timedelta(days=days)), "day")
+    return None
+
+
 def _anchor(sent: "Span", ctx: DocContext, current: date | None) -> date | None:
     """The year of the last full date ("On July 15, 1975") the narrative has reached; a date relative
     to the publication ("on Tuesday", "last month") brings the narrative back to the present."""
@@ -258,6 +282,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
     """Every dated (or canceled) event the document states, one per trigger type per clause, merged across mentions."""
     events: list[Event] = []
     anchor: date | None = None
+    last_given: DateValue | None = None
     for sent in ctx.doc.sents:
         found = [(t, et) for t in sent if (et := _trigger_type(t, ctx)) is not None]
         trigger_ids = {t.i for t, _ in found}
@@ -281,6 +306,10 @@ def extract_events(ctx: DocContext) -> list[Event]:
                     continue
             status = _status(tokens, ctx)
             date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
+            if date is None:
+                date = _relative_to_previous(sent, start, end, last_given)
+            else:
+                last_given = date
             if date is None and (status != "canceled" or not participants):
                 continue
             key = (event_type, start, end)
