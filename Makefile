@@ -17,8 +17,8 @@ install: $(STAMP)
 # Debian's Chromium for the browser tests (playwright's own browser download does not work offline).
 system-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-dejavu-core; fi; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core; fi; \
 	fi
 
 # Build the knowledge graph of the shipped corpus (the seed article and the dev articles) and check it.
