@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 PROGRAM_TYPES = {"Program", "Spacecraft"}
 PARTY_TYPES = {"Agency", "Country"}
 _OPERATE_VERBS = {"operate", "build", "launch", "supply", "manage", "run", "lead", "develop", "provide",
-                  "pay", "fund", "design", "control", "own"}
+                  "pay", "fund", "design", "control", "own", "order", "buy", "purchase", "commission"}
 _COOPERATION_CUES = {"partner", "partners", "partnership", "cooperation", "co-operation", "jointly", "joint",
-                     "together", "agreement", "collaboration", "collaborative", "participation", "partnered"}
+                     "together", "agreement", "collaboration", "collaborative", "participation", "partnered",
+                     "coordination"}
 _NP_FILLER_POS = {"DET", "ADJ", "NOUN", "NUM", "PUNCT", "PART", "ADV"}
 
 
@@ -133,6 +134,20 @@ def _verb_parties(sent: "Span", ctx: DocContext) -> list[tuple[Resolved, Resolve
     return pairs
 
 
+def _one_program_phrase(programs: list[Resolved], ctx: DocContext) -> list[Resolved]:
+    """The programs of a cooperation sentence when there is one, or several coordinated in one
+    phrase ("the Phobos 1 and Phobos 2 probes"); none when the sentence names unrelated ones."""
+    keys = {p.key for p in programs}
+    if len(keys) <= 1:
+        return programs[:1]
+    spans = [ctx.span_of(p) for p in programs]
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    between = ctx.doc[first:last]
+    if all(ctx.mention_at(t) is not None or t.lower_ in {"and", ",", "the"} for t in between):
+        return list({p.key: p for p in programs}.values())
+    return []
+
+
 def _is_affiliation(m: Resolved, ctx: DocContext) -> bool:
     """"NASA astronaut", "Roscosmos cosmonauts": the party names a person's employer here."""
     span = ctx.span_of(m)
@@ -176,15 +191,15 @@ def extract_involvement(ctx: DocContext) -> list[Involvement]:
         words = {t.lower_ for t in sent}
         if words & _COOPERATION_CUES:
             mentions = ctx.mentions_in(sent.start_char, sent.end_char)
-            programs = [m for m in mentions if ctx.type_of(m.key) in PROGRAM_TYPES]
+            programs = _one_program_phrase([m for m in mentions if ctx.type_of(m.key) in PROGRAM_TYPES], ctx)
             parties = [
                 m for m in mentions
                 if ctx.type_of(m.key) in PARTY_TYPES and m.mention.kind != "demonym"
                 and not _is_affiliation(m, ctx) and not _is_place_object(m, ctx)
             ]
-            if len({p.key for p in programs}) == 1:
+            for program in programs:
                 for party in parties:
-                    add(programs[0], party, sent)
+                    add(program, party, sent)
     for program_key, party_key, sent in _known_partners(ctx):
         key = (program_key, party_key)
         if key not in found:
