@@ -89,6 +89,50 @@ def _title_ending_at(end: int, ctx: DocContext, sent: "Span") -> _Title | None:
     return _Title(words, start, end)
 
 
+def _title_from(start: int, ctx: DocContext, sent: "Span", *, loose: bool = False) -> _Title | None:
+    """The title read forwards from token ``start``: title words up to the last head among them.
+
+    ``loose`` also lets lower-case adjectives and numbers and place names stand among the title
+    words ("a former Oklahoma congressman", "a 39-year-old deputy transport minister"); they are
+    not part of the title.
+    """
+    doc = ctx.doc
+
+    def fits(tok: "Token") -> bool:
+        if _is_title_word(tok, ctx):
+            return True
+        if not loose:
+            return False
+        m = ctx.mention_at(tok)
+        return (tok.pos_ in {"ADJ", "NUM"} and tok.is_lower) or (m is not None and ctx.type_of(m.key) == "Place")
+
+    end = start
+    while end < sent.end and fits(doc[end]):
+        end += 1
+    while end > start and not (_is_title_word(doc[end - 1], ctx) and _is_head(doc[end - 1].lower_, ctx)):
+        end -= 1
+    if end == start:
+        return None
+    words = [t.lower_ for t in doc[start:end] if _is_title_word(t, ctx)]
+    words[-1] = _singular(words[-1], ctx)
+    return _Title(words, start, end)
+
+
+def _org_prefix(i: int, ctx: DocContext, sent: "Span") -> tuple[Resolved | None, int]:
+    """Skip determiners; an organization named there ("NASA's ...", "the Roscosmos ...") and the
+    token after it."""
+    doc = ctx.doc
+    while i < sent.end and doc[i].lower_ in _DETS:
+        i += 1
+    m = ctx.mention_at(doc[i]) if i < sent.end else None
+    if m is None or ctx.type_of(m.key) not in ORG_TYPES:
+        return None, i
+    i = ctx.span_of(m).end
+    if i < sent.end and doc[i].text in {"'s", "'"}:
+        i += 1
+    return m, i
+
+
 def _extend_for(title: _Title, ctx: DocContext, sent: "Span") -> _Title:
     """"associate administrator" + "for space operations"."""
     doc = ctx.doc
@@ -285,16 +329,8 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
             title = _Title(["head"], i + 1, i + 2)
             after = ctx.span_of(org).end
             if after < sent.end and doc[after].lower_ == "as":  # "who heads NASA as acting administrator"
-                j = after + 1
-                while j < sent.end and doc[j].lower_ in _DETS:
-                    j += 1
-                k = j
-                while k < sent.end and _is_title_word(doc[k], ctx):
-                    k += 1
-                while k > j and not _is_head(doc[k - 1].lower_, ctx):
-                    k -= 1
-                if k > j:
-                    title = _Title([t.lower_ for t in doc[j:k]], j, k)
+                _, j = _org_prefix(after + 1, ctx, sent)
+                title = _title_from(j, ctx, sent) or title
             out.add(r, title, org, ev, sent=sent)
         return
     if i + 1 < sent.end and doc[i].lower_ == "who" and doc[i + 1].lemma_ in {"be", "become", "remain"}:
@@ -303,29 +339,10 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
         i += 1
     if i + 1 < sent.end and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
         i += 2
-    while i < sent.end and doc[i].lower_ in _DETS:
-        i += 1
-    org = None
-    m = ctx.mention_at(doc[i]) if i < sent.end else None
-    if m is not None and ctx.type_of(m.key) in ORG_TYPES:
-        org = m
-        i = ctx.span_of(m).end
-        if i < sent.end and doc[i].text in {"'s", "'"}:
-            i += 1
-    # read the title forwards: title words, allowing other words before the head only if capitalised places
-    j = i
-    while j < sent.end and (_is_title_word(doc[j], ctx) or (doc[j].pos_ in {"ADJ", "NUM"} and doc[j].is_lower)
-                            or (ctx.mention_at(doc[j]) is not None and ctx.type_of(ctx.mention_at(doc[j]).key) == "Place")):
-        j += 1
-    # the head is the last title word of the run
-    k = j
-    while k > i and not (_is_title_word(doc[k - 1], ctx) and _is_head(doc[k - 1].lower_, ctx)):
-        k -= 1
-    if k == i:
+    org, i = _org_prefix(i, ctx, sent)
+    title = _title_from(i, ctx, sent, loose=True)
+    if title is None:
         return
-    words = [t.lower_ for t in doc[i:k] if _is_title_word(t, ctx)]
-    title = _Title(words, i, k)
-    title.words[-1] = _singular(title.words[-1], ctx)
     title = _extend_for(title, ctx, sent)
     if org is None:
         org = _org_after(title.end, ctx, sent)
@@ -375,25 +392,10 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
             return
     else:
         return
-    j = i + 1
-    while j < sent.end and doc[j].lower_ in _DETS:
-        j += 1
-    org_before = None
-    m = ctx.mention_at(doc[j]) if j < sent.end else None
-    if m is not None and ctx.type_of(m.key) in ORG_TYPES:
-        org_before = m
-        j = ctx.span_of(m).end
-        if j < sent.end and doc[j].text in {"'s", "'"}:
-            j += 1
-    k = j
-    while k < sent.end and _is_title_word(doc[k], ctx):
-        k += 1
-    while k > j and not _is_head(doc[k - 1].lower_, ctx):
-        k -= 1
-    if k == j:
+    org_before, j = _org_prefix(i + 1, ctx, sent)
+    title = _title_from(j, ctx, sent)
+    if title is None:
         return
-    title = _Title([t.lower_ for t in doc[j:k]], j, k)
-    title.words[-1] = _singular(title.words[-1], ctx)
     title = _extend_for(title, ctx, sent)
     org = org_before or _org_after(title.end, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
