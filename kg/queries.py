@@ -105,10 +105,10 @@ def check_value(name: str, value: str) -> str:
             except ValueError:
                 ok = False
         if not ok:
-            raise QueryError(f"--param {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
+            raise QueryError(f"parameter {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
     choices = CHOICE_PARAMETERS.get(name)
     if choices and value.lower() not in {c.lower() for c in choices}:
-        raise QueryError(f"--param {name}={value!r}: not a known {name}; use one of {', '.join(choices)}")
+        raise QueryError(f"parameter {name}={value!r}: not a known {name}; use one of {', '.join(choices)}")
     return value
 
 

@@ -24,6 +24,7 @@ from kg.cli import build as _build  # noqa: E402,F401  (registers commands)
 from kg.cli import query as _query  # noqa: E402,F401
 from kg.cli import analyze as _analyze  # noqa: E402,F401
 from kg.cli import viz as _viz  # noqa: E402,F401
+from kg.cli import explore as _explore  # noqa: E402,F401
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,12 +16,36 @@ GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder (
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
+class BackendChoice(str, Enum):
+    auto = "auto"
+    oxigraph = "oxigraph"
+    memory = "memory"
+
+
+class EntailmentChoice(str, Enum):
+    rdfs = "rdfs"
+    owl_rl = "owl-rl"
+
+
+BackendOption = Annotated[
+    BackendChoice,
+    typer.Option("--backend", help="auto: the Oxigraph store OUT/store if there is one, else the TriG in memory (rdflib)."),
+]
+InferOption = Annotated[
+    bool,
+    typer.Option("--infer", help="Query a copy closed under the ontology, so ORG, schema.org and PROV-O terms answer too (slow on big graphs)."),
+]
+EntailmentOption = Annotated[EntailmentChoice, typer.Option("--entailment", help="The closure --infer computes.")]
+
+
 def parse_params(values: list[str]) -> dict[str, str]:
     params = {}
     for value in values:
         name, sep, val = value.partition("=")
         if not sep or not name.strip():
             raise QueryError(f"--param {value!r}: write it as NAME=VALUE, e.g. --param person=\"Sean Duffy\"")
+        if not val.strip():
+            raise QueryError(f"--param {value!r}: give a value after '=', or leave the parameter out")
         params[name.strip()] = val
     return params
 
@@ -30,26 +55,43 @@ def query(
     name: Annotated[str, typer.Argument(help="Query name; `kg query --list` shows them.")] = "",
     graph: GraphOption = Path("out"),
     fmt: FormatOption = Format.table,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE, bound safely.")] = [],
-    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE, bound safely (never pasted into the query).")] = [],
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+    infer: InferOption = False,
+    entailment: EntailmentOption = EntailmentChoice.rdfs,
+    backend: BackendOption = BackendChoice.auto,
 ) -> None:
-    """Run a named competency query.
+    """Run a named query, its parameters bound safely.
+
+    Parameters compare case-insensitively with labels; from, to and as_of take a year or an
+    ISO date.
+    No rows is not an error: the (empty) result goes to stdout, the reason to stderr, exit 0.
+    A bad parameter (unknown name, malformed date) exits 1.
 
     Examples:\n
       kg query positions\n
       kg query quotes --format json\n
-      kg query positions --param person="Sean Duffy" --format csv
+      kg query positions --param person="Sean Duffy" --format csv\n
+      kg query timeline --param from=1990 --param to=1999 --param type=Launch\n
+      kg query cooperation --param a=NASA --param b=Roscosmos\n
+      kg query officials --param organization=NASA --param as_of=2025
     """
-    from kg.queries import named_queries, run_named
-    from kg.store import load_dataset
+    from kg.backends import open_backend
+    from kg.queries import named_queries, run_query
 
     if list_ or not name:
         for q in named_queries().values():
             params = f"  [params: {', '.join(q.parameters)}]" if q.parameters else ""
             typer.echo(f"{q.name:16} {q.question}{params}")
         return
-    rows = run_named(load_dataset(graph), name, parse_params(param))
-    typer.echo(render(rows, fmt))
+    params = parse_params(param)
+    source = open_backend(graph, backend=backend.value)
+    table = run_query(source, name, params, infer=entailment.value if infer else None)
+    typer.echo(render(table.rows, fmt, list(table.columns)))
+    if not table.rows:
+        from kg.diagnose import explain_empty
+
+        typer.echo(explain_empty(source, name, params), err=True)
 
 
 @app.command()
@@ -57,14 +99,23 @@ def sparql(
     query_or_file: Annotated[str, typer.Argument(help="SPARQL SELECT text, or the path of a .rq file.")],
     graph: GraphOption = Path("out"),
     fmt: FormatOption = Format.table,
+    infer: InferOption = False,
+    entailment: EntailmentOption = EntailmentChoice.rdfs,
+    backend: BackendOption = BackendChoice.auto,
 ) -> None:
-    """Run an ad hoc SPARQL SELECT query over the built graph (named graphs included).
+    """Run an ad hoc SPARQL SELECT query over the built graph.
 
-    Example:\n
-      kg sparql 'PREFIX kgo: <https://w3id.org/usru-space/ontology#> SELECT ?s WHERE { GRAPH ?g { ?s a kgo:Person } }'
+    The default graph is the union of all graphs; GRAPH ?g reaches each document's graph and
+    the gazetteer's.
+
+    Examples:\n
+      kg sparql 'PREFIX kgo: <https://w3id.org/usru-space/ontology#> SELECT ?s WHERE { ?s a kgo:Person }'\n
+      kg sparql my-query.rq --format csv\n
+      kg sparql --infer 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?m ?who WHERE { ?m a org:Membership ; org:member ?who }'
     """
-    from kg.queries import read_query_text, run_sparql
-    from kg.store import load_dataset
+    from kg.backends import open_backend
+    from kg.queries import read_query_text, run_select
 
-    rows = run_sparql(load_dataset(graph), read_query_text(query_or_file))
-    typer.echo(render(rows, fmt))
+    text = read_query_text(query_or_file)
+    table = run_select(open_backend(graph, backend=backend.value), text, infer=entailment.value if infer else None)
+    typer.echo(render(table.rows, fmt, list(table.columns)))

@@ -93,6 +93,29 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
     return start, end
 
 
+_MODAL_DEPS = {"aux", "auxpass", "neg", "amod", "advmod", "prt", "acomp"}
+_CHAIN_DEPS = {"xcomp", "ccomp", "acl", "relcl", "conj", "pcomp", "advcl"}
+
+
+def _status_tokens(trigger: "Token") -> list["Token"]:
+    """The words that carry the trigger's modality: the trigger, the verbs it depends on through
+    "to"-complements ("is scheduled to launch", "plans to sign"), and their auxiliaries, negations
+    and modifiers — not the words of other clauses ("met ... to discuss how they will run it")."""
+    chain = [trigger]
+    node = trigger
+    while node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr"} and node.head != node:
+        node = node.head
+        chain.append(node)
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
+            break
+    out = []
+    for t in chain:
+        out.append(t)
+        out.extend(c for c in t.children if c.dep_ in _MODAL_DEPS)
+        out.extend(gc for c in t.children if c.dep_ == "aux" for gc in c.children if gc.dep_ == "aux")
+    return sorted(set(out), key=lambda t: t.i)
+
+
 def _status(tokens: list["Token"], ctx: DocContext) -> str:
     text = " " + " ".join(t.lower_ for t in tokens) + " "
     for cue in ctx.lexicon.canceled_cues:
@@ -304,7 +327,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
             if token.lemma_.lower() in ctx.lexicon.event_needs_craft:
                 if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
                     continue
-            status = _status(tokens, ctx)
+            status = _status(_status_tokens(token), ctx)
             date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
             if date is None:
                 date = _relative_to_previous(sent, start, end, last_given)
