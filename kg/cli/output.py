@@ -28,10 +28,11 @@ def render(rows: list[dict[str, str]], fmt: Format, columns: list[str] | None = 
 
 
 def _table(rows: list[dict[str, str]], columns: list[str]) -> str:
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold")
     for c in columns:
         table.add_column(c, overflow="fold")
     for row in rows:
