@@ -208,3 +208,38 @@ def offline_tab(chromium_browser):
     tab = new_offline_page(chromium_browser)
     yield tab
     tab.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_backends(built_corpus):
+    """The built default corpus opened both ways: ``{"memory": ..., "oxigraph": ...}`` (kg.backends)."""
+    from kg.backends import MemoryBackend, OxigraphBackend
+    from kg.store import load_dataset
+
+    out, _, _ = built_corpus
+    backends = {"memory": MemoryBackend(load_dataset(out)), "oxigraph": OxigraphBackend.open(out / "store")}
+    yield backends
+    for backend in backends.values():
+        backend.close()
+
+
+@pytest.fixture(scope="session")
+def inferred_corpus(built_corpus):
+    """The default corpus closed under the ontology (RDFS), as a ``MemoryBackend``; computed once."""
+    from kg.backends import MemoryBackend
+    from kg.inference import infer
+    from kg.store import load_dataset
+
+    out, _, _ = built_corpus
+    return MemoryBackend(infer(load_dataset(out), entailment="rdfs"))
+
+
+@pytest.fixture
+def seed_build_copy(built_seed, tmp_path):
+    """A private copy of the seed-only build folder (graph.trig, graph.ttl, store/) to change."""
+    import shutil
+
+    out, _, _ = built_seed
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    return copy

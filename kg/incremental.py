@@ -1,0 +1,141 @@
+"""Adding, replacing and removing documents of a build folder without rebuilding the rest.
+
+Each document is one named graph (``kg.ontology.document_graph``), so a change is local:
+
+- :func:`add_documents` reads and extracts only the files given and writes each one's graph into
+  the store, replacing the graph of an earlier version of the same file; a file whose SHA-256
+  equals the ``kgo:contentHash`` already stored is skipped without running the NLP pipeline.
+- :func:`remove_document` drops one document's graph: its facts, and nothing else (the
+  gazetteer and the other documents' graphs stay as they were).
+
+The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig`` and
+``graph.ttl`` are rewritten from it (each atomically), so the files match the store. A build
+folder that has no store yet gets one from its TriG first. A change interrupted half-way leaves
+the document's graph missing at worst; running the same command again completes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from rdflib import URIRef
+
+from kg.backends import OxigraphBackend
+from kg.errors import GraphError
+from kg.pipeline import BuildReport, extract_all, read_documents
+from kg.queries import run_query
+from kg.store import TRIG_NAME, store_dir, write_files, write_store
+
+Action = Literal["added", "replaced", "unchanged", "removed"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one document."""
+
+    document: str
+    graph: str
+    action: Action
+    triples: int = 0
+
+
+@dataclass
+class Update:
+    """The changes an add or remove made, and the inputs that failed (each a one-line message)."""
+
+    changes: list[Change] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _open_store(out: Path) -> OxigraphBackend:
+    if not out.is_dir() or not ((out / TRIG_NAME).is_file() or store_dir(out)):
+        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    store = store_dir(out) or write_store(out / TRIG_NAME, out)
+    return OxigraphBackend.open(store, writable=True)
+
+
+def _stored_documents(backend: OxigraphBackend) -> dict[str, dict[str, str]]:
+    """The documents in the store by graph IRI: ``{graph: {document, hash, ...}}``."""
+    return {row["graph"]: row for row in run_query(backend, "documents").rows}
+
+
+def _rewrite_files(backend: OxigraphBackend, out: Path) -> dict[str, Path]:
+    backend.flush()
+    return write_files(backend.to_memory(), out)
+
+
+def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> Update:
+    """Add article files (or folders of them) to the build folder ``out``, or replace their old version.
+
+    ``force`` re-extracts a file even when its content hash is unchanged.
+    """
+    from kg.emit import emit_document, new_dataset
+    from kg.ontology import document_graph
+
+    update = Update()
+    report = BuildReport()
+    documents = read_documents([Path(p) for p in paths], report)
+    update.failures.extend(report.failures)
+    backend = _open_store(out)
+    try:
+        stored = _stored_documents(backend)
+        todo = []
+        for document in documents:
+            graph = str(document_graph(document.doc_id))
+            old = stored.get(graph)
+            if old is not None and old["document"] != document.source_name:
+                update.failures.append(
+                    f"{document.path}: {out} already has a document named {document.doc_id!r} from {old['document']}; "
+                    f"rename the file, or remove the other first (`kg remove {old['document']} -g {out}`)"
+                )
+            elif old is not None and old["hash"] == document.sha256 and not force:
+                update.changes.append(Change(document.source_name, graph, "unchanged"))
+            else:
+                todo.append((document, "replaced" if old is not None else "added"))
+        for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
+            ds = new_dataset()
+            graph_iri = emit_document(ds, extraction)
+            count = backend.replace_graph(graph_iri, list(ds.graph(graph_iri)))
+            update.changes.append(Change(document.source_name, str(graph_iri), action, count))
+        if todo:
+            update.outputs = _rewrite_files(backend, out)
+    finally:
+        backend.close()
+    return update
+
+
+def remove_document(document: str, out: Path) -> Update:
+    """Remove one document from ``out``: by file name (``a.txt``), name without suffix, or graph IRI."""
+    backend = _open_store(out)
+    try:
+        stored = _stored_documents(backend)
+        wanted = document.strip().lower()
+        matches = [
+            (graph, row)
+            for graph, row in stored.items()
+            if wanted in {graph.lower(), row["document"].lower(), Path(row["document"]).stem.lower()}
+        ]
+        if not matches:
+            import difflib
+
+            names = sorted(row["document"] for row in stored.values())
+            close = difflib.get_close_matches(document, names, n=1)
+            hint = f'did you mean "{close[0]}"?' if close else f"documents: {', '.join(names) or 'none'}"
+            raise GraphError(f'{out}: no document "{document}" in this graph; {hint}')
+        update = Update()
+        for graph, row in matches:
+            count = backend.remove_graph(URIRef(graph))
+            update.changes.append(Change(row["document"], graph, "removed", count))
+        update.outputs = _rewrite_files(backend, out)
+    finally:
+        backend.close()
+    return update
+
