@@ -109,18 +109,20 @@ def emit_document(ds: Dataset, extraction: Extraction) -> URIRef:
         for p in ev.participants:
             g.add((node, KGO.participant, iris[p]))
         g.add((node, KGO.status, STATUS_IRI[ev.status]))
+    def pair(kind: str, cls: URIRef, evidence: Evidence, subject: tuple[URIRef, str],
+             obj: tuple[URIRef, str], shortcut: URIRef) -> None:
+        """A reified two-place fact plus its direct shortcut triple (subject shortcut object)."""
+        (s_prop, s_key), (o_prop, o_key) = subject, obj
+        node = fact_iri(kind, doc_id, *((o_key, s_key) if kind == "involvement" else (s_key, o_key)))
+        fact(node, cls, evidence)
+        g.add((node, s_prop, iris[s_key]))
+        g.add((node, o_prop, iris[o_key]))
+        g.add((iris[s_key], shortcut, iris[o_key]))
+
     for inv in extraction.involvements:
-        node = fact_iri("involvement", doc_id, inv.program, inv.party)
-        fact(node, KGO.Involvement, inv.evidence)
-        g.add((node, KGO.program, iris[inv.program]))
-        g.add((node, KGO.party, iris[inv.party]))
-        g.add((iris[inv.party], KGO.involvedIn, iris[inv.program]))
+        pair("involvement", KGO.Involvement, inv.evidence, (KGO.party, inv.party), (KGO.program, inv.program), KGO.involvedIn)
     for ac in extraction.agency_countries:
-        node = fact_iri("agencycountry", doc_id, ac.agency, ac.country)
-        fact(node, KGO.AgencyCountry, ac.evidence)
-        g.add((node, KGO.agency, iris[ac.agency]))
-        g.add((node, KGO.country, iris[ac.country]))
-        g.add((iris[ac.agency], KGO.hasCountry, iris[ac.country]))
+        pair("agencycountry", KGO.AgencyCountry, ac.evidence, (KGO.agency, ac.agency), (KGO.country, ac.country), KGO.hasCountry)
     for q in extraction.quotes:
         node = fact_iri("quotation", doc_id, q.speaker, q.text)
         fact(node, KGO.Quotation, q.evidence)
