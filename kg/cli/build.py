@@ -14,7 +14,7 @@ from kg.cli import app
 @app.command()
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html). Default: the shipped corpus.")] = [],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.trig and graph.ttl.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.trig, graph.ttl and the Oxigraph store.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build the knowledge graph from articles.

@@ -5,16 +5,19 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kg.cli import app
 
+if TYPE_CHECKING:
+    from kg.incremental import Update
+
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder to change or read.")]
 
 
-def _print_update(update) -> None:
+def _print_update(update: "Update") -> None:
     for failure in update.failures:
         typer.echo(f"error: {failure}", err=True)
     for change in update.changes:
@@ -32,9 +35,7 @@ def add(
 ) -> None:
     """Add documents to a built graph, or replace their earlier version, without rebuilding the rest.
 
-    Only the files given are read and extracted; each one's named graph in OUT/store is
-    replaced, then OUT/graph.trig and OUT/graph.ttl are rewritten. A file whose content is
-    unchanged is skipped. Exits 1 if any input failed.
+    Only the files given are read and extracted; each one's named graph in OUT/store is replaced, then OUT/graph.trig and OUT/graph.ttl are rewritten. A file whose content is unchanged is skipped. Exits 1 if any input failed.
 
     Examples:\n
       kg add new-article.txt -g out\n
@@ -80,9 +81,7 @@ def export(
 ) -> None:
     """Write the built graph in another format.
 
-    RDF: trig keeps the named graphs, ttl and nt hold their union, jsonld keeps the named graphs
-    with an @context of the project's prefixes. graphml and csv hold the entity network (entities
-    as nodes, facts as edges with evidence), the projection `kg stats` and `kg path` use.
+    RDF: trig keeps the named graphs, ttl and nt hold their union, jsonld keeps the named graphs with an @context of the project's prefixes. graphml and csv hold the entity network (entities as nodes, facts as edges with evidence), the projection `kg stats` and `kg path` use.
 
     Examples:\n
       kg export --format jsonld -o graph.jsonld\n

@@ -63,10 +63,7 @@ def query(
 ) -> None:
     """Run a named query, its parameters bound safely.
 
-    Parameters compare case-insensitively with labels; from, to and as_of take a year or an
-    ISO date.
-    No rows is not an error: the (empty) result goes to stdout, the reason to stderr, exit 0.
-    A bad parameter (unknown name, malformed date) exits 1.
+    Parameters compare case-insensitively with labels; from, to and as_of take a year or an ISO date. No rows is not an error: the (empty) result goes to stdout, the reason to stderr, exit 0. A bad parameter (unknown name, malformed date) exits 1.
 
     Examples:\n
       kg query positions\n
@@ -105,8 +102,7 @@ def sparql(
 ) -> None:
     """Run an ad hoc SPARQL SELECT query over the built graph.
 
-    The default graph is the union of all graphs; GRAPH ?g reaches each document's graph and
-    the gazetteer's.
+    The default graph is the union of all graphs; GRAPH ?g reaches each document's graph and the gazetteer's.
 
     Examples:\n
       kg sparql 'PREFIX kgo: <https://w3id.org/usru-space/ontology#> SELECT ?s WHERE { ?s a kgo:Person }'\n
