@@ -8,12 +8,15 @@ graph or store behind.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.exceptions import ParserError
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import GraphError
 from kg.ontology import PREFIXES
@@ -124,16 +127,43 @@ def graph_file(out: Path) -> Path:
 
 def load_dataset(out: Path) -> Dataset:
     """The dataset of a build folder or of a .trig/.nq/.ttl file, in memory."""
-    path = graph_file(out)
-    fmt = _RDF_FORMATS.get(path.suffix)
+    return read_rdf(Dataset(), graph_file(out))
+
+
+def read_rdf(graph: Graph, path: Path) -> Graph:
+    """Parse an RDF file (format from its suffix) into ``graph``; a GraphError names the file and,
+    where the parser tells, the line."""
+    fmt = _RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise GraphError(f"{path}: unknown graph format; use .trig, .nq, .ttl or .nt")
-    ds = Dataset()
+        known = ", ".join(sorted(_RDF_FORMATS))
+        raise GraphError(f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; use one of {known}")
+    if not path.is_file():
+        raise GraphError(f"{path}: no such file; check the path, or build the graph first with `kg build`")
     try:
-        if fmt in {"trig", "nquads"}:
-            ds.parse(path, format=fmt)
-        else:
-            ds.default_graph.parse(path, format=fmt)
-    except Exception as exc:
-        raise GraphError(f"{path}: cannot read the graph ({exc}); rebuild it with `kg build`") from exc
-    return ds
+        graph.parse(path, format=fmt)
+    except BadSyntax as error:
+        why = getattr(error, "_why", None) or str(error).splitlines()[0]
+        raise GraphError(f"{path}:{error.lines + 1}: not valid {fmt}, cannot read the graph: {why}; fix the file or rebuild it with `kg build`") from error
+    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
+        line = _line_of(path, str(error))
+        where = f"{path}:{line}" if line else str(path)
+        problem = " ".join(str(error).split())
+        raise GraphError(f"{where}: not valid {fmt}, cannot read the graph: {problem}; fix the file or rebuild it with `kg build`") from error
+    return graph
+
+
+def _line_of(path: Path, message: str) -> int | None:
+    """The line number of the bad line the N-Triples/N-Quads parser quotes (it gives no number)."""
+    quoted = message.rsplit("\n", 1)[-1].strip()
+    try:
+        bad = ast.literal_eval(quoted)
+    except (ValueError, SyntaxError):
+        return None
+    if not isinstance(bad, str) or not bad.strip():
+        return None
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip() == bad.strip():
+                return number
+    return None
+

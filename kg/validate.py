@@ -15,25 +15,22 @@ caller's graph is never changed: each graph is copied first.
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from rdflib import BNode, Dataset, Graph, Literal as RdfLiteral, Node, URIRef
 from rdflib.collection import Collection
-from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import GraphError
+from kg.store import read_rdf
 from kg.ontology import ONTOLOGY_GRAPH, PREFIXES, SH
 from kg.resources import ontology_path, shapes_path
 
 Inference = Literal["none", "rdfs"]
 
-_FORMATS = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".nt": "nt"}
 _DEFAULT_GRAPH_NAME = "default graph"
 _MAX_VALUE_CHARS = 60
 
@@ -97,8 +94,8 @@ def validate(
         raise ValueError(f"inference must be 'none' or 'rdfs', not {inference!r}")
     import pyshacl  # heavy: imported only when validating
 
-    shapes_graph = _read(Graph(), Path(shapes) if shapes is not None else shapes_path())
-    hierarchy = _Hierarchy.of(_read(Graph(), ontology_path())) if inference == "rdfs" else None
+    shapes_graph = read_rdf(Graph(), Path(shapes) if shapes is not None else shapes_path())
+    hierarchy = _Hierarchy.of(read_rdf(Graph(), ontology_path())) if inference == "rdfs" else None
     conforms = True
     violations: list[Violation] = []
     for name, data in _units(dataset):
@@ -125,43 +122,7 @@ def load_graph(path: Path | str) -> Dataset:
     Raises :class:`~kg.errors.GraphError` naming the file (and the line, where the parser says)
     when it is missing, of an unknown kind, or not valid RDF.
     """
-    return _read(Dataset(), Path(path))
-
-
-def _read(graph: Graph, path: Path) -> Graph:
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(_FORMATS))
-        raise GraphError(f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; use one of {known}")
-    if not path.is_file():
-        raise GraphError(f"{path}: no such file; check the path, or build the graph first with `kg build`")
-    try:
-        graph.parse(path, format=fmt)
-    except BadSyntax as error:
-        why = getattr(error, "_why", None) or str(error).splitlines()[0]
-        raise GraphError(f"{path}:{error.lines + 1}: not valid {fmt}: {why}; fix the file or rebuild it") from error
-    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
-        line = _line_of(path, str(error))
-        where = f"{path}:{line}" if line else str(path)
-        problem = " ".join(str(error).split())
-        raise GraphError(f"{where}: not valid {fmt}: {problem}; fix the file or rebuild it") from error
-    return graph
-
-
-def _line_of(path: Path, message: str) -> int | None:
-    """The line number of the bad line the N-Triples/N-Quads parser quotes (it gives no number)."""
-    quoted = message.rsplit("\n", 1)[-1].strip()
-    try:
-        bad = ast.literal_eval(quoted)
-    except (ValueError, SyntaxError):
-        return None
-    if not isinstance(bad, str) or not bad.strip():
-        return None
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip() == bad.strip():
-                return number
-    return None
+    return read_rdf(Dataset(), Path(path))
 
 
 def _units(dataset: Dataset | Graph) -> list[tuple[str, Graph]]:
