@@ -1,20 +1,27 @@
 """Named SPARQL queries shipped with the package (``kg/queries/*.rq``) and how to run them.
 
 Each ``.rq`` file starts with a comment block: its first line ``# name: question``, then the
-columns, then ``# Parameters (all optional, bound as literals): a, b.``. A parameter ``a`` is the
+columns, then ``# Parameters (bound as literals): a, b (required).``. A parameter ``a`` is the
 variable ``?param_a`` of the query: bound as an initial value (rdflib ``initBindings``, Oxigraph
 ``substitutions``), never pasted into the text, and unbound when not given. The query projects
 it (Oxigraph substitutes projected variables only) and :func:`run_query` drops it from the rows.
 
-Parameter values are checked before the query runs: ``from``, ``to`` and ``as_of`` are a year or
-an ISO date (``1990``, ``1990-07``, ``1990-07-15``); ``type`` and ``status`` come from the
-ontology's closed lists. Other parameters are labels (entities, documents) and any text is
-allowed; a label that matches nothing gives no rows, and :mod:`kg.diagnose` says why.
+A parameter that names something (an entity, a document) sits in a triple pattern of the query
+(``?person rdfs:label ?param_person``), so the store starts from it: a question about one entity
+reads that entity's facts, not the whole graph. Names compare case-insensitively: the value is
+first resolved to the labels the graph spells that way (an exact match costs one index lookup;
+only a differently cased name scans the labels), and the query runs once per spelling found.
+
+Other values are checked before the query runs: ``from``, ``to`` and ``as_of`` are a year or an
+ISO date (``1990``, ``1990-07``, ``1990-07-15``); ``type`` and ``status`` come from the
+ontology's closed lists. A name that matches nothing gives no rows, and :mod:`kg.diagnose` says
+why. ``limit`` and ``offset`` page through a long listing (SPARQL ``LIMIT``/``OFFSET``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,20 +56,28 @@ class NamedQuery:
     question: str
     parameters: tuple[str, ...]
     text: str
+    required: tuple[str, ...] = ()
 
 
 _PARAM_LINE = re.compile(r"^#\s*Parameters[^:]*:\s*(.*?)\.?$", re.MULTILINE)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_REQUIRED = " (required)"
 
 
 def _parse(name: str, text: str) -> NamedQuery:
     first = text.splitlines()[0].lstrip("# ").strip()
     question = first.split(":", 1)[1].strip() if ":" in first else first
-    params: tuple[str, ...] = ()
+    params: list[str] = []
+    required: list[str] = []
     m = _PARAM_LINE.search(text)
     if m and not m.group(1).lower().startswith("none"):
-        params = tuple(p.strip() for p in m.group(1).split(",") if p.strip())
-    return NamedQuery(name, question, params, text)
+        for item in (p.strip() for p in m.group(1).split(",")):
+            if item.endswith(_REQUIRED):
+                item = item[: -len(_REQUIRED)].strip()
+                required.append(item)
+            if item:
+                params.append(item)
+    return NamedQuery(name, question, tuple(params), text, tuple(required))
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +110,10 @@ def read_query_text(query_or_file: str) -> str:
 
 
 def check_value(name: str, value: str) -> str:
-    """``value`` of the parameter ``name`` if it is well formed, else a QueryError saying what to give."""
+    """``value`` of the parameter ``name`` if it is well formed, else a QueryError saying what to give.
+
+    A value from a closed list comes back in the list's own spelling (``meeting`` -> ``Meeting``).
+    """
     if name in DATE_PARAMETERS:
         ok = bool(_ISO_PREFIX.match(value))
         if ok:
@@ -107,18 +125,124 @@ def check_value(name: str, value: str) -> str:
         if not ok:
             raise QueryError(f"parameter {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
     choices = CHOICE_PARAMETERS.get(name)
-    if choices and value.lower() not in {c.lower() for c in choices}:
-        raise QueryError(f"parameter {name}={value!r}: not a known {name}; use one of {', '.join(choices)}")
+    if choices:
+        spelled = {c.lower(): c for c in choices}
+        if value.lower() not in spelled:
+            raise QueryError(f"parameter {name}={value!r}: not a known {name}; use one of {', '.join(choices)}")
+        return spelled[value.lower()]
     return value
 
 
 def bindings(query: NamedQuery, params: Mapping[str, object]) -> dict[str, Literal]:
-    """Parameter values as initial bindings of ``?param_<name>``; unknown names and bad values are errors."""
+    """Parameter values as initial bindings of ``?param_<name>``; unknown names, missing required
+    ones and bad values are errors. Names are bound as given (see :func:`spellings`)."""
     unknown = sorted(set(params) - set(query.parameters))
     if unknown:
         allowed = ", ".join(query.parameters) or "none"
         raise QueryError(f"query {query.name!r} takes no parameter {', '.join(unknown)}; it takes: {allowed}")
+    missing = [p for p in query.required if p not in params]
+    if missing:
+        example = " ".join(f'--param {p}="..."' for p in missing)
+        raise QueryError(f"query {query.name!r} needs {', '.join(missing)}: e.g. kg query {query.name} {example}")
     return {PARAM_PREFIX + k: Literal(check_value(k, str(v))) for k, v in params.items()}
+
+
+def is_name_parameter(name: str) -> bool:
+    """Whether the parameter ``name`` names something in the graph (compared with its labels)."""
+    return name not in DATE_PARAMETERS and name not in CHOICE_PARAMETERS
+
+
+def _name_pattern(parameter: str) -> str:
+    """The triple pattern (subject ``?s``, value ``?v``) that holds the names ``parameter`` compares with."""
+    if parameter == "document":
+        return "?s <https://w3id.org/usru-space/ontology#sourceFile> ?v ."
+    label = "{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?v . }"
+    if parameter == "name":
+        return label + " UNION { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?v . }"
+    return label
+
+
+def spellings(backend: "Backend", parameter: str, value: Literal) -> list[Literal]:
+    """How the graph spells the name ``value`` of ``parameter``: itself if some node has exactly that
+    name (one index lookup), else every name equal to it ignoring case (a scan of the names);
+    ``[value]`` when nothing matches, so that the query still runs and gives no rows."""
+    pattern = _name_pattern(parameter)
+    exact = backend.select(f"SELECT ?v WHERE {{ GRAPH ?g {{ {pattern} }} }} LIMIT 1", {"v": value}).rows
+    if exact:
+        return [value]
+    found = backend.select(
+        f"SELECT DISTINCT ?v ?q WHERE {{ GRAPH ?g {{ {pattern} }} FILTER(LCASE(STR(?v)) = LCASE(STR(?q))) }}",
+        {"q": value},
+    ).rows
+    return sorted({Literal(row["v"]) for row in found}, key=str) or [value]
+
+
+_CONDITION = re.compile(r"\s+#\s+(if|unless)\s+(\w+)\s*$")
+
+
+def specialise(text: str, given: set[str]) -> str:
+    """``text`` for the parameters ``given``: a line ending in ``# if a`` stays only when ``a`` is
+    given, one ending in ``# unless a`` only when it is not (the marker is dropped).
+
+    This lets a parameter enter the query as a required pattern the store starts from (``?o
+    rdfs:label ?param_organization``) when given, and leave the listing alone when not. Only
+    whole lines of our own query files are kept or dropped; values are never put in the text.
+    """
+    out = []
+    for line in text.split("\n"):
+        m = _CONDITION.search(line)
+        if m:
+            keep = (m.group(2) in given) == (m.group(1) == "if")
+            if not keep:
+                continue
+            line = line[: m.start()]
+        out.append(line)
+    return "\n".join(out)
+
+
+_PATTERN_LINE = re.compile(r"^\s*(?!(?:OPTIONAL|FILTER|BIND|GRAPH|UNION|MINUS|VALUES|SELECT|PREFIX|ORDER|GROUP)\b)[?<][^{}#]*\s\.\s*$")
+
+
+def lead_with(text: str, variables: set[str]) -> str:
+    """``text`` with the triple patterns that mention one of ``variables`` moved to the front of
+    their basic graph pattern (each run of consecutive pattern lines).
+
+    Oxigraph plans a join in the order the patterns are written and cannot see substituted values,
+    so a query about one entity must start from the pattern that names it (a lookup) rather than
+    end with it (a scan of every fact, then a filter). A basic graph pattern is a set: the order
+    changes the plan, never the answer. Only whole lines of our own query files move.
+    """
+    if not variables:
+        return text
+    mentions = re.compile("|".join(rf"\?{re.escape(v)}\b" for v in sorted(variables)))
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        out.extend(sorted(run, key=lambda line: not mentions.search(line)))
+        run.clear()
+
+    for line in lines:
+        if _PATTERN_LINE.match(line):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _page(text: str, limit: int | None, offset: int | None) -> str:
+    """``text`` with LIMIT/OFFSET appended (both checked integers, the only values ever put in the text)."""
+    for name, number in (("limit", limit), ("offset", offset)):
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
+            raise QueryError(f"{name} must be a whole number of rows (0 or more), not {number!r}")
+    if limit is not None:
+        text += f"\nLIMIT {limit}"
+    if offset:
+        text += f"\nOFFSET {offset}"
+    return text
 
 
 def _backend(source: "Backend | Dataset", infer: "Entailment | None") -> "Backend":
@@ -138,14 +262,38 @@ def run_query(
     params: Mapping[str, object] | None = None,
     *,
     infer: "Entailment | None" = None,
+    limit: int | None = None,
+    offset: int | None = None,
 ) -> "Table":
     """Run the named query ``name`` on ``source`` (a backend or an rdflib dataset).
 
     ``infer`` (``"rdfs"`` or ``"owl-rl"``) first closes a copy of the graph under the ontology.
+    ``limit``/``offset`` return one page of the rows (in the query's order).
     """
+    from kg.backends import Table
+
     query = get_query(name)
     init = bindings(query, params or {})
-    return _backend(source, infer).select(query.text, init).without(PARAM_PREFIX)
+    backend = _backend(source, infer)
+    choices: list[list[tuple[str, Literal]]] = []
+    for variable, value in init.items():
+        parameter = variable[len(PARAM_PREFIX):]
+        if is_name_parameter(parameter):
+            choices.append([(variable, v) for v in spellings(backend, parameter, value)])
+        else:
+            choices.append([(variable, value)])
+    combinations = [dict(c) for c in itertools.product(*choices)]
+    given = {variable[len(PARAM_PREFIX):] for variable in init}
+    text = lead_with(specialise(query.text, given), set(init))
+    if len(combinations) == 1:
+        return backend.select(_page(text, limit, offset), combinations[0]).without(PARAM_PREFIX)
+    # Several spellings of a name: the rows of each in turn, then the page.
+    _page("", limit, offset)
+    tables = [backend.select(text, c) for c in combinations]
+    rows = [row for table in tables for row in table.rows]
+    start = offset or 0
+    rows = rows[start:] if limit is None else rows[start:start + limit]
+    return Table(tables[0].columns, rows).without(PARAM_PREFIX)
 
 
 def run_select(source: "Backend | Dataset", text: str, *, infer: "Entailment | None" = None) -> "Table":
