@@ -53,16 +53,26 @@ class KnowledgeGraph:
         """The graph as an rdflib ``Dataset`` (for the store, a view through oxrdflib)."""
         return self._backend.dataset
 
-    def query(self, name: str, /, *, infer: "Entailment | None" = None, **params: object) -> "pd.DataFrame":
+    def query(
+        self,
+        name: str,
+        /,
+        *,
+        infer: "Entailment | None" = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        **params: object,
+    ) -> "pd.DataFrame":
         """Rows of the named query ``name`` (``kg query --list``), parameters bound safely.
 
         A parameter whose name is a Python keyword takes a trailing underscore: ``from_=1990``.
-        ``infer`` (``"rdfs"`` or ``"owl-rl"``) queries a closed copy of the graph.
+        ``infer`` (``"rdfs"`` or ``"owl-rl"``) queries a closed copy of the graph; ``limit`` and
+        ``offset`` return one page of a long listing.
         """
         from kg.queries import run_query
 
         bound = {key[:-1] if key.endswith("_") else key: value for key, value in params.items()}
-        return _frame(run_query(self._backend, name, bound, infer=infer))
+        return _frame(run_query(self._backend, name, bound, infer=infer, limit=limit, offset=offset))
 
     def sparql(self, text: str, /, *, infer: "Entailment | None" = None) -> "pd.DataFrame":
         """Rows of a SELECT query; the default graph is the union of all graphs."""

@@ -162,14 +162,19 @@ class OxigraphBackend:
         return sorted(g.value for g in self._store.named_graphs())
 
     def replace_graph(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
-        """Replace the named graph ``name`` by ``triples``; returns how many were written."""
+        """Replace the named graph ``name`` by ``triples`` in one transaction; returns how many were written.
+
+        One SPARQL update (``DROP`` then ``INSERT DATA``), which Oxigraph applies all or nothing: a
+        crash leaves the old graph or the new one, never neither. The triples are written by
+        Oxigraph's own N-Triples serializer, so no value is pasted into the update by hand.
+        """
         import pyoxigraph as ox
 
         graph = ox.NamedNode(str(name))
-        quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph) for s, p, o in triples]
-        self._store.remove_graph(graph)
-        self._store.extend(quads)
-        return len(quads)
+        data = [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+        body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if data else ""
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+        return len(data)
 
     def remove_graph(self, name: URIRef) -> int:
         """Remove the named graph ``name``; returns how many triples it held."""

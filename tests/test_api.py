@@ -94,3 +94,9 @@ def test_importing_kg_and_opening_stays_light(built_corpus):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.split() == ["True", "False"], result.stderr
+
+
+def test_limit_and_offset_return_a_page(graph):
+    everything = graph.query("positions")
+    page = graph.query("positions", limit=2, offset=1)
+    assert page.to_dict("records") == everything.iloc[1:3].to_dict("records")

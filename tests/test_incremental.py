@@ -124,3 +124,53 @@ def test_a_store_being_written_by_another_command_is_reported(seed_build_copy):
             add_documents([APOLLO], seed_build_copy)
     finally:
         busy.close()
+
+
+class _CrashingStore:
+    """A store whose writes fail as a crash would, after reads went through."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name in {"update", "remove_graph", "extend", "add", "remove", "clear_graph", "bulk_extend"}:
+            def crash(*args, **kwargs):
+                raise OSError("simulated crash")
+
+            return crash
+        return getattr(self._store, name)
+
+
+def test_replacing_a_graph_is_one_write_so_a_crash_keeps_the_old_graph():
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+
+    store = ox.Store()
+    backend = OxigraphBackend(store)
+    graph = URIRef("https://example.org/graph/doc")
+    old = [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal("old"))]
+    backend.replace_graph(graph, old)
+    before = set(store)
+
+    first_write = {"seen": False}
+
+    class FailOnSecondWrite(_CrashingStore):
+        def __getattr__(self, name):
+            # The first write succeeds; any further write in the same replacement crashes.
+            target = getattr(self._store, name)
+            if name not in {"update", "remove_graph", "extend", "add", "remove", "clear_graph", "bulk_extend"}:
+                return target
+            if not first_write["seen"]:
+                first_write["seen"] = True
+                return target
+            return super().__getattr__(name)
+
+    crashing = OxigraphBackend(_CrashingStore(store))
+    new = [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('new "quoted" } DROP ALL'))]
+    with pytest.raises(OSError, match="simulated crash"):
+        crashing.replace_graph(graph, new)
+    assert set(store) == before
+
+    # A replacement that can make only one write still completes: it needs no second one.
+    OxigraphBackend(FailOnSecondWrite(store)).replace_graph(graph, new)
+    assert {q.object.value for q in store} == {'new "quoted" } DROP ALL'}

@@ -248,3 +248,72 @@ def test_cli_query_with_parameters_uses_the_store(built_corpus):
     lines = result.stdout.splitlines()
     assert lines[0] == "date,type,label,participants,place,status,document,event"
     assert all(line.startswith("2025") for line in lines[1:]) and len(lines) > 1
+
+
+def test_a_page_is_a_slice_of_the_listing_in_the_same_order(corpus_backends):
+    for backend in corpus_backends.values():
+        everything = run_query(backend, "entities").rows
+        assert len(everything) > 12
+        assert run_query(backend, "entities", limit=5).rows == everything[:5]
+        assert run_query(backend, "entities", limit=5, offset=5).rows == everything[5:10]
+        assert run_query(backend, "entities", offset=len(everything)).rows == []
+
+
+@pytest.mark.parametrize("value", [-1, 2.5, "10", True])
+def test_a_page_size_must_be_a_whole_number(corpus_backends, value):
+    with pytest.raises(QueryError, match="whole number"):
+        run_query(corpus_backends["memory"], "entities", limit=value)
+
+
+def test_a_name_spelled_two_ways_in_the_graph_gives_the_rows_of_both(tmp_path):
+    from rdflib import Dataset, Literal, Namespace, RDF, RDFS, URIRef
+
+    from kg.ontology import KGO
+
+    ex = Namespace("https://example.org/")
+    ds = Dataset()
+    for i, spelling in enumerate(("NASA", "Nasa")):
+        g = ds.graph(URIRef(f"https://example.org/graph/{i}"))
+        doc, person, post, org = ex[f"doc{i}"], ex[f"person{i}"], ex[f"post{i}"], ex[f"org{i}"]
+        g.add((doc, RDF.type, KGO.Document))
+        g.add((doc, KGO.sourceFile, Literal(f"doc{i}.txt")))
+        g.add((person, RDFS.label, Literal(f"Person {i}")))
+        g.add((org, RDFS.label, Literal(spelling)))
+        g.add((post, KGO.holder, person))
+        g.add((post, KGO.title, Literal("administrator")))
+        g.add((post, KGO.organization, org))
+    rows = run_query(ds, "positions", {"organization": "nasa"}).rows
+    assert [(r["person"], r["organization"]) for r in rows] == [("Person 0", "NASA"), ("Person 1", "Nasa")]
+    assert run_query(ds, "positions", {"organization": "Nasa"}).rows == rows[1:]
+    assert run_query(ds, "positions", {"organization": "nasa"}, limit=1, offset=1).rows == rows[1:]
+
+
+def test_conditional_lines_are_kept_only_for_the_parameters_given():
+    from kg.queries import specialise
+
+    text = "a\nb  # if person\nc  # unless person\nd"
+    assert specialise(text, {"person"}) == "a\nb\nd"
+    assert specialise(text, set()) == "a\nc\nd"
+
+
+def test_patterns_naming_a_bound_parameter_move_to_the_front_of_their_group():
+    from kg.queries import lead_with
+
+    text = "  GRAPH ?g {\n    ?doc kgo:sourceFile ?param_document .\n    ?h rdfs:label ?param_person .\n    OPTIONAL { ?x ?y ?z . }\n    ?a ?b ?c .\n  }"
+    moved = lead_with(text, {"param_person"})
+    assert moved.splitlines()[1:3] == ["    ?h rdfs:label ?param_person .", "    ?doc kgo:sourceFile ?param_document ."]
+    assert sorted(moved.splitlines()) == sorted(text.splitlines())
+    assert lead_with(text, set()) == text
+
+
+def test_cli_pages_and_lists_required_parameters(built_corpus):
+    out, _, _ = built_corpus
+    full = json.loads(kg("query", "entities", "-g", str(out), "-f", "json").stdout)
+    page = kg("query", "entities", "-g", str(out), "-f", "json", "--limit", "3", "--offset", "2")
+    assert page.returncode == 0, page.stderr
+    assert json.loads(page.stdout) == full[2:5]
+    listing = kg("query", "--list").stdout
+    assert "entity (required)" in listing and "a (required), b" in listing
+    missing = kg("query", "evidence", "-g", str(out))
+    assert missing.returncode == 1
+    assert "needs entity" in missing.stderr

@@ -60,13 +60,16 @@ def query(
     infer: InferOption = False,
     entailment: EntailmentOption = EntailmentChoice.rdfs,
     backend: BackendOption = BackendChoice.auto,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="Show at most this many rows (one page, in the query's order).")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first (with --limit: the next page).")] = 0,
 ) -> None:
     """Run a named query, its parameters bound safely.
 
-    Parameters compare case-insensitively with labels; from, to and as_of take a year or an ISO date. No rows is not an error: the (empty) result goes to stdout, the reason to stderr, exit 0. A bad parameter (unknown name, malformed date) exits 1.
+    Names (people, organizations, documents...) compare case-insensitively with labels; from, to and as_of take a year or an ISO date. evidence needs entity, cooperation needs a. No rows is not an error: the (empty) result goes to stdout, the reason to stderr, exit 0. A bad parameter (unknown name, malformed date, missing required one) exits 1.
 
     Examples:\n
       kg query positions\n
+      kg query entities --limit 20 --offset 20\n
       kg query quotes --format json\n
       kg query positions --param person="Sean Duffy" --format csv\n
       kg query timeline --param from=1990 --param to=1999 --param type=Launch\n
@@ -78,14 +81,15 @@ def query(
 
     if list_ or not name:
         for q in named_queries().values():
-            params = f"  [params: {', '.join(q.parameters)}]" if q.parameters else ""
+            names = [f"{p} (required)" if p in q.required else p for p in q.parameters]
+            params = f"  [params: {', '.join(names)}]" if names else ""
             typer.echo(f"{q.name:16} {q.question}{params}")
         return
     params = parse_params(param)
     source = open_backend(graph, backend=backend.value)
-    table = run_query(source, name, params, infer=entailment.value if infer else None)
+    table = run_query(source, name, params, infer=entailment.value if infer else None, limit=limit, offset=offset)
     typer.echo(render(table.rows, fmt, list(table.columns)))
-    if not table.rows:
+    if not table.rows and not offset:
         from kg.diagnose import explain_empty
 
         typer.echo(explain_empty(source, name, params), err=True)
