@@ -11,13 +11,14 @@ then runs one worker process per backend, so each one's peak memory is its own:
   each under a timeout (SIGALRM interrupts rdflib's pure-Python evaluation; the parent also
   kills a worker that overruns its whole budget); a query that runs out reports ">N s".
 
-Each named query runs with no parameters (the whole listing: up to 10^5 rows) on both backends,
-and on Oxigraph also with typical parameters (one person, one agency, a decade...); rdflib is
-not run with parameters, which cost it as much as the listing (they filter, they do not index).
-Oxigraph timings are the best of up to three runs (one run when a run takes over 2 s); rdflib
-runs each query once, with a timeout of ``--rdflib-timeout`` seconds (60 by default, to keep
-the whole run near 20 minutes) or 10.5 times Oxigraph's time if that is longer, so that a
-timeout still shows whether rdflib is at least 10 times slower. Then ``kg path``:
+Each named query runs as a question (with typical parameters: one person, one agency, a decade,
+two parties...; the required ones for evidence and cooperation) on both backends; those without
+a required parameter also as the whole listing (up to 10^5 rows) on both, and as its first page
+(``limit=100``) on Oxigraph. A few extra questions (``EXTRA``) show a case-insensitive name and a
+less popular pair of parties. Oxigraph timings are the best of up to three runs (one run when a
+run takes over 2 s); rdflib runs each query once, with a timeout of ``--rdflib-timeout`` seconds
+(60 by default) or 10.5 times Oxigraph's time if that is longer, so that a timeout still shows
+whether rdflib is at least 10 times slower. Then ``kg path``:
 the networkx projection of the backend's dataset (``kg.analytics.project.to_networkx``) and
 ``kg.analytics.paths.shortest_fact_paths`` between fixed pairs of entities, if present.
 
@@ -62,6 +63,13 @@ PARAMS: dict[str, dict[str, str]] = {
     "timeline": {"from": "1990", "to": "1999", "type": "Launch"},
 }
 """Typical parameters of each query, drawn from the synthetic data (popular entities)."""
+EXTRA: list[tuple[str, dict[str, str]]] = [
+    ("positions", {"person": synth.person_name(0).upper()}),
+    ("cooperation", {"a": "Space Agency 17", "b": "Country 5"}),
+    ("cooperation", {"a": "Country 3"}),
+]
+"""More questions: a name typed in another case (resolved by a scan of the labels), a less popular
+pair of parties, and one party alone (every partner it has)."""
 JOIN_HEAVY = ("cooperation", "entities", "events", "evidence", "met", "officials", "timeline")
 
 
@@ -77,7 +85,7 @@ def _alarm(_signum, _frame):
     raise _Timeout
 
 
-def _time_query(backend, name: str, params: dict, *, timeout: float, repeat: int) -> dict:
+def _time_query(backend, name: str, params: dict, *, timeout: float, repeat: int, limit: int | None = None) -> dict:
     from kg.queries import run_query
 
     best, rows = None, 0
@@ -86,7 +94,7 @@ def _time_query(backend, name: str, params: dict, *, timeout: float, repeat: int
             signal.setitimer(signal.ITIMER_REAL, timeout)
         start = time.perf_counter()
         try:
-            rows = len(run_query(backend, name, params).rows)
+            rows = len(run_query(backend, name, params, limit=limit).rows)
         except _Timeout:
             return {"seconds": None, "rows": None}
         finally:
@@ -157,12 +165,22 @@ def worker(kind: str, data: Path, *, timeout: float, pairs: int, seed: int, time
     figures["rss_after_load_mb"] = _rss_mb()
     figures["queries"] = {}
     try:
-        for name in named_queries():
-            limit = max(query_timeout, (timeouts or {}).get(name, 0.0)) if query_timeout else 0.0
-            figures["queries"][name] = {"all": _time_query(backend, name, {}, timeout=limit, repeat=repeat), "timeout": limit}
-            if kind == "oxigraph":
-                figures["queries"][name]["params"] = _time_query(backend, name, PARAMS.get(name, {}), timeout=0.0, repeat=repeat)
-            print(f"[{kind}] {name}: {figures['queries'][name]}", file=sys.stderr, flush=True)
+        questions = [(name, PARAMS[name]) for name in named_queries()] + EXTRA
+        for i, (name, params) in enumerate(questions):
+            query = named_queries()[name]
+            key = name if i < len(named_queries()) else f"{name} " + ", ".join(f"{k}={v}" for k, v in params.items())
+            entry: dict = {"name": name, "params": params}
+            limit = max(query_timeout, (timeouts or {}).get(key, 0.0)) if query_timeout else 0.0
+            entry["question"] = _time_query(backend, name, params, timeout=limit, repeat=repeat)
+            entry["timeout"] = limit
+            if i < len(named_queries()) and not query.required:
+                limit_all = max(query_timeout, (timeouts or {}).get(name + " (all)", 0.0)) if query_timeout else 0.0
+                entry["all"] = _time_query(backend, name, {}, timeout=limit_all, repeat=repeat)
+                entry["all_timeout"] = limit_all
+                if kind == "oxigraph":
+                    entry["page"] = _time_query(backend, name, {}, timeout=0.0, repeat=repeat, limit=100)
+            figures["queries"][key] = entry
+            print(f"[{kind}] {key}: {entry}", file=sys.stderr, flush=True)
         figures["path"] = _path_figures(backend.dataset, pairs=pairs, seed=seed, timeout=300.0 if query_timeout else 0.0)
     finally:
         figures["peak_rss_mb"] = _rss_mb()
@@ -190,25 +208,41 @@ def _cell(result: dict, timeout: float) -> str:
     return f"{result['seconds']:.3f} s"
 
 
+def _speed(fast: dict, slow: dict | None, slow_timeout: float) -> str:
+    if not fast or not fast.get("seconds") or slow is None:
+        return ""
+    if slow.get("seconds"):
+        return f"{slow['seconds'] / fast['seconds']:.0f}×"
+    return f">{slow_timeout / fast['seconds']:.0f}×"
+
+
 def table(ox: dict, rd: dict, timeout: float) -> str:
+    from kg.queries import named_queries
+
+    REQUIRED_BY_NAME = {name for name, q in named_queries().items() if q.required}
     lines = [
-        "| query | rows | Oxigraph | rdflib | speed-up | parameters | rows | Oxigraph |",
-        "|---|---:|---:|---:|---:|---|---:|---:|",
+        "| query | parameters | rows | Oxigraph | rdflib | speed-up | listing rows | Oxigraph listing | first 100 rows | rdflib listing |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, q in ox.get("queries", {}).items():
-        r = rd.get("queries", {}).get(name, {"all": {"seconds": None}})
-        speed = ""
-        if q["all"]["seconds"]:
-            if r["all"]["seconds"]:
-                speed = f"{r['all']['seconds'] / q['all']['seconds']:.0f}×"
-            elif "queries" in rd:
-                speed = f">{(r.get('timeout') or timeout) / q['all']['seconds']:.0f}×"
-        mark = " (join-heavy)" if name in JOIN_HEAVY else ""
-        params = ", ".join(f"{k}={v}" for k, v in PARAMS.get(name, {}).items())
-        lines.append(
-            f"| {name}{mark} | {q['all']['rows']:,} | {_cell(q['all'], timeout)} | {_cell({**r['all'], 'timeout': r.get('timeout')}, timeout) if 'queries' in rd else 'n/a'} | {speed} "
-            f"| {params} | {q['params']['rows']:,} | {_cell(q['params'], timeout)} |"
-        )
+    have_rdflib = "queries" in rd
+    for key, q in ox.get("queries", {}).items():
+        r = rd.get("queries", {}).get(key, {})
+        mark = " (join-heavy)" if q["name"] in JOIN_HEAVY else ""
+        params = ", ".join(f"{k}={v}" for k, v in q["params"].items())
+        rq = r.get("question") if have_rdflib else None
+        cells = [f"{q['name']}{mark}", params, f"{q['question']['rows']:,}" if q["question"]["rows"] is not None else "",
+                 _cell(q["question"], timeout),
+                 _cell({**rq, "timeout": r.get("timeout")}, timeout) if rq else "n/a",
+                 _speed(q["question"], rq, r.get("timeout") or timeout)]
+        if "all" in q:
+            ra = r.get("all") if have_rdflib else None
+            cells += [f"{q['all']['rows']:,}", _cell(q["all"], timeout), _cell(q["page"], timeout),
+                      (_cell({**ra, "timeout": r.get("all_timeout")}, timeout) + f" ({_speed(q['all'], ra, r.get('all_timeout') or timeout)})") if ra else "n/a"]
+        elif q["name"] in REQUIRED_BY_NAME and "," not in key and " " not in key:
+            cells += ["needs a parameter", "", "", ""]
+        else:
+            cells += ["", "", "", ""]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -257,7 +291,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     ox = _run_worker("oxigraph", data, args, budget=900)
     # rdflib gets at least 10x Oxigraph's time on each query, so ">N s" shows whether 10x holds
-    longer = {name: 10.5 * q["all"]["seconds"] for name, q in ox.get("queries", {}).items() if q["all"]["seconds"]}
+    longer = {key: 10.5 * q["question"]["seconds"] for key, q in ox.get("queries", {}).items() if q["question"]["seconds"]}
+    longer.update({f"{key} (all)": 10.5 * q["all"]["seconds"] for key, q in ox.get("queries", {}).items() if q.get("all", {}).get("seconds")})
     rd = {} if args.skip_rdflib else _run_worker("rdflib", data, args, budget=60 * 60, timeouts=longer)
     elapsed = time.perf_counter() - started
     print(f"{triples:,} triples ({data.name}); Python {sys.version.split()[0]}, {os.cpu_count()} cores; bench took {elapsed / 60:.1f} min\n")
