@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import random
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from kg.ingest.normalize import normalize
 from kg.model import Document
 
 DATA = Path(__file__).parent / "data" / "ingest"
-SEED = DATA / "seed-nasa-roscosmos-talks.txt"
-PAGE = DATA / "dev-03-iss-first-modules.html"
+DEV = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"  # the shipped development corpus
+SEED = DEV / "seed-nasa-roscosmos-talks.txt"
+PAGE = DEV / "dev-03-iss-first-modules.html"
 MARKDOWN = DATA / "feature-with-markup.md"
 
 # What each normalised character may have been in the original.
@@ -410,8 +412,10 @@ def test_iter_input_files_rejects_an_unsupported_file(tmp_path):
         iter_input_files([tmp_path / "notes.pdf"])
 
 
-def test_iter_input_files_on_the_test_data_loads_every_file():
-    documents = [load_document(path) for path in iter_input_files([DATA])]
+def test_iter_input_files_on_the_test_data_loads_every_file(tmp_path):
+    for path in (SEED, PAGE, MARKDOWN):
+        shutil.copy(path, tmp_path / path.name)
+    documents = [load_document(path) for path in iter_input_files([tmp_path])]
 
     assert [document.doc_id for document in documents] == [
         "dev-03-iss-first-modules", "feature-with-markup", "seed-nasa-roscosmos-talks",

@@ -16,7 +16,7 @@ from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import extract_quotes, quote_text, quoted_spans
 from kg.model import Document, Mention
 
-DATA = Path(__file__).parent / "data" / "quotes"
+DATA = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"  # the shipped development corpus
 DEV_ARTICLES = [
     "seed-nasa-roscosmos-talks.txt",
     "dev-01-apollo-soyuz.txt",
