@@ -30,10 +30,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import QueryError
-from kg.ontology import ENTITY_TYPES, EVENT_TYPES, STATUSES
+from kg.ontology import ENTITY_TYPES, EVENT_TYPES, STATUS_IRI, STATUSES
 
 if TYPE_CHECKING:
     from kg.backends import Backend, Table
@@ -48,6 +48,9 @@ CHOICE_PARAMETERS: dict[str, tuple[str, ...]] = {
     "status": STATUSES,
 }
 """Parameters whose value comes from a closed list (compared case-insensitively)."""
+IRI_PARAMETERS: dict[str, dict[str, URIRef]] = {"status": STATUS_IRI}
+"""Closed-list parameters bound as the IRI the graph uses for the value (``planned`` ->
+``kgo:Planned``), so that a query can start from the pattern that holds it."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def check_value(name: str, value: str) -> str:
     return value
 
 
-def bindings(query: NamedQuery, params: Mapping[str, object]) -> dict[str, Literal]:
+def bindings(query: NamedQuery, params: Mapping[str, object]) -> dict[str, Literal | URIRef]:
     """Parameter values as initial bindings of ``?param_<name>``; unknown names, missing required
     ones and bad values are errors. Names are bound as given (see :func:`spellings`)."""
     unknown = sorted(set(params) - set(query.parameters))
@@ -144,7 +147,11 @@ def bindings(query: NamedQuery, params: Mapping[str, object]) -> dict[str, Liter
     if missing:
         example = " ".join(f'--param {p}="..."' for p in missing)
         raise QueryError(f"query {query.name!r} needs {', '.join(missing)}: e.g. kg query {query.name} {example}")
-    return {PARAM_PREFIX + k: Literal(check_value(k, str(v))) for k, v in params.items()}
+    bound: dict[str, Literal | URIRef] = {}
+    for k, v in params.items():
+        value = check_value(k, str(v))
+        bound[PARAM_PREFIX + k] = IRI_PARAMETERS[k][value] if k in IRI_PARAMETERS else Literal(value)
+    return bound
 
 
 def is_name_parameter(name: str) -> bool:
@@ -275,7 +282,7 @@ def run_query(
     query = get_query(name)
     init = bindings(query, params or {})
     backend = _backend(source, infer)
-    choices: list[list[tuple[str, Literal]]] = []
+    choices: list[list[tuple[str, Literal | URIRef]]] = []
     for variable, value in init.items():
         parameter = variable[len(PARAM_PREFIX):]
         if is_name_parameter(parameter):

@@ -317,3 +317,12 @@ def test_cli_pages_and_lists_required_parameters(built_corpus):
     missing = kg("query", "evidence", "-g", str(out))
     assert missing.returncode == 1
     assert "needs entity" in missing.stderr
+
+
+def test_a_status_is_bound_as_the_iri_the_graph_uses(corpus_backends):
+    from kg.ontology import KGO
+    from kg.queries import bindings, get_query
+
+    assert bindings(get_query("events"), {"status": "PLANNED"}) == {"param_status": KGO.Planned}
+    rows = run_query(corpus_backends["oxigraph"], "events", {"status": "canceled"}).rows
+    assert rows and {r["status"] for r in rows} == {"canceled"}
