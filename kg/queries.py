@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import QueryError
+from kg.query_text import lead_with, page, specialise
 from kg.ontology import ENTITY_TYPES, EVENT_TYPES, STATUS_IRI, STATUSES
 
 if TYPE_CHECKING:
@@ -184,74 +185,6 @@ def spellings(backend: "Backend", parameter: str, value: Literal) -> list[Litera
     return sorted({Literal(row["v"]) for row in found}, key=str) or [value]
 
 
-_CONDITION = re.compile(r"\s+#\s+(if|unless)\s+(\w+)\s*$")
-
-
-def specialise(text: str, given: set[str]) -> str:
-    """``text`` for the parameters ``given``: a line ending in ``# if a`` stays only when ``a`` is
-    given, one ending in ``# unless a`` only when it is not (the marker is dropped).
-
-    This lets a parameter enter the query as a required pattern the store starts from (``?o
-    rdfs:label ?param_organization``) when given, and leave the listing alone when not. Only
-    whole lines of our own query files are kept or dropped; values are never put in the text.
-    """
-    out = []
-    for line in text.split("\n"):
-        m = _CONDITION.search(line)
-        if m:
-            keep = (m.group(2) in given) == (m.group(1) == "if")
-            if not keep:
-                continue
-            line = line[: m.start()]
-        out.append(line)
-    return "\n".join(out)
-
-
-_PATTERN_LINE = re.compile(r"^\s*(?!(?:OPTIONAL|FILTER|BIND|GRAPH|UNION|MINUS|VALUES|SELECT|PREFIX|ORDER|GROUP)\b)[?<][^{}#]*\s\.\s*$")
-
-
-def lead_with(text: str, variables: set[str]) -> str:
-    """``text`` with the triple patterns that mention one of ``variables`` moved to the front of
-    their basic graph pattern (each run of consecutive pattern lines).
-
-    Oxigraph plans a join in the order the patterns are written and cannot see substituted values,
-    so a query about one entity must start from the pattern that names it (a lookup) rather than
-    end with it (a scan of every fact, then a filter). A basic graph pattern is a set: the order
-    changes the plan, never the answer. Only whole lines of our own query files move.
-    """
-    if not variables:
-        return text
-    mentions = re.compile("|".join(rf"\?{re.escape(v)}\b" for v in sorted(variables)))
-    lines = text.split("\n")
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        out.extend(sorted(run, key=lambda line: not mentions.search(line)))
-        run.clear()
-
-    for line in lines:
-        if _PATTERN_LINE.match(line):
-            run.append(line)
-        else:
-            flush()
-            out.append(line)
-    flush()
-    return "\n".join(out)
-
-
-def _page(text: str, limit: int | None, offset: int | None) -> str:
-    """``text`` with LIMIT/OFFSET appended (both checked integers, the only values ever put in the text)."""
-    for name, number in (("limit", limit), ("offset", offset)):
-        if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
-            raise QueryError(f"{name} must be a whole number of rows (0 or more), not {number!r}")
-    if limit is not None:
-        text += f"\nLIMIT {limit}"
-    if offset:
-        text += f"\nOFFSET {offset}"
-    return text
-
-
 def _backend(source: "Backend | Dataset", infer: "Entailment | None") -> "Backend":
     from kg.backends import MemoryBackend, as_backend
 
@@ -293,9 +226,9 @@ def run_query(
     given = {variable[len(PARAM_PREFIX):] for variable in init}
     text = lead_with(specialise(query.text, given), set(init))
     if len(combinations) == 1:
-        return backend.select(_page(text, limit, offset), combinations[0]).without(PARAM_PREFIX)
+        return backend.select(page(text, limit, offset), combinations[0]).without(PARAM_PREFIX)
     # Several spellings of a name: the rows of each in turn, then the page.
-    _page("", limit, offset)
+    page("", limit, offset)
     tables = [backend.select(text, c) for c in combinations]
     rows = [row for table in tables for row in table.rows]
     start = offset or 0

@@ -289,7 +289,7 @@ def test_a_name_spelled_two_ways_in_the_graph_gives_the_rows_of_both(tmp_path):
 
 
 def test_conditional_lines_are_kept_only_for_the_parameters_given():
-    from kg.queries import specialise
+    from kg.query_text import specialise
 
     text = "a\nb  # if person\nc  # unless person\nd"
     assert specialise(text, {"person"}) == "a\nb\nd"
@@ -297,7 +297,7 @@ def test_conditional_lines_are_kept_only_for_the_parameters_given():
 
 
 def test_patterns_naming_a_bound_parameter_move_to_the_front_of_their_group():
-    from kg.queries import lead_with
+    from kg.query_text import lead_with
 
     text = "  GRAPH ?g {\n    ?doc kgo:sourceFile ?param_document .\n    ?h rdfs:label ?param_person .\n    OPTIONAL { ?x ?y ?z . }\n    ?a ?b ?c .\n  }"
     moved = lead_with(text, {"param_person"})
