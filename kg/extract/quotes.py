@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
 from kg.extract.evidence import sentence_evidence
+from kg.lexicon import load_lexicon
 from kg.model import Document, Mention, Quote
 
 if TYPE_CHECKING:
@@ -50,15 +51,6 @@ CLOSING_QUOTES = "\u201d"  # ”
 STRAIGHT_QUOTE = '"'
 QUOTE_MARKS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE)
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "note", "state", "call", "ask", "explain", "write", "warn", "insist",
-    "declare", "reply", "respond", "answer", "remark", "comment", "recall", "announce",
-    "acknowledge", "admit", "argue", "claim", "concede", "confirm", "emphasize", "emphasise",
-    "stress", "observe", "predict", "promise", "quip", "joke", "report", "describe",
-    "characterize", "characterise", "tweet", "post", "conclude", "assert", "contend", "caution",
-    "vow", "pledge", "urge", "mention", "continue", "agree", "muse", "reflect", "recount",
-    "testify", "radio", "shout", "exclaim", "counter", "retort", "complain", "boast", "quote",
-})
 # Subjects that carry their owner's words: "Ciscelof's response was brief: “…”".
 SPEECH_NOUNS = frozenset({
     "response", "reply", "answer", "comment", "message", "statement", "remark", "word",
@@ -448,7 +440,8 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+    """A verb of speech: its lemma is one of the lexicon's ``speech_verbs`` (kg/data/lexicon.yaml)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in load_lexicon().speech_verbs
 
 
 def _subject(verb: Token) -> Token | None:
