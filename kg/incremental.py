@@ -10,8 +10,10 @@ Each document is one named graph (``kg.ontology.document_graph``), so a change i
 
 The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig`` and
 ``graph.ttl`` are rewritten from it (each atomically), so the files match the store. A build
-folder that has no store yet gets one from its TriG first. A change interrupted half-way leaves
-the document's graph missing at worst; running the same command again completes it.
+folder that has no store yet gets one from its TriG first. Each document's graph is replaced in
+one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change leaves every
+document either as it was or as it is now; running the same command again completes the rest
+and brings the files up to date.
 """
 
 from __future__ import annotations

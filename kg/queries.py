@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
 
 from kg.errors import QueryError
-from kg.query_text import lead_with, page, specialise
-from kg.ontology import ENTITY_TYPES, EVENT_TYPES, STATUS_IRI, STATUSES
+from kg.query_text import check_page, lead_with, page, specialise
+from kg.ontology import ENTITY_TYPES, EVENT_TYPES, KGO, STATUS_IRI, STATUSES
 
 if TYPE_CHECKING:
     from kg.backends import Backend, Table
@@ -163,10 +164,10 @@ def is_name_parameter(name: str) -> bool:
 def _name_pattern(parameter: str) -> str:
     """The triple pattern (subject ``?s``, value ``?v``) that holds the names ``parameter`` compares with."""
     if parameter == "document":
-        return "?s <https://w3id.org/usru-space/ontology#sourceFile> ?v ."
-    label = "{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?v . }"
+        return f"?s <{KGO.sourceFile}> ?v ."
+    label = f"{{ ?s <{RDFS.label}> ?v . }}"
     if parameter == "name":
-        return label + " UNION { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?v . }"
+        return label + f" UNION {{ ?s <{SKOS.altLabel}> ?v . }}"
     return label
 
 
@@ -228,7 +229,7 @@ def run_query(
     if len(combinations) == 1:
         return backend.select(page(text, limit, offset), combinations[0]).without(PARAM_PREFIX)
     # Several spellings of a name: the rows of each in turn, then the page.
-    page("", limit, offset)
+    check_page(limit, offset)
     tables = [backend.select(text, c) for c in combinations]
     rows = [row for table in tables for row in table.rows]
     start = offset or 0

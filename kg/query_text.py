@@ -5,7 +5,7 @@ parameter's value never enters the text (it is bound to ``?param_<name>``):
 
 - :func:`specialise` keeps the lines marked for the parameters given (``# if a`` / ``# unless a``);
 - :func:`lead_with` writes the triple patterns that mention a bound parameter first;
-- :func:`page` appends ``LIMIT``/``OFFSET``.
+- :func:`page` appends ``LIMIT``/``OFFSET`` (checked by :func:`check_page`).
 """
 
 from __future__ import annotations
@@ -70,11 +70,16 @@ def lead_with(text: str, variables: set[str]) -> str:
     return "\n".join(out)
 
 
-def page(text: str, limit: int | None, offset: int | None) -> str:
-    """``text`` with LIMIT/OFFSET appended (both checked integers, the only values ever put in the text)."""
+def check_page(limit: int | None, offset: int | None) -> None:
+    """A QueryError unless ``limit`` and ``offset`` are each None or a whole number of rows."""
     for name, number in (("limit", limit), ("offset", offset)):
         if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
             raise QueryError(f"{name} must be a whole number of rows (0 or more), not {number!r}")
+
+
+def page(text: str, limit: int | None, offset: int | None) -> str:
+    """``text`` with LIMIT/OFFSET appended (both checked integers, the only values ever put in the text)."""
+    check_page(limit, offset)
     if limit is not None:
         text += f"\nLIMIT {limit}"
     if offset:
