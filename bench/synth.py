@@ -46,7 +46,7 @@ from kg.model import (
 )
 from kg.ontology import EVENT_TYPES
 
-TRIPLES_PER_DOCUMENT = 450
+TRIPLES_PER_DOCUMENT = 470
 """About how many triples one synthetic document emits (the run prints the exact total)."""
 AGENCIES, COUNTRIES, PROGRAMS, SPACECRAFT, PLACES, FACILITIES = 60, 40, 40, 120, 80, 30
 HEADS_PER_AGENCY = 8
@@ -229,12 +229,12 @@ def write_synthetic(path: Path, *, triples: int = 1_000_000, seed: int = 0) -> d
     count = 0
     with tmp.open("wb") as fh:
         ds = new_dataset()
-        emit_gazetteer(ds, synthetic_gazetteer(p, rng))
+        reference = emit_gazetteer(ds, synthetic_gazetteer(p, rng))
         fh.write(ds.serialize(format="nquads", encoding="utf-8"))
         count += len(list(ds.quads()))
         for index in range(documents):
             ds = new_dataset()
-            emit_document(ds, synthetic_extraction(index, p, rng))
+            emit_document(ds, synthetic_extraction(index, p, rng), reference)
             data = ds.serialize(format="nquads", encoding="utf-8")
             count += data.count(b"\n")
             fh.write(data)

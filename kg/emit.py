@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from kg.derive import stands_for
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Entity, Evidence, Extraction
 from kg.ontology import (
@@ -46,8 +47,12 @@ def date_literal(value: DateValue) -> Literal:
     return Literal(value.iso, datatype=PRECISION_DATATYPE[value.precision])
 
 
-def emit_document(ds: Dataset, extraction: Extraction) -> URIRef:
-    """Add one document's named graph to ``ds`` (replacing any earlier version); returns the graph IRI."""
+def emit_document(ds: Dataset, extraction: Extraction, reference: Graph | None = None) -> URIRef:
+    """Add one document's named graph to ``ds`` (replacing any earlier version); returns the graph IRI.
+
+    ``reference`` is the gazetteer graph (see :func:`gazetteer_graph`): its countries and posts
+    count, with the document's own, for the derived ``kgo:standsFor`` links (``kg.derive``).
+    """
     document = extraction.document
     doc_id = document.doc_id
     graph_iri = document_graph(doc_id)
@@ -128,6 +133,8 @@ def emit_document(ds: Dataset, extraction: Extraction) -> URIRef:
         fact(node, KGO.Quotation, q.evidence)
         g.add((node, KGO.speaker, iris[q.speaker]))
         g.add((node, KGO.text, Literal(q.text)))
+    for node, party in stands_for(g, reference):
+        g.add((node, KGO.standsFor, party))
     return graph_iri
 
 
@@ -150,10 +157,22 @@ def _evidence(g: Graph, doc: URIRef, evidence: Evidence) -> URIRef:
     return node
 
 
-def emit_gazetteer(ds: Dataset, gazetteer: Gazetteer) -> URIRef:
+def emit_gazetteer(ds: Dataset, gazetteer: Gazetteer) -> Graph:
     """The reference gazetteer as its own named graph: names, Wikidata links, countries, posts."""
     ds.remove_graph(ds.graph(GAZETTEER_GRAPH))
     g = ds.graph(GAZETTEER_GRAPH)
+    _gazetteer_triples(g, gazetteer)
+    return g
+
+
+def gazetteer_graph(gazetteer: Gazetteer) -> Graph:
+    """The gazetteer's triples as a plain graph: the ``reference`` of :func:`emit_document`."""
+    g = Graph(identifier=GAZETTEER_GRAPH)
+    _gazetteer_triples(g, gazetteer)
+    return g
+
+
+def _gazetteer_triples(g: Graph, gazetteer: Gazetteer) -> None:
     for entry in gazetteer.entries.values():
         iri = entity_iri(entry.type, entry.id)
         g.add((iri, RDF.type, entity_class(entry.type)))
@@ -179,7 +198,6 @@ def emit_gazetteer(ds: Dataset, gazetteer: Gazetteer) -> URIRef:
             for prop, value in ((KGO.startDate, post.start), (KGO.endDate, post.end)):
                 if value:
                     g.add((node, prop, _partial_date(str(value))))
-    return GAZETTEER_GRAPH
 
 
 def _partial_date(value: str) -> Literal:
@@ -188,4 +206,4 @@ def _partial_date(value: str) -> Literal:
     return Literal(value, datatype=PRECISION_DATATYPE[precision])
 
 
-__all__ = ["new_dataset", "emit_document", "emit_gazetteer", "key_iri", "date_literal", "BNode"]
+__all__ = ["new_dataset", "emit_document", "emit_gazetteer", "gazetteer_graph", "key_iri", "date_literal", "BNode"]

@@ -79,7 +79,8 @@ def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> U
 
     ``force`` re-extracts a file even when its content hash is unchanged.
     """
-    from kg.emit import emit_document, new_dataset
+    from kg.emit import emit_document, gazetteer_graph, new_dataset
+    from kg.gazetteer import load_gazetteer
     from kg.ontology import document_graph
 
     update = Update()
@@ -102,9 +103,10 @@ def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> U
                 update.changes.append(Change(document.source_name, graph, "unchanged"))
             else:
                 todo.append((document, "replaced" if old is not None else "added"))
+        reference = gazetteer_graph(load_gazetteer()) if todo else None
         for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
             ds = new_dataset()
-            graph_iri = emit_document(ds, extraction)
+            graph_iri = emit_document(ds, extraction, reference)
             count = backend.replace_graph(graph_iri, list(ds.graph(graph_iri)))
             update.changes.append(Change(document.source_name, str(graph_iri), action, count))
         if todo:

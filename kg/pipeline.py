@@ -96,9 +96,9 @@ def to_dataset(extractions: Sequence[Extraction]) -> Dataset:
     from kg.gazetteer import load_gazetteer
 
     ds = new_dataset()
-    emit_gazetteer(ds, load_gazetteer())
+    reference = emit_gazetteer(ds, load_gazetteer())
     for extraction in extractions:
-        emit_document(ds, extraction)
+        emit_document(ds, extraction, reference)
     return ds
 
 

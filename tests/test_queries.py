@@ -169,6 +169,8 @@ def test_cooperation_finds_the_meeting_of_the_two_agency_heads(corpus_backends):
 def test_cooperation_between_countries_goes_through_their_agencies(corpus_backends):
     rows = run_query(corpus_backends["oxigraph"], "cooperation", {"a": "United States", "b": "Russia"}).rows
     assert any(r["a_via"] == "NASA" and r["b_via"] == "Roscosmos" for r in rows)
+    # and through the people who hold posts at those agencies
+    assert any(r["a_via"] == "Sean Duffy" and r["b_via"] == "Dmitry Bakanov" and r["document"] == SEED_FILE for r in rows)
     partners = run_query(corpus_backends["oxigraph"], "cooperation", {"a": "United States"}).rows
     assert {"Russia", "Roscosmos"} & {r["b"] for r in partners}
     assert {r["a"] for r in partners} == {"United States"}

@@ -75,6 +75,7 @@ docgraph:seed {
   agencycountry:seed-1 a kgo:AgencyCountry ; kgo:agency agency:nasa ; kgo:country country:united-states ;
       kgo:document doc:seed ; kgo:evidence evidence:seed-1021-1160 .
   agency:nasa kgo:hasCountry country:united-states .
+  person:sean-duffy kgo:standsFor agency:nasa , country:united-states .
   quotation:seed-1 a kgo:Quotation ; kgo:speaker person:sean-duffy ; kgo:text "We had a productive talk." ;
       kgo:document doc:seed ; kgo:evidence evidence:seed-1021-1160 .
 }
@@ -193,6 +194,18 @@ def test_reference_fact_needs_no_evidence_only_when_marked_from_gazetteer():
         "An extracted fact must have exactly one kgo:document",
     }
     assert {v.graph for v in report.violations} == {"kgr:graph/gazetteer"}
+
+
+def test_a_derived_link_from_a_node_without_a_label_is_reported():
+    report = validate(broken(("person:sean-duffy kgo:standsFor", "person:nobody kgo:standsFor")))
+    [violation] = only_violation_of(report, "kgr:person/nobody")
+    assert violation.path == "rdfs:label"
+
+
+def test_a_derived_link_to_a_literal_is_reported():
+    report = validate(broken(("kgo:standsFor agency:nasa ,", 'kgo:standsFor "NASA" ,')))
+    [violation] = only_violation_of(report, "kgr:person/sean-duffy")
+    assert violation.path == "kgo:standsFor" and violation.value == '"NASA"'
 
 
 def test_evidence_that_starts_after_it_ends_is_reported():
