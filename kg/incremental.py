@@ -13,7 +13,8 @@ The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph
 folder that has no store yet gets one from its TriG first. Each document's graph is replaced in
 one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change leaves every
 document either as it was or as it is now; running the same command again completes the rest
-and brings the files up to date.
+and brings the files up to date. The listings beside the store (``kg.listings``) are deleted
+before the store changes and written again after it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Literal
 
 from rdflib import URIRef
 
+from kg import listings
 from kg.backends import OxigraphBackend
 from kg.errors import GraphError
 from kg.pipeline import BuildReport, extract_all, read_documents
@@ -74,6 +76,11 @@ def _rewrite_files(backend: OxigraphBackend, out: Path) -> dict[str, Path]:
     return write_files(backend.to_memory(), out)
 
 
+def _rewrite_listings(backend: OxigraphBackend, out: Path) -> Path:
+    listings.write(backend, out)
+    return listings.listings_dir(out)
+
+
 def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> Update:
     """Add article files (or folders of them) to the build folder ``out``, or replace their old version.
 
@@ -104,6 +111,8 @@ def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> U
             else:
                 todo.append((document, "replaced" if old is not None else "added"))
         reference = gazetteer_graph(load_gazetteer()) if todo else None
+        if todo:
+            listings.discard(out)
         for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
             ds = new_dataset()
             graph_iri = emit_document(ds, extraction, reference)
@@ -111,6 +120,8 @@ def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> U
             update.changes.append(Change(document.source_name, str(graph_iri), action, count))
         if todo:
             update.outputs = _rewrite_files(backend, out)
+        if todo or not listings.listings_dir(out).is_dir():
+            update.outputs["listings"] = _rewrite_listings(backend, out)
     finally:
         backend.close()
     return update
@@ -135,10 +146,12 @@ def remove_document(document: str, out: Path) -> Update:
             hint = f'did you mean "{close[0]}"?' if close else f"documents: {', '.join(names) or 'none'}"
             raise GraphError(f'{out}: no document "{document}" in this graph; {hint}')
         update = Update()
+        listings.discard(out)
         for graph, row in matches:
             count = backend.remove_graph(URIRef(graph))
             update.changes.append(Change(row["document"], graph, "removed", count))
         update.outputs = _rewrite_files(backend, out)
+        update.outputs["listings"] = _rewrite_listings(backend, out)
     finally:
         backend.close()
     return update

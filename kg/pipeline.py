@@ -123,7 +123,10 @@ def build(
     *,
     on_document: Callable[[Document], None] | None = None,
 ) -> tuple[Dataset, BuildReport]:
-    """Build the graph of ``inputs``; write it under ``out`` unless ``out`` is None."""
+    """Build the graph of ``inputs``; write it under ``out`` unless ``out`` is None (the files, the
+    store and the listings beside it, ``kg.listings``)."""
+    from kg import listings
+    from kg.backends import OxigraphBackend
     from kg.store import write_graph
 
     report = BuildReport()
@@ -132,7 +135,14 @@ def build(
     summarize(extractions, report)
     dataset = to_dataset(extractions)
     if out is not None:
+        listings.discard(out)
         report.outputs = write_graph(dataset, out)
+        backend = OxigraphBackend.open(report.outputs["store"])
+        try:
+            listings.write(backend, out)
+        finally:
+            backend.close()
+        report.outputs["listings"] = listings.listings_dir(out)
     return dataset, report
 
 

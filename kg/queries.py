@@ -205,17 +205,27 @@ def run_query(
     infer: "Entailment | None" = None,
     limit: int | None = None,
     offset: int | None = None,
+    listings: bool = True,
 ) -> "Table":
     """Run the named query ``name`` on ``source`` (a backend or an rdflib dataset).
 
     ``infer`` (``"rdfs"`` or ``"owl-rl"``) first closes a copy of the graph under the ontology.
-    ``limit``/``offset`` return one page of the rows (in the query's order).
+    ``limit``/``offset`` return one page of the rows (in the query's order). Asked with no
+    parameter of an Oxigraph store of a build folder, the rows come from the listings written
+    beside it (``kg.listings``) when there are some, unless ``listings`` is False.
     """
-    from kg.backends import Table
+    from kg.backends import OxigraphBackend, Table
 
     query = get_query(name)
     init = bindings(query, params or {})
     backend = _backend(source, infer)
+    if listings and not init and isinstance(backend, OxigraphBackend) and backend.path is not None:
+        from kg import listings as stored
+
+        check_page(limit, offset)
+        table = stored.read(backend.path.parent, name, query.text)
+        if table is not None:
+            return Table(table.columns, _rows_of_page(table.rows, limit, offset))
     choices: list[list[tuple[str, Literal | URIRef]]] = []
     for variable, value in init.items():
         parameter = variable[len(PARAM_PREFIX):]
@@ -232,9 +242,12 @@ def run_query(
     check_page(limit, offset)
     tables = [backend.select(text, c) for c in combinations]
     rows = [row for table in tables for row in table.rows]
+    return Table(tables[0].columns, _rows_of_page(rows, limit, offset)).without(PARAM_PREFIX)
+
+
+def _rows_of_page(rows: list[dict[str, str]], limit: int | None, offset: int | None) -> list[dict[str, str]]:
     start = offset or 0
-    rows = rows[start:] if limit is None else rows[start:start + limit]
-    return Table(tables[0].columns, rows).without(PARAM_PREFIX)
+    return rows[start:] if limit is None else rows[start:start + limit]
 
 
 def run_select(source: "Backend | Dataset", text: str, *, infer: "Entailment | None" = None) -> "Table":

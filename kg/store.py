@@ -88,14 +88,14 @@ def write_store(source: Path, out: Path) -> Path:
             raise GraphError(f"{source}: cannot read the graph into the store ({exc}); rebuild it with `kg build`") from exc
         store.flush()
         del store  # closes the database before the folder moves
-        _swap_in(tmp, out / STORE_NAME)
+        swap_in(tmp, out / STORE_NAME)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out / STORE_NAME
 
 
-def _swap_in(new: Path, final: Path) -> None:
+def swap_in(new: Path, final: Path) -> None:
     """Rename the folder ``new`` to ``final``, replacing (then deleting) any folder there."""
     if not final.exists():
         os.replace(new, final)

@@ -1,0 +1,92 @@
+"""Listings kept beside the store: the rows of each named query asked with no parameter.
+
+A listing (``kg query entities`` with no ``--param``) walks the whole graph; on a million
+triples Oxigraph needs 0.6–1.6 s for the biggest ones, most of it joining and sorting tens of
+thousands of rows. Their rows depend on nothing but the store, so each ``kg`` command that writes
+the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON file per query in
+``OUT/listings/``, and :func:`kg.queries.run_query` answers a listing from its file.
+
+- The folder is deleted before the store changes and written (to a temporary folder, then
+  renamed) after, so an interrupted command leaves no listings, never stale ones; with none,
+  the queries run on the store as usual.
+- Each file records a hash of the text of the query it answers: after an upgrade that changes a
+  query, its old listing is ignored until the next write.
+- A store changed by other means than ``kg`` (pyoxigraph, another tool) is not seen: run
+  ``kg build`` again, or delete ``OUT/listings/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.store import atomic_write, swap_in
+
+if TYPE_CHECKING:
+    from kg.backends import OxigraphBackend, Table
+
+LISTINGS_NAME = "listings"
+"""The folder of a build folder that holds the listings."""
+
+
+def listings_dir(out: Path) -> Path:
+    return out / LISTINGS_NAME
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def discard(out: Path) -> None:
+    """Delete the listings of the build folder ``out`` (before its store changes)."""
+    folder = listings_dir(out)
+    if folder.exists():
+        shutil.rmtree(folder)
+
+
+def write(backend: "OxigraphBackend", out: Path) -> dict[str, int]:
+    """Run every named query that needs no parameter on ``backend`` and write its rows to
+    ``out/listings/``; returns the number of rows of each."""
+    from kg.queries import named_queries, run_query
+
+    discard(out)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{LISTINGS_NAME}.", suffix=".tmp", dir=out))
+    counts: dict[str, int] = {}
+    try:
+        for name, query in named_queries().items():
+            if query.required:
+                continue
+            table = run_query(backend, name, listings=False)
+            record = {"query": text_hash(query.text), "columns": list(table.columns),
+                      "rows": [[row[c] for c in table.columns] for row in table.rows]}
+            atomic_write(tmp / f"{name}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            counts[name] = len(table.rows)
+        swap_in(tmp, listings_dir(out))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return counts
+
+
+def read(out: Path, name: str, text: str) -> "Table | None":
+    """The stored rows of the named query ``name`` (whose file text is ``text``), or None if there
+    are none for this text."""
+    from kg.backends import Table
+
+    path = listings_dir(out) / f"{name}.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("query") != text_hash(text):
+        return None
+    columns = tuple(record["columns"])
+    return Table(columns, [dict(zip(columns, row)) for row in record["rows"]])
+
+
+__all__ = ["LISTINGS_NAME", "discard", "listings_dir", "read", "write"]

@@ -1,0 +1,93 @@
+"""Listings written beside the store (kg.listings): used when present, rewritten with every change, never stale."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DEV_CORPUS
+from kg import listings
+from kg.backends import OxigraphBackend
+from kg.incremental import add_documents, remove_document
+from kg.queries import named_queries, run_query
+from kg.store import STORE_NAME
+
+APOLLO = DEV_CORPUS / "dev-01-apollo-soyuz.txt"
+APOLLO_FILE = APOLLO.name
+SEED_FILE = "seed-nasa-roscosmos-talks.txt"
+
+
+def answers(out, name: str, **kwargs):
+    backend = OxigraphBackend.open(out / STORE_NAME)
+    try:
+        return run_query(backend, name, **kwargs)
+    finally:
+        backend.close()
+
+
+def documents_of(out, name: str = "entities", **kwargs) -> set[str]:
+    return {row["document"] for row in answers(out, name, **kwargs).rows}
+
+
+def test_a_build_writes_one_listing_per_query_without_a_required_parameter(seed_build_copy):
+    written = {p.stem for p in listings.listings_dir(seed_build_copy).glob("*.json")}
+    assert written == {name for name, q in named_queries().items() if not q.required}
+
+
+def test_a_listing_is_answered_from_its_file(seed_build_copy):
+    path = listings.listings_dir(seed_build_copy) / "entities.json"
+    record = json.loads(path.read_text())
+    record["rows"] = [["Somebody", "Person", "elsewhere.txt"]]
+    path.write_text(json.dumps(record))
+    assert answers(seed_build_copy, "entities").rows == [{"label": "Somebody", "type": "Person", "document": "elsewhere.txt"}]
+    assert documents_of(seed_build_copy, listings=False) == {SEED_FILE}  # the store itself is unchanged
+
+
+def test_a_listing_written_for_another_text_of_the_query_is_ignored(seed_build_copy):
+    path = listings.listings_dir(seed_build_copy) / "entities.json"
+    record = json.loads(path.read_text())
+    record["query"] = listings.text_hash("an older entities.rq")
+    record["rows"] = [["Somebody", "Person", "elsewhere.txt"]]
+    path.write_text(json.dumps(record))
+    assert documents_of(seed_build_copy) == {SEED_FILE}
+
+
+def test_parameters_are_never_answered_from_a_listing(seed_build_copy):
+    path = listings.listings_dir(seed_build_copy) / "entities.json"
+    record = json.loads(path.read_text())
+    record["rows"] = [["Somebody", "Person", "elsewhere.txt"]]
+    path.write_text(json.dumps(record))
+    assert documents_of(seed_build_copy, params={"document": SEED_FILE}) == {SEED_FILE}
+
+
+def test_adding_and_removing_a_document_rewrites_the_listings(seed_build_copy):
+    add_documents([APOLLO], seed_build_copy)
+    for name in ("entities", "events", "timeline"):
+        assert answers(seed_build_copy, name).rows == answers(seed_build_copy, name, listings=False).rows
+    assert documents_of(seed_build_copy) == {SEED_FILE, APOLLO_FILE}
+    remove_document(APOLLO_FILE, seed_build_copy)
+    assert documents_of(seed_build_copy) == {SEED_FILE}
+    assert answers(seed_build_copy, "entities").rows == answers(seed_build_copy, "entities", listings=False).rows
+
+
+def test_an_interrupted_change_leaves_no_listings_rather_than_stale_ones(seed_build_copy, monkeypatch):
+    def crash(self, graph, triples):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(OxigraphBackend, "replace_graph", crash)
+    with pytest.raises(OSError):
+        add_documents([APOLLO], seed_build_copy)
+    assert not listings.listings_dir(seed_build_copy).exists()
+    assert documents_of(seed_build_copy) == {SEED_FILE}  # answered by the store
+    monkeypatch.undo()
+    add_documents([APOLLO], seed_build_copy)  # the same command again completes it
+    assert listings.listings_dir(seed_build_copy).is_dir()
+    assert documents_of(seed_build_copy) == {SEED_FILE, APOLLO_FILE}
+
+
+def test_running_add_again_with_nothing_to_do_writes_missing_listings(seed_build_copy):
+    listings.discard(seed_build_copy)
+    update = add_documents([DEV_CORPUS / SEED_FILE], seed_build_copy)
+    assert [c.action for c in update.changes] == ["unchanged"]
+    assert (listings.listings_dir(seed_build_copy) / "entities.json").is_file()
