@@ -67,7 +67,8 @@ class KnowledgeGraph:
 
         A parameter whose name is a Python keyword takes a trailing underscore: ``from_=1990``.
         ``infer`` (``"rdfs"`` or ``"owl-rl"``) queries a closed copy of the graph; ``limit`` and
-        ``offset`` return one page of a long listing.
+        ``offset`` return one page of a long listing. A query asked with no parameter is answered
+        from the listings written beside the store (``kg.listings``) when there are some.
         """
         from kg.queries import run_query
 

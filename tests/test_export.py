@@ -119,6 +119,12 @@ def test_csv_needs_a_folder(built_seed):
         export(load_dataset(out), fmt="csv")
 
 
+def test_the_cli_offers_exactly_the_export_formats():
+    from kg.cli.explore import ExportChoice
+
+    assert [c.value for c in ExportChoice] == list(EXPORT_FORMATS)
+
+
 def test_cli_exports_every_format(tmp_path, built_seed):
     out, _, _ = built_seed
     for fmt in EXPORT_FORMATS:

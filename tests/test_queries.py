@@ -101,6 +101,12 @@ def test_parameters_sit_in_patterns_and_filters_are_conditional(name):
     assert "LCASE(STR(?param_" not in text
 
 
+def test_the_scorer_reads_the_columns_of_the_contract():
+    from kg.evaluate.rows import COLUMNS
+
+    assert COLUMNS == CONTRACT
+
+
 @pytest.mark.parametrize("name", sorted(CONTRACT))
 def test_the_six_competency_queries_keep_their_columns(corpus_backends, name):
     for backend in corpus_backends.values():
