@@ -85,8 +85,11 @@ def read(out: Path, name: str, text: str) -> "Table | None":
         return None
     if not isinstance(record, dict) or record.get("query") != text_hash(text):
         return None
-    columns = tuple(record["columns"])
-    return Table(columns, [dict(zip(columns, row)) for row in record["rows"]])
+    try:
+        columns = tuple(record["columns"])
+        return Table(columns, [dict(zip(columns, row, strict=True)) for row in record["rows"]])
+    except (KeyError, TypeError, ValueError):  # not a file this module wrote: answer from the store
+        return None
 
 
 __all__ = ["LISTINGS_NAME", "discard", "listings_dir", "read", "write"]

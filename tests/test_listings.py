@@ -91,3 +91,14 @@ def test_running_add_again_with_nothing_to_do_writes_missing_listings(seed_build
     update = add_documents([DEV_CORPUS / SEED_FILE], seed_build_copy)
     assert [c.action for c in update.changes] == ["unchanged"]
     assert (listings.listings_dir(seed_build_copy) / "entities.json").is_file()
+
+
+@pytest.mark.parametrize("damage", ["not json", json.dumps([1, 2]), "{}", "ROWS"])
+def test_a_damaged_listing_is_ignored(seed_build_copy, damage):
+    path = listings.listings_dir(seed_build_copy) / "entities.json"
+    if damage == "ROWS":
+        record = json.loads(path.read_text())
+        record["rows"] = [["only one value"]]
+        damage = json.dumps(record)
+    path.write_text(damage)
+    assert answers(seed_build_copy, "entities").rows == answers(seed_build_copy, "entities", listings=False).rows
