@@ -15,7 +15,6 @@ plain function of that graph, networkx style.
 - ``evidence``: the ``Evidence`` record that edges and facts carry.
 - ``wording``: facts as short English sentences (shared by ``explain`` and ``paths``).
 - ``report``: the compositions the ``kg stats``, ``kg explain`` and ``kg path`` commands call.
-- ``bench``: a synthetic graph of a chosen size and the timings of projection and paths.
 
 Nothing here imports networkx at import time; each function imports what it needs.
 """

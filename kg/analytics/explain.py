@@ -81,13 +81,13 @@ def explain(dataset: Graph, node: str) -> list[Fact]:
 
     Examples
     --------
-    >>> from kg.analytics.bench import synthetic_dataset
+    >>> from kg.synthetic import synthetic_dataset
     >>> from kg.ontology import entity_iri
-    >>> facts = explain(synthetic_dataset(documents=1, seed=3), entity_iri("Person", "person-0"))
+    >>> facts = explain(synthetic_dataset(documents=1, seed=3), entity_iri("Person", "person-1"))
     >>> [f.kind for f in facts]
-    ['position', 'event', 'event', 'quotation', 'mention']
+    ['position', 'event', 'quotation', 'mention']
     >>> facts[0].text
-    'Person 0: spokesperson of Agency 4'
+    'Boris Adams: director general of Space Agency 17'
     >>> all(f.evidence for f in facts)
     True
     """

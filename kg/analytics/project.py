@@ -106,7 +106,7 @@ def to_networkx(dataset: Dataset | Graph, *, include_gazetteer: bool = False) ->
 
     Examples
     --------
-    >>> from kg.analytics.bench import synthetic_dataset
+    >>> from kg.synthetic import synthetic_dataset
     >>> G = to_networkx(synthetic_dataset(documents=2, seed=1))
     >>> sorted({d["relation"] for _, _, d in G.edges(data=True)})
     ['at_place', 'based_in', 'co_participant', 'holds_post', 'involved_in']
