@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import DataError
+from kg.yaml_lines import line_of, load_yaml
 from kg.names import fold_quotes, name_key
 
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place")
@@ -41,13 +42,12 @@ ENTITY_TYPES: tuple[str, ...] = ("Person", "Agency", "Country", "Program", "Spac
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_LINE = "__line__"
 
 _ENTRY_KEYS = frozenset(
     {"id", "type", "label", "aliases", "descriptions", "demonyms", "wikidata", "country", "active",
-     "ambiguous", "positions", "partners", _LINE}
+     "ambiguous", "positions", "partners"}
 )
-_POSITION_KEYS = frozenset({"title", "organization", "start", "end", "acting", _LINE})
+_POSITION_KEYS = frozenset({"title", "organization", "start", "end", "acting"})
 _KIND_RANK = {"name": 0, "demonym": 1, "description": 2}
 
 
@@ -233,31 +233,8 @@ def _load(path: Path) -> Gazetteer:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataError(f"{path}: cannot read the gazetteer ({exc.strerror or exc}); check the path") from exc
-    data = _parse_yaml(text, path)
+    data = load_yaml(text, path)
     return _Validator(path).gazetteer(data)
-
-
-def _parse_yaml(text: str, path: Path) -> Any:
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class _LineLoader(base):  # type: ignore[misc,valid-type]
-        """A safe loader that records each mapping's line number under ``__line__``."""
-
-    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(f"{where}: not valid YAML ({problem}); fix the syntax there") from exc
 
 
 class _Validator:
@@ -274,7 +251,7 @@ class _Validator:
     def gazetteer(self, data: Any) -> Gazetteer:
         if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
             raise self.fail(None, "expected a mapping with an 'entities' list at the top level")
-        unknown = set(data) - {"entities", "patterns", "head_words", _LINE}
+        unknown = set(data) - {"entities", "patterns", "head_words"}
         if unknown:
             raise self.fail(None, f"unknown top-level key(s) {sorted(unknown)}; use entities, patterns, head_words")
         raw = data["entities"]
@@ -283,7 +260,7 @@ class _Validator:
             if not isinstance(item, dict):
                 raise self.fail(None, f"every item of 'entities' must be a mapping, got {item!r}")
             entry_id = item.get("id")
-            line = item.get(_LINE)
+            line = line_of(item)
             if not isinstance(entry_id, str) or not _SLUG.match(entry_id):
                 raise self.fail(line, f"id {entry_id!r} is not a slug; use lower-case letters, digits and '-'")
             if entry_id in lines:
@@ -296,7 +273,7 @@ class _Validator:
         return Gazetteer(entries, patterns, self.head_words(data.get("head_words") or {}))
 
     def entry(self, item: dict[str, Any], types: dict[str, Any]) -> GazetteerEntry:
-        entry_id, line = item["id"], item.get(_LINE)
+        entry_id, line = item["id"], line_of(item)
         unknown = set(item) - _ENTRY_KEYS
         if unknown:
             raise self.fail(line, f"unknown key(s) {sorted(unknown)}; see the schema at the top of the file", entry_id)
@@ -344,7 +321,7 @@ class _Validator:
     def strings(self, item: dict[str, Any], key: str) -> tuple[str, ...]:
         value = item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(item.get(_LINE), f"{key} must be a list of non-empty strings", item["id"])
+            raise self.fail(line_of(item), f"{key} must be a list of non-empty strings", item["id"])
         return tuple(v.strip() for v in value)
 
     def active(self, item: dict[str, Any]) -> tuple[int | None, int | None] | None:
@@ -358,13 +335,13 @@ class _Validator:
         )
         if not ok or (value[0] is not None and value[1] is not None and value[0] > value[1]):
             problem = f"active must be [first_year, last_year or null], got {value!r}"
-            raise self.fail(item.get(_LINE), problem, item["id"])
+            raise self.fail(line_of(item), problem, item["id"])
         return value[0], value[1]
 
     def position(self, raw: Any, entry_id: str, line: int | None, types: dict[str, Any]) -> ReferencePosition:
         if not isinstance(raw, dict):
             raise self.fail(line, f"each position must be a mapping, got {raw!r}", entry_id)
-        line = raw.get(_LINE, line)
+        line = line_of(raw) or line
         unknown = set(raw) - _POSITION_KEYS
         if unknown:
             problem = f"unknown position key(s) {sorted(unknown)}; use title, organization, start, end, acting"
@@ -403,7 +380,7 @@ class _Validator:
             raise self.fail(None, "patterns must be a list of {pattern, type} mappings")
         compiled = []
         for item in raw:
-            line = item.get(_LINE) if isinstance(item, dict) else None
+            line = line_of(item)
             if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
                 raise self.fail(line, f"each pattern needs a 'pattern' string, got {item!r}")
             if item.get("type") not in ENTITY_TYPES:
@@ -419,11 +396,9 @@ class _Validator:
     def head_words(self, raw: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(raw, dict):
             raise self.fail(None, "head_words must map a type to a list of words")
-        line = raw.get(_LINE)
+        line = line_of(raw)
         result = {}
         for type_, words in raw.items():
-            if type_ == _LINE:
-                continue
             if type_ not in ENTITY_TYPES:
                 raise self.fail(line, f"head_words has unknown type {type_!r}; use one of {', '.join(ENTITY_TYPES)}")
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):

@@ -23,6 +23,7 @@ from kg.evaluate.facts import (
     QuoteFact,
 )
 from kg.model import EntityType, EventType, Status
+from kg.yaml_lines import LineSeq, line_of, load_yaml
 
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
@@ -51,7 +52,7 @@ def load_gold(path: Path) -> Gold:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"{path}: cannot read the gold file ({exc}); check the path") from exc
-    data = _parse_yaml(path, text)
+    data = load_yaml(text, path)
     return _Reader(path).gold(data)
 
 
@@ -77,54 +78,6 @@ def load_gold_dir(directory: Path) -> list[Gold]:
     return golds
 
 
-# --- YAML with line numbers ---------------------------------------------------------------
-
-
-class _Map(dict):
-    """A YAML mapping that remembers its line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _Seq(list):
-    """A YAML sequence that remembers its line and the line of each item."""
-
-    line: int = 0
-    item_lines: list[int]
-
-
-def _parse_yaml(path: Path, text: str) -> Any:
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
-        data = _Map()
-        data.line = node.start_mark.line + 1
-        data.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-        yield data
-        data.update(loader.construct_mapping(node))
-
-    def construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):
-        data = _Seq()
-        data.line = node.start_mark.line + 1
-        data.item_lines = [item.start_mark.line + 1 for item in node.value]
-        yield data
-        data.extend(loader.construct_sequence(node))
-
-    Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
-    Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
-    try:
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(f"{where}: not valid YAML ({problem}); fix the syntax") from exc
-
-
 class _Reader:
     """Turns the parsed YAML of one file into a :class:`Gold`, with located error messages."""
 
@@ -138,7 +91,7 @@ class _Reader:
     def gold(self, data: Any) -> Gold:
         if not isinstance(data, dict):
             kind = "an empty file" if data is None else "a list" if isinstance(data, list) else repr(data)
-            raise self.fail(getattr(data, "line", None), (
+            raise self.fail(line_of(data), (
                 f"a gold file must be a YAML mapping with `document`, `published`, `entities`, ...; found {kind}"
             ))
         return Gold(
@@ -178,18 +131,15 @@ class _Reader:
             ),
         )
 
-    def line_of(self, mapping: dict, key: str) -> int | None:
-        return getattr(mapping, "key_lines", {}).get(key) or getattr(mapping, "line", None)
-
     def text(self, mapping: dict, key: str, what: str, *, required: bool = False, hint: str = "") -> str:
         value = mapping.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                raise self.fail(self.line_of(mapping, key) if key in mapping else getattr(mapping, "line", None),
+                raise self.fail(line_of(mapping, key),
                                 f"{what} has no `{key}`{hint}; add it")
             return ""
         if isinstance(value, (dict, list)):
-            raise self.fail(self.line_of(mapping, key), f"`{key}` must be a single value, not a list or mapping")
+            raise self.fail(line_of(mapping, key), f"`{key}` must be a single value, not a list or mapping")
         return str(value).strip()
 
     def texts(self, mapping: dict, key: str) -> tuple[str, ...]:
@@ -197,11 +147,11 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.fail(self.line_of(mapping, key), f"`{key}` must be a list like [\"A\", \"B\"]")
+            raise self.fail(line_of(mapping, key), f"`{key}` must be a list like [\"A\", \"B\"]")
         out = []
         for i, item in enumerate(value):
             if item is None or isinstance(item, (dict, list)) or not str(item).strip():
-                line = value.item_lines[i] if isinstance(value, _Seq) else self.line_of(mapping, key)
+                line = value.item_lines[i] if isinstance(value, LineSeq) else line_of(mapping, key)
                 raise self.fail(line, f"`{key}` must list names; item {i + 1} is {item!r}")
             out.append(str(item).strip())
         return tuple(out)
@@ -211,10 +161,10 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(self.line_of(data, key), f"`{key}` must be a list of mappings (use `{key}: []` for none)")
+            raise self.fail(line_of(data, key), f"`{key}` must be a list of mappings (use `{key}: []` for none)")
         for i, item in enumerate(value):
             if not isinstance(item, dict):
-                line = value.item_lines[i] if isinstance(value, _Seq) else self.line_of(data, key)
+                line = value.item_lines[i] if isinstance(value, LineSeq) else line_of(data, key)
                 raise self.fail(line, f"item {i + 1} of `{key}` must be a mapping like `- name: ...`, not {item!r}")
         return value
 
@@ -225,7 +175,7 @@ class _Reader:
         for option in allowed:
             if option.lower() == value.lower():
                 return option
-        raise self.fail(self.line_of(mapping, key), f"unknown {what} {key} {value!r}; use one of {', '.join(allowed)}")
+        raise self.fail(line_of(mapping, key), f"unknown {what} {key} {value!r}; use one of {', '.join(allowed)}")
 
     def entity(self, m: dict) -> EntityFact:
         return EntityFact(
@@ -250,7 +200,7 @@ class _Reader:
             return ""
         text = value.isoformat() if isinstance(value, date) else str(value).strip()
         if not _ISO_PREFIX.match(text):
-            raise self.fail(self.line_of(m, "date"),
+            raise self.fail(line_of(m, "date"),
                             f"event date {text!r} is not an ISO prefix; write YYYY, YYYY-MM or YYYY-MM-DD")
         return text
 
@@ -263,5 +213,5 @@ class _Reader:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError as exc:
-            raise self.fail(self.line_of(data, "published"),
+            raise self.fail(line_of(data, "published"),
                             f"`published` {value!r} is not a date; write YYYY-MM-DD") from exc
