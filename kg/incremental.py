@@ -76,11 +76,6 @@ def _rewrite_files(backend: OxigraphBackend, out: Path) -> dict[str, Path]:
     return write_files(backend.to_memory(), out)
 
 
-def _rewrite_listings(backend: OxigraphBackend, out: Path) -> Path:
-    listings.write(backend, out)
-    return listings.listings_dir(out)
-
-
 def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> Update:
     """Add article files (or folders of them) to the build folder ``out``, or replace their old version.
 
@@ -121,7 +116,7 @@ def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> U
         if todo:
             update.outputs = _rewrite_files(backend, out)
         if todo or not listings.listings_dir(out).is_dir():
-            update.outputs["listings"] = _rewrite_listings(backend, out)
+            update.outputs["listings"] = listings.write(backend, out)
     finally:
         backend.close()
     return update
@@ -151,7 +146,7 @@ def remove_document(document: str, out: Path) -> Update:
             count = backend.remove_graph(URIRef(graph))
             update.changes.append(Change(row["document"], graph, "removed", count))
         update.outputs = _rewrite_files(backend, out)
-        update.outputs["listings"] = _rewrite_listings(backend, out)
+        update.outputs["listings"] = listings.write(backend, out)
     finally:
         backend.close()
     return update

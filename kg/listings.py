@@ -48,15 +48,13 @@ def discard(out: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write(backend: "OxigraphBackend", out: Path) -> dict[str, int]:
+def write(backend: "OxigraphBackend", out: Path) -> Path:
     """Run every named query that needs no parameter on ``backend`` and write its rows to
-    ``out/listings/``; returns the number of rows of each."""
+    ``out/listings/`` (replacing the folder there, if any); returns that folder."""
     from kg.queries import named_queries, run_query
 
-    discard(out)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{LISTINGS_NAME}.", suffix=".tmp", dir=out))
-    counts: dict[str, int] = {}
     try:
         for name, query in named_queries().items():
             if query.required:
@@ -65,12 +63,11 @@ def write(backend: "OxigraphBackend", out: Path) -> dict[str, int]:
             record = {"query": text_hash(query.text), "columns": list(table.columns),
                       "rows": [[row[c] for c in table.columns] for row in table.rows]}
             atomic_write(tmp / f"{name}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            counts[name] = len(table.rows)
         swap_in(tmp, listings_dir(out))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return counts
+    return listings_dir(out)
 
 
 def read(out: Path, name: str, text: str) -> "Table | None":

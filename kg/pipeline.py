@@ -139,10 +139,9 @@ def build(
         report.outputs = write_graph(dataset, out)
         backend = OxigraphBackend.open(report.outputs["store"])
         try:
-            listings.write(backend, out)
+            report.outputs["listings"] = listings.write(backend, out)
         finally:
             backend.close()
-        report.outputs["listings"] = listings.listings_dir(out)
     return dataset, report
 
 
