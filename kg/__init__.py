@@ -10,6 +10,10 @@ __all__ = ["open", "from_dataset", "KnowledgeGraph"]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # one source of truth: pyproject.toml, through the installed metadata
+        from importlib.metadata import version
+
+        return version("kg")
     if name in __all__:
         from kg import api
 

@@ -20,7 +20,7 @@ class InputError(KgError):
         self.problem = problem
         self.line = line
         self.hint = hint
-        where = f"{self.path}:{line}" if line else str(self.path)
+        where = f"{shown_path(self.path)}:{line}" if line else shown_path(self.path)
         message = f"{where}: {problem}"
         if hint:
             message += f" ({hint})"
@@ -37,3 +37,25 @@ class GraphError(KgError):
 
 class QueryError(KgError):
     """A named query or SPARQL text is unknown, malformed, or given bad parameters."""
+
+
+class OutputError(KgError):
+    """A place kg was asked to write cannot take the output (not a regular file, not writable...)."""
+
+    def __init__(self, path: Path | str, problem: str, *, hint: str = ""):
+        self.path = Path(path)
+        message = f"{shown_path(self.path)}: {problem}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a message shows it: as is, or quoted with escapes when it holds a control character
+    (a newline in a file name must not start a new line of output)."""
+    text = str(path)
+    if text == "":
+        return "''"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in text):
+        return repr(text)
+    return text

@@ -8,18 +8,20 @@ Each document is one named graph (``kg.ontology.document_graph``), so a change i
 - :func:`remove_document` drops one document's graph: its facts, and nothing else (the
   gazetteer and the other documents' graphs stay as they were).
 
-The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig`` and
-``graph.ttl`` are rewritten from it (each atomically), so the files match the store. A build
-folder that has no store yet gets one from its TriG first. Each document's graph is replaced in
-one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change leaves every
-document either as it was or as it is now; running the same command again completes the rest
-and brings the files up to date. The listings beside the store (``kg.listings``) are deleted
-before the store changes and written again after it.
+The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig``,
+``graph.ttl`` and the listings are written again from it (each atomically), so the files match
+the store. A build folder that has no store yet gets one from its TriG first. Both hold the
+folder's write lock (``kg.build_folder``): a second writer waits. Each document's graph is
+replaced in one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change
+leaves every document either as it was or as it is now; the folder is marked as changing before
+the store changes, so the next command (running the same one again, say) writes the files again
+even when it finds nothing else to do. The listings (``kg.listings``) are deleted before the
+store changes and written again after it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -28,10 +30,12 @@ from rdflib import URIRef
 
 from kg import listings
 from kg.backends import OxigraphBackend
+from kg.build_folder import BuildFolder, refresh
 from kg.errors import GraphError
+from kg.model import Document
 from kg.pipeline import BuildReport, extract_all, read_documents
 from kg.queries import run_query
-from kg.store import TRIG_NAME, store_dir, write_files, write_store
+from kg.store import write_store
 
 Action = Literal["added", "replaced", "unchanged", "removed"]
 
@@ -59,10 +63,10 @@ class Update:
         return not self.failures
 
 
-def _open_store(out: Path) -> OxigraphBackend:
-    if not out.is_dir() or not ((out / TRIG_NAME).is_file() or store_dir(out)):
-        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
-    store = store_dir(out) or write_store(out / TRIG_NAME, out)
+def _open_store(folder: BuildFolder) -> OxigraphBackend:
+    if not folder.has_build():
+        raise GraphError(f"{folder.path}: no built graph here; build one first with `kg build FILE... -o {folder.path}`")
+    store = folder.store if folder.store.is_dir() else write_store(folder.trig, folder.path)
     return OxigraphBackend.open(store, writable=True)
 
 
@@ -71,83 +75,108 @@ def _stored_documents(backend: OxigraphBackend) -> dict[str, dict[str, str]]:
     return {row["graph"]: row for row in run_query(backend, "documents").rows}
 
 
-def _rewrite_files(backend: OxigraphBackend, out: Path) -> dict[str, Path]:
-    backend.flush()
-    return write_files(backend.to_memory(), out)
-
-
-def add_documents(paths: Sequence[Path], out: Path, *, force: bool = False) -> Update:
+def add_documents(
+    paths: Sequence[Path], out: Path, *, force: bool = False, on_wait: Callable[[str], None] | None = None
+) -> Update:
     """Add article files (or folders of them) to the build folder ``out``, or replace their old version.
 
-    ``force`` re-extracts a file even when its content hash is unchanged.
+    ``force`` re-extracts a file even when its content hash is unchanged; ``on_wait`` hears when
+    another command is writing ``out`` and this one waits for it.
     """
-    from kg.emit import emit_document, gazetteer_graph, new_dataset
-    from kg.gazetteer import load_gazetteer
-    from kg.ontology import document_graph
-
     update = Update()
     report = BuildReport()
     documents = read_documents([Path(p) for p in paths], report)
     update.failures.extend(report.failures)
-    backend = _open_store(out)
-    try:
-        stored = _stored_documents(backend)
-        todo = []
-        for document in documents:
-            graph = str(document_graph(document.doc_id))
-            old = stored.get(graph)
-            if old is not None and old["document"] != document.source_name:
-                update.failures.append(
-                    f"{document.path}: {out} already has a document named {document.doc_id!r} from {old['document']}; "
-                    f"rename the file, or remove the other first (`kg remove {old['document']} -g {out}`)"
-                )
-            elif old is not None and old["hash"] == document.sha256 and not force:
-                update.changes.append(Change(document.source_name, graph, "unchanged"))
-            else:
-                todo.append((document, "replaced" if old is not None else "added"))
-        reference = gazetteer_graph(load_gazetteer()) if todo else None
-        if todo:
-            listings.discard(out)
-        for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
-            ds = new_dataset()
-            graph_iri = emit_document(ds, extraction, reference)
-            count = backend.replace_graph(graph_iri, list(ds.graph(graph_iri)))
-            update.changes.append(Change(document.source_name, str(graph_iri), action, count))
-        if todo:
-            update.outputs = _rewrite_files(backend, out)
-        if todo or not listings.listings_dir(out).is_dir():
-            update.outputs["listings"] = listings.write(backend, out)
-    finally:
-        backend.close()
+    folder = BuildFolder(out)
+    if not folder.has_build():
+        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    with folder.writing("kg add", on_wait=on_wait):
+        backend = _open_store(folder)
+        try:
+            todo = _to_extract(documents, _stored_documents(backend), update, out, force=force)
+            if todo:
+                with folder.changing_store():
+                    listings.discard(out)
+                    _write_documents(backend, todo, update)
+                    update.outputs = refresh(folder, backend)
+            elif not folder.listings.is_dir():
+                update.outputs["listings"] = listings.write(backend, out)
+        finally:
+            backend.close()
     return update
 
 
-def remove_document(document: str, out: Path) -> Update:
+def _to_extract(
+    documents: Sequence[Document], stored: dict[str, dict[str, str]], update: Update, out: Path, *, force: bool
+) -> list[tuple[Document, Action]]:
+    """The documents to extract, each with what will happen to it; the others are noted in ``update``."""
+    from kg.ontology import document_graph
+
+    todo: list[tuple[Document, Action]] = []
+    for document in documents:
+        graph = str(document_graph(document.doc_id))
+        old = stored.get(graph)
+        if old is not None and old["document"] != document.source_name:
+            update.failures.append(
+                f"{document.path}: {out} already has a document named {document.doc_id!r} from {old['document']}; "
+                f"rename the file, or remove the other first (`kg remove {old['document']} -g {out}`)"
+            )
+        elif old is not None and old["hash"] == document.sha256 and not force:
+            update.changes.append(Change(document.source_name, graph, "unchanged"))
+        else:
+            todo.append((document, "replaced" if old is not None else "added"))
+    return todo
+
+
+def _write_documents(backend: OxigraphBackend, todo: list[tuple[Document, Action]], update: Update) -> None:
+    """Extract the documents and replace each one's graph in the store."""
+    from kg.emit import emit_document, gazetteer_graph, new_dataset
+    from kg.gazetteer import load_gazetteer
+
+    reference = gazetteer_graph(load_gazetteer())
+    for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
+        ds = new_dataset()
+        graph_iri = emit_document(ds, extraction, reference)
+        count = backend.replace_graph(graph_iri, list(ds.graph(graph_iri)))
+        update.changes.append(Change(document.source_name, str(graph_iri), action, count))
+
+
+def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] | None = None) -> Update:
     """Remove one document from ``out``: by file name (``a.txt``), name without suffix, or graph IRI."""
-    backend = _open_store(out)
-    try:
-        stored = _stored_documents(backend)
-        wanted = document.strip().lower()
-        matches = [
-            (graph, row)
-            for graph, row in stored.items()
-            if wanted in {graph.lower(), row["document"].lower(), Path(row["document"]).stem.lower()}
-        ]
-        if not matches:
-            import difflib
-
-            names = sorted(row["document"] for row in stored.values())
-            close = difflib.get_close_matches(document, names, n=1)
-            hint = f'did you mean "{close[0]}"?' if close else f"documents: {', '.join(names) or 'none'}"
-            raise GraphError(f'{out}: no document "{document}" in this graph; {hint}')
-        update = Update()
-        listings.discard(out)
-        for graph, row in matches:
-            count = backend.remove_graph(URIRef(graph))
-            update.changes.append(Change(row["document"], graph, "removed", count))
-        update.outputs = _rewrite_files(backend, out)
-        update.outputs["listings"] = listings.write(backend, out)
-    finally:
-        backend.close()
+    folder = BuildFolder(out)
+    if not folder.has_build():
+        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    with folder.writing("kg remove", on_wait=on_wait):
+        backend = _open_store(folder)
+        try:
+            stored = _stored_documents(backend)
+            matches = _matching_documents(document, stored)
+            if not matches:
+                raise GraphError(f'{out}: no document "{document}" in this graph; {_suggestion(document, stored)}')
+            update = Update()
+            with folder.changing_store():
+                listings.discard(out)
+                for graph, row in matches:
+                    count = backend.remove_graph(URIRef(graph))
+                    update.changes.append(Change(row["document"], graph, "removed", count))
+                update.outputs = refresh(folder, backend)
+        finally:
+            backend.close()
     return update
 
+
+def _matching_documents(document: str, stored: dict[str, dict[str, str]]) -> list[tuple[str, dict[str, str]]]:
+    wanted = document.strip().lower()
+    return [
+        (graph, row)
+        for graph, row in stored.items()
+        if wanted in {graph.lower(), row["document"].lower(), Path(row["document"]).stem.lower()}
+    ]
+
+
+def _suggestion(document: str, stored: dict[str, dict[str, str]]) -> str:
+    import difflib
+
+    names = sorted(row["document"] for row in stored.values())
+    close = difflib.get_close_matches(document, names, n=1)
+    return f'did you mean "{close[0]}"?' if close else f"documents: {', '.join(names) or 'none'}"

@@ -20,11 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.store import atomic_write, swap_in
+from kg.store import atomic_write, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
     from kg.backends import OxigraphBackend, Table
@@ -53,8 +52,7 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
     ``out/listings/`` (replacing the folder there, if any); returns that folder."""
     from kg.queries import named_queries, run_query
 
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{LISTINGS_NAME}.", suffix=".tmp", dir=out))
+    tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
     try:
         for name, query in named_queries().items():
             if query.required:

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import InputError
+from kg.build_folder import BuildFolder
+from kg.errors import InputError, shown_path
 from kg.model import Document, Extraction
+from kg.ontology import document_graph
 
 
 @dataclass
@@ -27,10 +29,12 @@ class BuildReport:
     facts: Counter = field(default_factory=Counter)
     entities: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
+    refused: str = ""
+    """Why nothing was written (every input failed, and the build folder was kept as it was)."""
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and not self.refused
 
     def to_dict(self) -> dict:
         return {
@@ -61,12 +65,13 @@ def read_documents(inputs: Sequence[Path], report: BuildReport) -> list[Document
         except InputError as exc:
             report.failures.append(str(exc))
             continue
-        if document.doc_id in seen:
+        graph = str(document_graph(document.doc_id))  # "Report A.txt" and "report_a.txt" share one
+        if graph in seen:
             report.failures.append(
-                f"{path}: same document name as {seen[document.doc_id]} (rename one; a document's name identifies its graph)"
+                str(InputError(path, f"has the same document name as {shown_path(seen[graph])}", hint="rename one; a document's name identifies its graph"))
             )
             continue
-        seen[document.doc_id] = path
+        seen[graph] = path
         documents.append(document)
     return documents
 
@@ -121,28 +126,55 @@ def build(
     inputs: Sequence[Path],
     out: Path | None,
     *,
+    force: bool = False,
     on_document: Callable[[Document], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> tuple[Dataset, BuildReport]:
-    """Build the graph of ``inputs``; write it under ``out`` unless ``out`` is None (the files, the
-    store and the listings beside it, ``kg.listings``)."""
-    from kg import listings
-    from kg.backends import OxigraphBackend
-    from kg.store import write_graph
+    """Build the graph of ``inputs``; write it as the build of the folder ``out`` unless ``out`` is
+    None (``kg.build_folder``: graph.trig, graph.ttl, the store, its listings, build-report.json).
 
+    When no input could be read, the folder keeps its earlier build and ``report.refused`` says
+    why, unless ``force`` asks for a build with no documents. ``on_wait`` hears when another
+    command is writing ``out`` and this one waits for it.
+    """
+    folder = BuildFolder(out) if out is not None else None
+    if folder is not None:
+        folder.check_writable()
     report = BuildReport()
     documents = read_documents(inputs, report)
     extractions = extract_all(documents, on_document=on_document)
     summarize(extractions, report)
     dataset = to_dataset(extractions)
-    if out is not None:
-        listings.discard(out)
-        report.outputs = write_graph(dataset, out)
-        backend = OxigraphBackend.open(report.outputs["store"])
+    if folder is not None:
+        write_build(folder, dataset, report, force=force, on_wait=on_wait)
+    return dataset, report
+
+
+def write_build(
+    folder: BuildFolder, dataset: Dataset, report: BuildReport, *, force: bool = False, on_wait: Callable[[str], None] | None = None
+) -> None:
+    """Make ``dataset`` the build of ``folder``, as a whole: staged beside the old build, then switched in."""
+    import json
+
+    from kg import listings
+    from kg.backends import OxigraphBackend
+    from kg.store import atomic_write, dataset_nquads, load_store, write_files_from_store
+
+    if not report.documents and not force:
+        kept = "keeps its earlier build" if folder.has_build() else "was not written"
+        report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
+        return
+    with folder.writing("kg build", on_wait=on_wait):
+        staging = folder.stage()
+        backend = OxigraphBackend.open(load_store(dataset_nquads(dataset), staging))
         try:
-            report.outputs["listings"] = listings.write(backend, out)
+            write_files_from_store(backend.store, staging)
+            listings.write(backend, staging)
         finally:
             backend.close()
-    return dataset, report
+        report.outputs = {"trig": folder.trig, "turtle": folder.turtle, "store": folder.store, "listings": folder.listings}
+        atomic_write(staging / folder.report.name, json.dumps(report.to_dict(), indent=2))
+        folder.switch_to(staging)
 
 
 COMPETENCY_QUERIES = ("entities", "positions", "events", "involvement", "agency_country", "quotes")

@@ -9,17 +9,23 @@ graph or store behind.
 from __future__ import annotations
 
 import ast
+import functools
 import os
+import stat
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg.errors import GraphError
+from kg.errors import GraphError, OutputError
 from kg.ontology import PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 TRIG_NAME = "graph.trig"
 TURTLE_NAME = "graph.ttl"
@@ -30,16 +36,70 @@ _RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The file gets the mode an ordinary write would give it (the old file's, else what the umask
+    allows). A path that exists but is not a regular file (a folder, a device, a symbolic link) is
+    refused rather than replaced; an unwritable place is an ``OutputError`` naming it.
+    """
+    _check_file_target(path)
+    make_dir(path.parent)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write here ({exc.strerror})", hint="choose a place you can write to") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(path, f"cannot write it ({exc.strerror})", hint="check the disk and the permissions") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _check_file_target(path: Path) -> None:
+    if str(path) in ("", "."):
+        raise OutputError(path, "is not a file name", hint="name the file to write")
+    if path.is_symlink():
+        raise OutputError(path, "is a symbolic link; kg does not replace links", hint="name a regular file")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise OutputError(path, f"is {kind}; kg writes only regular files", hint="name a file to write")
+
+
+def make_dir(path: Path) -> Path:
+    """Create the folder ``path`` (and its parents) as ``mkdir -p`` would; an ``OutputError`` if
+    that is not possible."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise OutputError(path, "is not a folder", hint="choose another path") from exc
+    except OSError as exc:
+        raise OutputError(path, f"cannot create this folder ({exc.strerror})", hint="choose a place you can write to") from exc
+    return path
+
+
+def make_temp_dir(parent: Path, prefix: str) -> Path:
+    """A new empty folder in ``parent`` with the mode ``mkdir`` would give it (not ``mkdtemp``'s 0700)."""
+    make_dir(parent)
+    try:
+        path = Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise OutputError(parent, f"cannot write here ({exc.strerror})", hint="choose a place you can write to") from exc
+    os.chmod(path, 0o777 & ~_umask())
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -51,20 +111,61 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_files(dataset: Dataset, out: Path) -> dict[str, Path]:
-    """Write ``out/graph.trig`` and ``out/graph.ttl`` (not the store); returns the paths written."""
-    trig = out / TRIG_NAME
-    ttl = out / TURTLE_NAME
-    atomic_write(trig, dataset.serialize(format="trig"))
-    atomic_write(ttl, union_graph(dataset).serialize(format="turtle"))
+def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
+    """Write ``out/graph.trig`` (every named graph) and ``out/graph.ttl`` (their union) from an
+    Oxigraph store, with Oxigraph's serializers; returns the paths written.
+
+    The output is the same bytes for the same quads, whatever order they were added in: named
+    graphs, subjects, predicates and objects are sorted (by their N-Triples form).
+    """
+    import pyoxigraph as ox
+
+    quads = sorted(store.quads_for_pattern(None, None, None, None), key=_quad_key)
+    prefixes = _serializer_prefixes()
+    trig, ttl = out / TRIG_NAME, out / TURTLE_NAME
+    atomic_write(trig, ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes) or b"")
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_quad_key)
+    atomic_write(ttl, ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"")
     return {"trig": trig, "turtle": ttl}
 
 
-def write_graph(dataset: Dataset, out: Path) -> dict[str, Path]:
-    """Write ``out/graph.trig``, ``out/graph.ttl`` and the store ``out/store/``; returns the paths."""
-    paths = write_files(dataset, out)
-    paths["store"] = write_store(paths["trig"], out)
-    return paths
+def _quad_key(quad) -> tuple[str, ...]:
+    graph = getattr(quad, "graph_name", None)
+    return (str(graph) if graph is not None else "", str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def _serializer_prefixes() -> dict[str, str]:
+    """The prefixes written in TriG and Turtle: the vocabularies'. Resource IRIs (``kgr:``) are
+    written in full, since their paths would need escaped slashes in a prefixed name."""
+    from kg.ontology import KGR
+
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items() if str(ns) != str(KGR)}
+
+
+def dataset_nquads(dataset: Dataset) -> bytes:
+    """The quads of an rdflib dataset as N-Quads (in no particular order)."""
+    return dataset.serialize(format="nquads", encoding="utf-8")
+
+
+def load_store(nquads: bytes, out: Path) -> Path:
+    """A new Oxigraph store ``out/store`` holding the N-Quads ``nquads``, replacing any store there.
+
+    The store is built in a temporary folder beside it and renamed into place; readers never see
+    a half-loaded store.
+    """
+    import pyoxigraph as ox
+
+    tmp = make_temp_dir(out, f".{STORE_NAME}.")
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store  # closes the database before the folder moves
+        swap_in(tmp, out / STORE_NAME)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out / STORE_NAME
 
 
 def write_store(source: Path, out: Path) -> Path:
@@ -78,8 +179,7 @@ def write_store(source: Path, out: Path) -> Path:
     fmt = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
     if source.suffix not in fmt:
         raise GraphError(f"{source}: cannot load this into a store; use .trig, .nq, .ttl or .nt")
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_NAME}.", suffix=".tmp", dir=out))
+    tmp = make_temp_dir(out, f".{STORE_NAME}.")
     try:
         store = ox.Store(str(tmp))
         try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kg.cli import app
+from kg.cli.terminal import echo, error, is_terminal, warning
 
 
 @app.command()
@@ -16,11 +18,14 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html). Default: the shipped corpus.")] = [],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.trig, graph.ttl and the Oxigraph store.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write the build even if no input could be read (replacing an earlier build with an empty graph).")] = False,
 ) -> None:
     """Build the knowledge graph from articles.
 
-    Writes OUT/graph.trig (one named graph per document, plus the gazetteer) and OUT/graph.ttl
-    (their union), prints a summary, and exits with status 1 if any input failed.
+    Writes OUT/graph.trig (one named graph per document, plus the gazetteer), OUT/graph.ttl
+    (their union), the Oxigraph store OUT/store and its listings, prints a summary, and exits with
+    status 1 if any input failed. The new build replaces the old one as a whole; if no input can
+    be read, OUT keeps its earlier build (unless --force).
 
     Examples:\n
       kg build\n
@@ -30,27 +35,26 @@ def build(
     from kg.resources import default_corpus_dir
 
     sources = list(inputs) or [default_corpus_dir()]
-    if quiet:
-        _, report = run_build(sources, out)
+    if quiet or not is_terminal(sys.stderr):
+        _, report = run_build(sources, out, force=force, on_wait=warning)
     else:
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
             task = progress.add_task("extracting", total=None)
-            _, report = run_build(sources, out, on_document=lambda d: progress.advance(task))
+            _, report = run_build(sources, out, force=force, on_document=lambda d: progress.advance(task), on_wait=warning)
     for failure in report.failures:
-        typer.echo(f"error: {failure}", err=True)
-    for warning in report.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        error(failure)
+    for message in report.warnings:
+        warning(message)
+    if report.refused:
+        error(report.refused.replace("force=True", "--force"))
+        raise typer.Exit(1)
     facts = ", ".join(f"{k} {v}" for k, v in report.facts.items())
-    typer.echo(f"documents: {len(report.documents)}  failed: {len(report.failures)}  entities: {report.entities}")
-    typer.echo(f"facts: {facts or 'none'}")
+    echo(f"documents: {len(report.documents)}  failed: {len(report.failures)}  entities: {report.entities}")
+    echo(f"facts: {facts or 'none'}")
     for kind, path in report.outputs.items():
-        typer.echo(f"wrote {kind}: {path}")
-    if out is not None and report.outputs:
-        from kg.store import atomic_write
-
-        atomic_write(out / "build-report.json", json.dumps(report.to_dict(), indent=2))
+        echo(f"wrote {kind}: {path}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -70,7 +74,7 @@ def eval_(
 
     scores, report = evaluate_dir(gold_dir)
     for failure in report.failures:
-        typer.echo(f"error: {failure}", err=True)
+        error(failure)
     if as_json:
         typer.echo(json.dumps(scores.to_dict(), indent=2))
     else:

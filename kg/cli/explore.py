@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from kg.cli import app
+from kg.cli.terminal import echo, error, warning
 
 if TYPE_CHECKING:
     from kg.incremental import Update
@@ -19,12 +20,12 @@ GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder t
 
 def _print_update(update: "Update") -> None:
     for failure in update.failures:
-        typer.echo(f"error: {failure}", err=True)
+        error(failure)
     for change in update.changes:
         size = f" ({change.triples} triples)" if change.action != "unchanged" else " (same content hash; use --force to extract it again)"
-        typer.echo(f"{change.action}: {change.document}{size}")
+        echo(f"{change.action}: {change.document}{size}")
     for kind, path in update.outputs.items():
-        typer.echo(f"wrote {kind}: {path}")
+        echo(f"wrote {kind}: {path}")
 
 
 @app.command()
@@ -43,7 +44,7 @@ def add(
     """
     from kg.incremental import add_documents
 
-    update = add_documents(inputs, graph, force=force)
+    update = add_documents(inputs, graph, force=force, on_wait=warning)
     _print_update(update)
     if not update.ok:
         raise typer.Exit(1)
@@ -61,7 +62,7 @@ def remove(
     """
     from kg.incremental import remove_document
 
-    _print_update(remove_document(document, graph))
+    _print_update(remove_document(document, graph, on_wait=warning))
 
 
 class ExportChoice(str, Enum):
@@ -98,4 +99,4 @@ def export(
         sys.stdout.buffer.flush()
     else:
         for path in result:
-            typer.echo(f"wrote {path}", err=True)
+            echo(f"wrote {path}", err=True)
