@@ -16,21 +16,23 @@ into memory. The Oxigraph store is opened read-only for queries, so a query cann
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal, TypeVar, Union
 
 from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, QueryError, QueryTimeout
 from kg.ontology import PREFIXES
 from kg.store import STORE_NAME, load_dataset, store_dir
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+
+T = TypeVar("T")
 
 BackendName = Literal["auto", "oxigraph", "memory"]
 """``auto``: the Oxigraph store if the build folder has one, else the TriG in memory."""
@@ -72,7 +74,10 @@ class MemoryBackend:
     def dataset(self) -> Dataset:
         return self._dataset
 
-    def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Table:
+    def select(self, text: str, bindings: Mapping[str, Node] | None = None, *, timeout: float | None = None) -> Table:
+        return within(timeout, lambda: self._select(text, bindings))
+
+    def _select(self, text: str, bindings: Mapping[str, Node] | None) -> Table:
         try:
             result = self._union.query(text, initBindings=dict(bindings or {}))
         except Exception as exc:  # rdflib raises pyparsing and many other error types
@@ -117,6 +122,8 @@ class OxigraphBackend:
                 f"{path}: cannot open the store ({_one_line(exc)}); if another kg command is writing it, "
                 "wait for it to finish, else rebuild with `kg build`"
             ) from exc
+        except RuntimeError as exc:  # RocksDB reports damaged files as RuntimeError("Corruption: ...")
+            raise GraphError(f"{path}: the store is damaged ({_one_line(exc)[:200]}); rebuild it with `kg build`") from exc
         return cls(store, path)
 
     @property
@@ -131,7 +138,10 @@ class OxigraphBackend:
             self._view = _bound_dataset(Dataset(store=OxigraphStore(store=self._store)))
         return self._view
 
-    def select(self, text: str, bindings: Mapping[str, Node] | None = None) -> Table:
+    def select(self, text: str, bindings: Mapping[str, Node] | None = None, *, timeout: float | None = None) -> Table:
+        return within(timeout, lambda: self._select(text, bindings))
+
+    def _select(self, text: str, bindings: Mapping[str, Node] | None) -> Table:
         import pyoxigraph as ox
 
         substitutions = {ox.Variable(name): _to_ox(value) for name, value in (bindings or {}).items()}
@@ -144,9 +154,12 @@ class OxigraphBackend:
         columns = tuple(v.value for v in result.variables)
         width = range(len(columns))
         rows = []
-        for solution in result:
-            values = [solution[i] for i in width]
-            rows.append({columns[i]: ("" if values[i] is None else values[i].value) for i in width})
+        try:
+            for solution in result:
+                values = [solution[i] for i in width]
+                rows.append({columns[i]: ("" if values[i] is None else values[i].value) for i in width})
+        except (RuntimeError, OSError) as exc:  # evaluation is lazy: a damaged store shows here
+            raise GraphError(f"{self.path}: reading the store failed ({_one_line(exc)[:200]}); rebuild it with `kg build`") from exc
         return Table(columns, rows)
 
     def to_memory(self) -> Dataset:
@@ -200,6 +213,10 @@ def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
     """The backend of a build folder (or of a .trig/.nq/.ttl file, which is read into memory)."""
     if backend not in ("auto", "oxigraph", "memory"):
         raise QueryError(f"unknown backend {backend!r}; use auto, oxigraph or memory")
+    if out.is_dir():
+        from kg.build_folder import BuildFolder
+
+        BuildFolder(out).repair_if_free()
     store = store_dir(out)
     if backend == "oxigraph" or (backend == "auto" and store is not None):
         if store is None:
@@ -216,6 +233,35 @@ def as_backend(source: Backend | Dataset) -> Backend:
     if isinstance(source, Dataset):
         return MemoryBackend(source)
     raise TypeError(f"expected a backend or an rdflib Dataset, not {type(source).__name__}")
+
+
+def within(seconds: float | None, work: Callable[[], T]) -> T:
+    """``work()``, given up with ``QueryTimeout`` when it runs longer than ``seconds`` (None: no limit).
+
+    The work runs in a daemon thread (Oxigraph evaluates without holding the GIL, so the wait here
+    is real); a query given up keeps its thread busy until it ends or the process exits, which is
+    what the ``kg`` commands do right after.
+    """
+    if seconds is None:
+        return work()
+    import threading
+
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="kg-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise QueryTimeout(f"the query ran longer than {seconds:g} s and was given up; narrow it (a LIMIT, more specific patterns) or allow more time")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
 
 
 def _to_ox(term: Node):

@@ -59,3 +59,11 @@ def shown_path(path: Path | str) -> str:
     if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in text):
         return repr(text)
     return text
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was given up."""
+
+
+class FederatedQueryRefused(QueryError):
+    """A query asks a remote endpoint (``SERVICE``), which kg does not do unless allowed."""

@@ -114,20 +114,26 @@ def read_query_text(query_or_file: str) -> str:
     return query_or_file
 
 
+def is_iso_prefix(value: str) -> bool:
+    """Whether ``value`` is a real year, year-month or date written as an ISO prefix (``1990``,
+    ``1990-07``, ``1990-07-15``; not ``2025-13`` or ``1975-02-30``)."""
+    if not _ISO_PREFIX.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
 def check_value(name: str, value: str) -> str:
     """``value`` of the parameter ``name`` if it is well formed, else a QueryError saying what to give.
 
     A value from a closed list comes back in the list's own spelling (``meeting`` -> ``Meeting``).
     """
     if name in DATE_PARAMETERS:
-        ok = bool(_ISO_PREFIX.match(value))
-        if ok:
-            parts = [int(p) for p in value.split("-")]
-            try:
-                date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-            except ValueError:
-                ok = False
-        if not ok:
+        if not is_iso_prefix(value):
             raise QueryError(f"parameter {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
     choices = CHOICE_PARAMETERS.get(name)
     if choices:
@@ -250,9 +256,43 @@ def _rows_of_page(rows: list[dict[str, str]], limit: int | None, offset: int | N
     return rows[start:] if limit is None else rows[start:start + limit]
 
 
-def run_select(source: "Backend | Dataset", text: str, *, infer: "Entailment | None" = None) -> "Table":
-    """Run an ad hoc SELECT query on ``source``."""
-    return _backend(source, infer).select(text)
+def run_select(
+    source: "Backend | Dataset",
+    text: str,
+    *,
+    infer: "Entailment | None" = None,
+    allow_service: bool = False,
+    timeout: float | None = None,
+) -> "Table":
+    """Run an ad hoc SELECT query on ``source``.
+
+    A query that calls a remote endpoint (``SERVICE <...>``) is refused unless ``allow_service``:
+    kg sends no requests to other hosts by itself. ``timeout`` (seconds) gives up a query that
+    runs longer (``QueryTimeout``).
+    """
+    if not allow_service:
+        refuse_service(text)
+    return _backend(source, infer).select(text, timeout=timeout)
+
+
+_LEXICAL_NOISE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r'|<[^<>"{}|^`\\\s]*>'  # IRIs
+    r"|#[^\n]*",  # comments
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
+
+
+def refuse_service(text: str) -> None:
+    """Raise ``FederatedQueryRefused`` if the SPARQL ``text`` has a ``SERVICE`` clause (strings,
+    IRIs and comments that merely mention the word do not count)."""
+    from kg.errors import FederatedQueryRefused
+
+    if _SERVICE.search(_LEXICAL_NOISE.sub(" ", text)):
+        raise FederatedQueryRefused(
+            "the query asks another endpoint (SERVICE), and kg sends no requests to other hosts unless allowed"
+        )
 
 
 def run_sparql(dataset: "Backend | Dataset", text: str, init: dict | None = None) -> list[dict[str, str]]:

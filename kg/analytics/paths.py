@@ -9,6 +9,7 @@ no copy of the graph is made); among paths of the same length the better evidenc
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -155,7 +156,7 @@ def _strength(G: "nx.Graph", path: list[str]) -> int:
     return sum(max(int(d.get("evidence_count", 0)) for *_, d in _facts_between(G, u, v)) for u, v in zip(path, path[1:]))
 
 
-def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3) -> list[FactPath]:
+def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3, deadline: float | None = None) -> list[FactPath]:
     """The shortest chains of facts linking entity ``a`` to entity ``b``.
 
     Parameters
@@ -167,6 +168,9 @@ def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3) ->
     max_paths : int, default 3
         At most this many paths: the fewest-facts path first, then the next shortest simple
         paths (which may be longer); among equal lengths, the one with more evidence first.
+    deadline : float, optional
+        A ``time.monotonic()`` value after which no more paths are searched: the paths found
+        by then are returned (fewer than ``max_paths``).
 
     Returns
     -------
@@ -205,7 +209,7 @@ def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3) ->
     found: list[list[str]] = [first]
     seen = {tuple(first)}
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
-    while len(found) < max_paths:
+    while len(found) < max_paths and (deadline is None or time.monotonic() < deadline):
         previous = found[-1]
         for i in range(len(previous) - 1):
             root = previous[: i + 1]

@@ -130,14 +130,23 @@ class PathReport:
     source_label: str
     target_label: str
     paths: list[FactPath]
+    cut_short: bool = False
+    """The search for more chains ran out of time."""
 
 
-def find_paths(*, graph: Path, source: str, target: str, max_paths: int = 3, include_gazetteer: bool = False) -> PathReport:
-    """The shortest chains of facts between two entities named by label, alias or IRI."""
+def find_paths(
+    *, graph: Path, source: str, target: str, max_paths: int = 3, include_gazetteer: bool = False, time_limit: float | None = None
+) -> PathReport:
+    """The shortest chains of facts between two entities named by label, alias or IRI; the search
+    for more chains stops after ``time_limit`` seconds (``PathReport.cut_short`` then says so)."""
+    import time
+
     from kg.analytics.lookup import find_node
     from kg.analytics.paths import shortest_fact_paths
 
     _, G = load_projection(graph, include_gazetteer=include_gazetteer)
     a, b = find_node(G, source), find_node(G, target)
-    paths = shortest_fact_paths(G, a, b, max_paths=max_paths)
-    return PathReport(a, b, str(G.nodes[a].get("label", a)), str(G.nodes[b].get("label", b)), paths)
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    paths = shortest_fact_paths(G, a, b, max_paths=max_paths, deadline=deadline)
+    cut_short = deadline is not None and len(paths) < max_paths and time.monotonic() >= deadline
+    return PathReport(a, b, str(G.nodes[a].get("label", a)), str(G.nodes[b].get("label", b)), paths, cut_short)

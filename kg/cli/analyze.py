@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli import app
+from kg.cli.terminal import echo, warning
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder (or .trig file) to read.")]
 GazetteerOption = Annotated[
@@ -42,7 +43,7 @@ def stats_cli(
     from kg.analytics.report import render_summary, summarize
 
     summary = summarize(graph=graph, top=top, by=by.value, betweenness_sources=sample, include_gazetteer=gazetteer)
-    typer.echo(render_summary(summary))
+    echo(render_summary(summary))
 
 
 @app.command("explain")
@@ -59,7 +60,7 @@ def explain_cli(
     from kg.analytics.explain import render_explanation
     from kg.analytics.report import explain_entity
 
-    typer.echo(render_explanation(explain_entity(graph=graph, entity=entity)))
+    echo(render_explanation(explain_entity(graph=graph, entity=entity)))
 
 
 @app.command("path")
@@ -67,8 +68,9 @@ def path_cli(
     source: Annotated[str, typer.Argument(help="First entity: label, alias or IRI.")],
     target: Annotated[str, typer.Argument(help="Second entity: label, alias or IRI.")],
     graph: GraphOption = Path("out"),
-    max_paths: Annotated[int, typer.Option("--max", "-m", help="At most this many chains, shortest first.", min=1)] = 3,
+    max_paths: Annotated[int, typer.Option("--max", "-m", help="At most this many chains, shortest first (1 to 100).", min=1, max=100)] = 3,
     gazetteer: GazetteerOption = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Stop searching for more chains after this many seconds.")] = 30.0,
 ) -> None:
     """The shortest chains of facts linking two entities, each fact with its evidence.
 
@@ -81,5 +83,7 @@ def path_cli(
     from kg.analytics.paths import render_paths
     from kg.analytics.report import find_paths
 
-    found = find_paths(graph=graph, source=source, target=target, max_paths=max_paths, include_gazetteer=gazetteer)
-    typer.echo(render_paths(found.paths, source_label=found.source_label, target_label=found.target_label))
+    found = find_paths(graph=graph, source=source, target=target, max_paths=max_paths, include_gazetteer=gazetteer, time_limit=timeout)
+    echo(render_paths(found.paths, source_label=found.source_label, target_label=found.target_label))
+    if found.cut_short:
+        warning(f"stopped searching after {timeout:g} s with {len(found.paths)} of the {max_paths} chains asked for; --timeout allows more time")

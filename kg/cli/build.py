@@ -76,9 +76,9 @@ def eval_(
     for failure in report.failures:
         error(failure)
     if as_json:
-        typer.echo(json.dumps(scores.to_dict(), indent=2))
+        echo(json.dumps(scores.to_dict(), indent=2))
     else:
-        typer.echo(scores.to_table(per_document=per_document))
+        echo(scores.to_table(per_document=per_document))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -100,6 +100,6 @@ def validate(
     from kg.validate import validate as run_validate
 
     report = run_validate(load_graph(graph_file(graph)), inference="rdfs" if inference else "none")
-    typer.echo(report.to_text())
+    echo(report.to_text())
     if not report.conforms:
         raise typer.Exit(1)

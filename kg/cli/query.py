@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from kg.cli import app
-from kg.cli.output import Format, render
-from kg.errors import QueryError
+from kg.cli.output import Format, render, show
+from kg.cli.terminal import echo
+from kg.errors import FederatedQueryRefused, QueryError
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder (or .trig file) to query.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -46,6 +47,8 @@ def parse_params(values: list[str]) -> dict[str, str]:
             raise QueryError(f"--param {value!r}: write it as NAME=VALUE, e.g. --param person=\"Sean Duffy\"")
         if not val.strip():
             raise QueryError(f"--param {value!r}: give a value after '=', or leave the parameter out")
+        if name.strip() in params:
+            raise QueryError(f"--param {name.strip()} is given twice; give each parameter once")
         params[name.strip()] = val
     return params
 
@@ -83,16 +86,16 @@ def query(
         for q in named_queries().values():
             names = [f"{p} (required)" if p in q.required else p for p in q.parameters]
             params = f"  [params: {', '.join(names)}]" if names else ""
-            typer.echo(f"{q.name:16} {q.question}{params}")
+            echo(f"{q.name:16} {q.question}{params}")
         return
     params = parse_params(param)
     source = open_backend(graph, backend=backend.value)
     table = run_query(source, name, params, infer=entailment.value if infer else None, limit=limit, offset=offset)
-    typer.echo(render(table.rows, fmt, list(table.columns)))
+    show(render(table.rows, fmt, list(table.columns)), fmt)
     if not table.rows and not offset:
         from kg.diagnose import explain_empty
 
-        typer.echo(explain_empty(source, name, params), err=True)
+        echo(explain_empty(source, name, params), err=True)
 
 
 @app.command()
@@ -103,10 +106,12 @@ def sparql(
     infer: InferOption = False,
     entailment: EntailmentOption = EntailmentChoice.rdfs,
     backend: BackendOption = BackendChoice.auto,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Give the query up after this many seconds.")] = 60.0,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other endpoints (refused by default).")] = False,
 ) -> None:
     """Run an ad hoc SPARQL SELECT query over the built graph.
 
-    The default graph is the union of all graphs; GRAPH ?g reaches each document's graph and the gazetteer's.
+    The default graph is the union of all graphs; GRAPH ?g reaches each document's graph and the gazetteer's. A query runs at most --timeout seconds; SERVICE (federated) clauses are refused unless --allow-service.
 
     Examples:\n
       kg sparql 'PREFIX kgo: <https://w3id.org/usru-space/ontology#> SELECT ?s WHERE { ?s a kgo:Person }'\n
@@ -117,5 +122,9 @@ def sparql(
     from kg.queries import read_query_text, run_select
 
     text = read_query_text(query_or_file)
-    table = run_select(open_backend(graph, backend=backend.value), text, infer=entailment.value if infer else None)
-    typer.echo(render(table.rows, fmt, list(table.columns)))
+    source = open_backend(graph, backend=backend.value)
+    try:
+        table = run_select(source, text, infer=entailment.value if infer else None, allow_service=allow_service, timeout=timeout)
+    except FederatedQueryRefused as exc:
+        raise FederatedQueryRefused(f"{exc}: pass --allow-service to let it") from exc
+    show(render(table.rows, fmt, list(table.columns)), fmt)

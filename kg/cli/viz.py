@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli import app
+from kg.cli.terminal import echo
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Build folder (or .trig/.ttl file) to draw.")]
 ScreenshotOption = Annotated[
@@ -41,9 +42,9 @@ def viz(
     from kg.viz.export import write_network
 
     written = write_network(graph=graph, out=out, focus=focus, depth=depth, types=types, since=since, until=until, screenshot=screenshot)
-    typer.echo(f"wrote network: {written.html}")
+    echo(f"wrote network: {written.html}")
     if written.screenshot:
-        typer.echo(f"wrote screenshot: {written.screenshot}")
+        echo(f"wrote screenshot: {written.screenshot}")
 
 
 @app.command()
@@ -64,6 +65,6 @@ def timeline(
     from kg.viz.export import write_timeline
 
     written = write_timeline(graph=graph, out=out, screenshot=screenshot)
-    typer.echo(f"wrote timeline: {written.html}")
+    echo(f"wrote timeline: {written.html}")
     if written.screenshot:
-        typer.echo(f"wrote screenshot: {written.screenshot}")
+        echo(f"wrote screenshot: {written.screenshot}")

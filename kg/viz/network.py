@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -28,13 +27,14 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Dataset
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def parse_date(value: str, *, option: str) -> str:
     """Check a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` bound; ``option`` names it in the error."""
-    if not _DATE.match(value or ""):
-        raise GraphError(f"{option} {value!r}: write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. {option} 1995")
+    from kg.queries import is_iso_prefix
+
+    if not is_iso_prefix(value or ""):
+        raise GraphError(f"{option} {value!r}: write a real date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. {option} 1995")
     return value
 
 
