@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+KG = Path(sys.executable).parent / "kg"
+"""The installed ``kg`` command, as a user runs it (the entry point of this environment)."""
 DEV_CORPUS = REPO / "data" / "corpus" / "dev"
 HELDOUT_CORPUS = REPO / "data" / "corpus" / "heldout"
 SEED = DEV_CORPUS / "seed-nasa-roscosmos-talks.txt"
+
+
+def run_kg(*args: str, cwd: Path = REPO, env: dict | None = None, timeout: float = 600, **kwargs) -> subprocess.CompletedProcess:
+    """Run the installed ``kg`` command in a subprocess; its output as text."""
+    import os
+
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run([str(KG), *args], capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout, **kwargs)
 
 
 @pytest.fixture(scope="session")
@@ -155,8 +167,9 @@ def hostile_graph(tmp_path_factory):
     from datetime import date
 
     from kg.emit import emit_document, new_dataset
+    from kg.build_folder import BuildFolder
     from kg.model import DateValue, Document, Entity, Event, Evidence, Extraction, Mention, Position, Quote
-    from kg.store import write_graph
+    from kg.pipeline import BuildReport, write_build
 
     s1 = f"NASA chief {INJECTION} met Roscosmos on July 31."
     s2 = f'"{INJECTED_QUOTE}," {INJECTION} said.'
@@ -185,7 +198,7 @@ def hostile_graph(tmp_path_factory):
     ds = new_dataset()
     emit_document(ds, extraction)
     out = tmp_path_factory.mktemp("hostile-build")
-    write_graph(ds, out)
+    write_build(BuildFolder(out), ds, BuildReport(documents=["hostile.txt"]))
     return out
 
 

@@ -92,9 +92,7 @@ def main() -> None:
         error(_os_error_line(exc))
         sys.exit(EXIT_ERROR)
     except Exception as exc:
-        if _is_click_error(exc):
-            if type(exc).__name__ == "NoArgsIsHelpError":
-                typer.echo(exc.format_message(), err=True)
+        if _is_click_error(exc):  # typer has printed the help already for NoArgsIsHelpError
             error(_usage_line(exc))
             sys.exit(getattr(exc, "exit_code", EXIT_USAGE) or EXIT_USAGE)
         if type(exc).__name__ == "Abort":

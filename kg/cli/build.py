@@ -15,7 +15,7 @@ from kg.cli.terminal import echo, error, is_terminal, warning
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html). Default: the shipped corpus.")] = [],
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html). Default: the shipped corpus.", readable=False)] = [],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.trig, graph.ttl and the Oxigraph store.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write the build even if no input could be read (replacing an earlier build with an empty graph).")] = False,

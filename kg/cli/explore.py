@@ -30,7 +30,7 @@ def _print_update(update: "Update") -> None:
 
 @app.command()
 def add(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html) to add or update.")],
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html) to add or update.", readable=False)],
     graph: GraphOption = Path("out"),
     force: Annotated[bool, typer.Option("--force", help="Extract a file again even if its content hash is unchanged.")] = False,
 ) -> None:
