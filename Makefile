@@ -3,16 +3,38 @@ VENV   ?= .venv
 PYTHON ?= python3
 OUT    ?= out
 STAMP  := $(VENV)/.installed
+LOCK   := requirements/lock.txt
+# The pip and uv the lock was made and tested with (pip is not in the lock file itself).
+PIP_VERSION ?= 26.3
+UV_VERSION  ?= 0.13.9
+# Extra options for `make lock`: LOCK_FLAGS=--upgrade takes the newest versions within
+# pyproject's ranges, LOCK_FLAGS='--upgrade-package typer' just one package's.
+LOCK_FLAGS ?=
 
-.PHONY: run test install system-deps clean
+.PHONY: run test install lock system-deps clean
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test,notebooks]'
+
+# The tested versions from the lock file (every package pinned, with its hashes), then kg itself
+# without dependencies, built by the setuptools the lock pins (so nothing unpinned is fetched).
+# Re-runs when the lock file or pyproject.toml changes.
+$(STAMP): $(LOCK) pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet 'pip==$(PIP_VERSION)'
+	$(VENV)/bin/pip install --quiet -r $(LOCK)
+	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Rewrite the lock file from pyproject.toml's dependencies and its test and notebooks extras, for
+# this venv's Python. Versions already pinned stay unless LOCK_FLAGS says otherwise; run
+# `make test` after a change. uv is installed into the venv on first use.
+lock: | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet 'uv==$(UV_VERSION)'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra notebooks \
+	  --python $(VENV)/bin/python --generate-hashes --custom-compile-command 'make lock' --quiet \
+	  $(LOCK_FLAGS) -o $(LOCK)
 
 # Debian's Chromium for the browser tests (playwright's own browser download does not work offline).
 system-deps:
