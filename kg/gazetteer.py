@@ -35,9 +35,7 @@ from typing import Any
 from kg.errors import DataError
 from kg.yaml_lines import line_of, load_yaml
 from kg.names import fold_quotes, name_key
-
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place")
-"""The entity types an entry, a pattern or a head word may name (the ontology's classes)."""
+from kg.schema import ENTITY_TYPES
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")

@@ -12,13 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-EntityType = Literal["Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place"]
-EventType = Literal[
-    "Meeting", "Launch", "Docking", "Landing", "Agreement", "Appointment", "Spacewalk",
-    "Suspension", "Cancellation", "Announcement", "Other",
-]
-Status = Literal["happened", "planned", "canceled"]
-Precision = Literal["year", "month", "day"]
+from kg.schema import EntityType, EventType, Precision, Status
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ import unicodedata
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.schema import ENTITY_TYPES, EVENT_CLASSES, EVENT_TYPES, PRECISIONS, STATUSES  # noqa: F401  (re-exported)
+
 BASE = "https://w3id.org/usru-space/"
 KGO = Namespace(BASE + "ontology#")
 """Classes and properties of our ontology."""
@@ -46,22 +48,7 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": XSD,
 }
 
-ENTITY_TYPES = ("Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place")
-EVENT_TYPES = (
-    "Meeting",
-    "Launch",
-    "Docking",
-    "Landing",
-    "Agreement",
-    "Appointment",
-    "Spacewalk",
-    "Suspension",
-    "Cancellation",
-    "Announcement",
-)
-"""Event subclasses; an event of none of them is a plain ``kgo:Event`` and reads as type "Other"."""
-STATUSES = ("happened", "planned", "canceled")
-PRECISIONS = ("year", "month", "day")
+# The names are kg.schema's; this module gives them their IRIs.
 
 STATUS_IRI = {"happened": KGO.Happened, "planned": KGO.Planned, "canceled": KGO.Canceled}
 PRECISION_IRI = {"year": KGO.YearPrecision, "month": KGO.MonthPrecision, "day": KGO.DayPrecision}
@@ -80,7 +67,7 @@ def entity_class(type_name: str) -> URIRef:
 
 def event_class(type_name: str) -> URIRef:
     """The class IRI of an event type; ``"Other"`` (or anything unknown) is ``kgo:Event``."""
-    return KGO[type_name] if type_name in EVENT_TYPES else KGO.Event
+    return KGO[type_name] if type_name in EVENT_CLASSES else KGO.Event
 
 
 def slug(text: str) -> str:

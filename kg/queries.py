@@ -35,7 +35,8 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.errors import QueryError
 from kg.query_text import check_page, lead_with, page, specialise
-from kg.ontology import ENTITY_TYPES, EVENT_TYPES, KGO, STATUS_IRI, STATUSES
+from kg.ontology import KGO, STATUS_IRI
+from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
 
 if TYPE_CHECKING:
     from kg.backends import Backend, Table
@@ -46,7 +47,7 @@ PARAM_PREFIX = "param_"
 DATE_PARAMETERS = frozenset({"from", "to", "as_of"})
 """Parameters that take a year or an ISO date, compared at the precision given."""
 CHOICE_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "type": (*ENTITY_TYPES, *EVENT_TYPES, "Other"),
+    "type": (*ENTITY_TYPES, *EVENT_TYPES),
     "status": STATUSES,
 }
 """Parameters whose value comes from a closed list (compared case-insensitively)."""

@@ -46,7 +46,7 @@ from kg.model import (
     Position,
     Quote,
 )
-from kg.ontology import EVENT_TYPES
+from kg.schema import EVENT_TYPES
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -193,7 +193,7 @@ def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> 
     ]
     events = []
     for n in range(4):
-        kind = "Meeting" if n == 0 else rng.choice(EVENT_TYPES + ("Other",))
+        kind = "Meeting" if n == 0 else rng.choice(EVENT_TYPES)
         who = rng.sample(persons, 2 if kind == "Meeting" else rng.randint(0, 2)) + rng.sample(agencies, rng.randint(0, 2))
         when = None
         if rng.random() > 0.05:

@@ -101,4 +101,4 @@ def test_graph_stats_count_types_relations_components_and_facts():
     assert s.edges_by_relation == {"co_participant": 3}
     assert s.density == pytest.approx(2 / 10)
     assert s.documents == 3
-    assert s.facts["mentions"] == 10 and s.facts["positions"] == 2 and s.facts["quotations"] == 0
+    assert s.facts["mentions"] == 10 and s.facts["positions"] == 2 and s.facts["quotes"] == 0

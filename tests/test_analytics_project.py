@@ -40,8 +40,8 @@ def test_entities_become_nodes_with_type_label_and_wikidata(G):
 
 
 def test_node_counts_mentions_documents_and_quotations(G):
-    assert (G.nodes[DUFFY]["mentions"], G.nodes[DUFFY]["documents"], G.nodes[DUFFY]["quotations"]) == (2, 1, 1)
-    assert (G.nodes[NASA]["mentions"], G.nodes[NASA]["documents"], G.nodes[NASA]["quotations"]) == (3, 2, 0)
+    assert (G.nodes[DUFFY]["mentions"], G.nodes[DUFFY]["documents"], G.nodes[DUFFY]["quotes"]) == (2, 1, 1)
+    assert (G.nodes[NASA]["mentions"], G.nodes[NASA]["documents"], G.nodes[NASA]["quotes"]) == (3, 2, 0)
 
 
 def test_an_entity_labelled_differently_keeps_one_label_and_the_other_as_alias(G):
@@ -89,8 +89,8 @@ def test_participants_link_to_the_place_and_parallel_facts_are_kept(G):
 
 def test_graph_records_documents_and_facts(G):
     assert G.graph["documents"] == 2
-    assert {k: G.graph[k] for k in ("positions", "events", "involvements", "agency_countries", "quotations")} == {
-        "positions": 3, "events": 2, "involvements": 1, "agency_countries": 2, "quotations": 1,
+    assert {k: G.graph[k] for k in ("positions", "events", "involvement", "agency_country", "quotes")} == {
+        "positions": 3, "events": 2, "involvement": 1, "agency_country": 2, "quotes": 1,
     }
     assert G.graph["mentions"] == 12
     assert Counter(d["relation"] for *_, d in G.edges(data=True)) == {
@@ -134,7 +134,7 @@ def test_corpus_projection_counts_the_built_documents_and_facts(corpus):
     _, _, report, G = corpus
     assert G.graph["documents"] == len(report.documents)
     assert G.graph["mentions"] == report.facts["mentions"]
-    assert G.graph["quotations"] == report.facts["quotes"]
+    assert G.graph["quotes"] == report.facts["quotes"]
 
 
 def test_the_union_turtle_file_gives_the_same_projection(corpus):

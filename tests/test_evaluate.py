@@ -15,7 +15,7 @@ import pytest
 import kg.evaluate
 from kg.errors import DataError
 from kg.evaluate import (
-    FACT_TYPES,
+    FACT_KINDS,
     AgencyCountryFact,
     EntityFact,
     EventFact,
@@ -354,7 +354,7 @@ def test_evaluate_report_table_and_dict():
     assert lines[0].split() == ["type", "P", "R", "F1", "tp", "fp", "fn"]
     # P = 3/3, R = 3/4, F1 = 6/7 = 0.857; the name column is 16 wide ("agency_country" + 2)
     assert lines[1] == "entities          1.000  0.750  0.857     3     0     1"
-    assert [line.split()[0] for line in lines[1:7]] == list(FACT_TYPES)
+    assert [line.split()[0] for line in lines[1:7]] == list(FACT_KINDS)
     # macro-F1 = (6/7 + 5) / 6 = 0.976
     assert lines[7].split() == ["macro-F1", "0.976"]
     assert result.to_table() == table  # stable
@@ -488,7 +488,7 @@ def test_evaluate_dev_gold_scored_against_itself_is_perfect():
     golds = load_gold_dir(DEV_CORPUS)
     result = score(golds, rows_from_gold(golds))
     for doc in result.documents:
-        for fact_type in FACT_TYPES:
+        for fact_type in FACT_KINDS:
             c = doc.counts[fact_type]
             assert (c.fp, c.fn, c.f1) == (0, 0, 1.0), (doc.document, fact_type)
     assert all(c.f1 == 1.0 for c in result.totals.values())
@@ -504,7 +504,7 @@ def test_evaluate_dev_gold_named_by_aliases_is_still_perfect():
              for t, rs in rows_from_gold(golds).items()}
     assert any(r["label"] == "the American commander" for r in rows_["entities"])  # aliases were used
     result = score(golds, rows_)
-    assert {t: (c.fp, c.fn) for t, c in result.totals.items()} == {t: (0, 0) for t in FACT_TYPES}
+    assert {t: (c.fp, c.fn) for t, c in result.totals.items()} == {t: (0, 0) for t in FACT_KINDS}
 
 
 # --- docstring examples --------------------------------------------------------------------

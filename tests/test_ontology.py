@@ -49,7 +49,7 @@ def kgo_names_in_code() -> set[str]:
         text = path.read_text(encoding="utf-8")
         names |= set(re.findall(r"\bKGO\.([A-Za-z][A-Za-z0-9_]*)", text))
         names |= set(re.findall(r"\bKGO\[\s*[\"']([A-Za-z][A-Za-z0-9_]*)[\"']\s*\]", text))
-    names |= set(ontology.ENTITY_TYPES) | set(ontology.EVENT_TYPES)
+    names |= set(ontology.ENTITY_TYPES) | set(ontology.EVENT_CLASSES)
     for iri in (*ontology.STATUS_IRI.values(), *ontology.PRECISION_IRI.values()):
         names.add(iri.removeprefix(str(KGO)))
     return names
@@ -122,7 +122,7 @@ def test_every_property_has_a_domain_and_a_range(onto):
             assert onto.value(prop, RDFS.range) is not None, f"{prop} has no rdfs:range"
 
 
-@pytest.mark.parametrize("name", ontology.EVENT_TYPES)
+@pytest.mark.parametrize("name", ontology.EVENT_CLASSES)
 def test_event_types_are_subclasses_of_event(onto, name):
     assert (KGO[name], RDFS.subClassOf, KGO.Event) in onto
 
@@ -211,8 +211,8 @@ def test_shapes_target_every_event_type_and_fact_class_explicitly(shapes):
     """So the shapes work without the ontology's subclass axioms (inference "none")."""
     kgsh = "https://w3id.org/usru-space/shapes#"
     event_targets = set(shapes.objects(URIRef(kgsh + "EventShape"), SH.targetClass))
-    assert {KGO.Event, *(KGO[n] for n in ontology.EVENT_TYPES)} <= event_targets
+    assert {KGO.Event, *(KGO[n] for n in ontology.EVENT_CLASSES)} <= event_targets
     fact_targets = set(shapes.objects(URIRef(kgsh + "FactHasEvidenceShape"), SH.targetClass))
-    facts = ["Mention", "Position", "Involvement", "AgencyCountry", "Quotation", "Event", *ontology.EVENT_TYPES]
+    facts = ["Mention", "Position", "Involvement", "AgencyCountry", "Quotation", "Event", *ontology.EVENT_CLASSES]
     assert {KGO[n] for n in facts} <= fact_targets
 

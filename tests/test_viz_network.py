@@ -257,9 +257,9 @@ def test_every_class_has_its_own_colour_and_shape():
 
 
 def test_every_event_type_and_status_has_a_look():
-    from kg.ontology import EVENT_TYPES, STATUSES
+    from kg.schema import EVENT_TYPES, STATUSES
     from kg.viz.style import EVENT_COLORS, STATUS_LABELS
 
-    assert set(EVENT_COLORS) == {*EVENT_TYPES, "Other"}
+    assert set(EVENT_COLORS) == set(EVENT_TYPES)
     assert len(set(EVENT_COLORS.values())) == len(EVENT_COLORS)
     assert set(STATUS_LABELS) == set(STATUSES)

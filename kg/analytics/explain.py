@@ -18,7 +18,8 @@ from rdflib.namespace import RDF
 from kg.analytics._rdf import TripleView
 from kg.analytics.evidence import Evidence
 from kg.analytics.wording import based_in, event_phrase, involvement, participation, post
-from kg.ontology import EVENT_TYPES, KGO, STATUS_IRI, event_class
+from kg.ontology import EVENT_CLASSES, KGO, STATUS_IRI, event_class
+from kg.schema import OTHER_EVENT
 
 FactKind = Literal["position", "event", "involvement", "agency_country", "quotation", "mention"]
 KINDS: tuple[FactKind, ...] = ("position", "event", "involvement", "agency_country", "quotation", "mention")
@@ -31,7 +32,7 @@ HEADINGS = {
     "mention": "Mentions",
 }
 _STATUS_NAME = {iri: name for name, iri in STATUS_IRI.items()}
-_EVENT_CLASSES = {event_class(t): t for t in EVENT_TYPES}
+_EVENT_CLASSES = {event_class(t): t for t in EVENT_CLASSES}
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def explain(dataset: Graph, node: str) -> list[Fact]:
     # events: as a participant or as the place
     events = set(view.subjects(KGO.participant, entity)) | set(view.subjects(KGO.place, entity))
     for event in sorted(events):
-        kind = next((_EVENT_CLASSES[c] for c in view.objects(event, RDF.type) if c in _EVENT_CLASSES), "Other")
+        kind = next((_EVENT_CLASSES[c] for c in view.objects(event, RDF.type) if c in _EVENT_CLASSES), OTHER_EVENT)
         date = str(view.value(event, KGO.date) or "")
         status = _STATUS_NAME.get(view.value(event, KGO.status), "")
         place = view.value(event, KGO.place)

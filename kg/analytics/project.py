@@ -6,7 +6,7 @@ Nodes are entity IRIs (strings) with the attributes
 - ``label``: the gazetteer's label, else the one most documents use;
 - ``aliases``: JSON list of the other names documents use (``skos:altLabel`` and other labels);
 - ``wikidata``: the Wikidata id (``Q23548``) when the entity has ``owl:sameAs`` (absent otherwise);
-- ``mentions``, ``documents``, ``quotations``: how often it is mentioned, in how many documents,
+- ``mentions``, ``documents``, ``quotes``: how often it is mentioned, in how many documents,
   and how many quotations it speaks (a quotation has no second party, so it is a count, not an edge).
 
 Edges run between entities, one per fact or group of equal facts; the edge key is the relation,
@@ -29,8 +29,8 @@ Every edge has ``relation``, ``evidence_count`` (distinct sentences), ``evidence
 (how many RDF facts it stands for) and ``source`` (``documents``, or ``gazetteer`` for a reference
 fact no document states; those have no evidence). All attributes are ``str``, ``int`` or ``bool``,
 so ``networkx.write_graphml`` takes the graph as it is. ``G.graph`` holds the number of
-``documents`` and of each kind of fact (``mentions``, ``positions``, ``events``, ``involvements``,
-``agency_countries``, ``quotations``).
+``documents`` and of each kind of fact (``mentions`` and the kinds of ``kg.schema.FACT_KINDS``
+but ``entities``: ``positions``, ``events``, ``involvement``, ``agency_country``, ``quotes``).
 
 The projection is built from a fixed number of triple-pattern scans over the union of the
 document graphs (no per-entity query), so it is linear in the size of the graph.
@@ -49,7 +49,8 @@ from rdflib.term import Node
 
 from kg.analytics._rdf import TripleView, choose_label
 from kg.analytics.evidence import Evidence, evidence_json
-from kg.ontology import ENTITY_TYPES, EVENT_TYPES, KGO, STATUS_IRI, WD, entity_class, event_class
+from kg.ontology import ENTITY_TYPES, EVENT_CLASSES, KGO, STATUS_IRI, WD, entity_class, event_class
+from kg.schema import OTHER_EVENT
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -203,14 +204,14 @@ def to_networkx(dataset: Dataset | Graph, *, include_gazetteer: bool = False) ->
     date = {s: str(o) for s, o in view.pairs(KGO.date)}
     label_pairs = list(view.pairs(RDFS.label))
     event_type: dict[Node, str] = {}
-    for type_name in EVENT_TYPES:
+    for type_name in EVENT_CLASSES:
         for node, _ in view.pairs(RDF.type, obj=event_class(type_name)):
             event_type.setdefault(node, type_name)
     event_label = {s: str(o) for s, o in label_pairs if s in status}
     for event in sorted(set(participants) | set(place)):
         attrs = {
             "event": str(event),
-            "event_type": event_type.get(event, "Other"),
+            "event_type": event_type.get(event, OTHER_EVENT),
             "event_label": event_label.get(event, ""),
             "date": date.get(event, ""),
             "status": status.get(event, ""),
@@ -276,9 +277,9 @@ def to_networkx(dataset: Dataset | Graph, *, include_gazetteer: bool = False) ->
             "mentions": sum(mentions.values()),
             "positions": n_positions,
             "events": len(status),
-            "involvements": len(party),
-            "agency_countries": len(agency),
-            "quotations": sum(quotations.values()),
+            "involvement": len(party),
+            "agency_country": len(agency),
+            "quotes": sum(quotations.values()),
             "include_gazetteer": include_gazetteer,
         }
     )
@@ -291,7 +292,7 @@ def to_networkx(dataset: Dataset | Graph, *, include_gazetteer: bool = False) ->
             "aliases": json.dumps(sorted(names), ensure_ascii=False),
             "mentions": mentions.get(node, 0),
             "documents": len(mention_documents.get(node, ())),
-            "quotations": quotations.get(node, 0),
+            "quotes": quotations.get(node, 0),
         }
         if node in wikidata:
             attrs["wikidata"] = wikidata[node]
@@ -302,7 +303,7 @@ def to_networkx(dataset: Dataset | Graph, *, include_gazetteer: bool = False) ->
         data.update(evidence_count=len(found), evidence=evidence_json(found), facts=edges.facts[(u, v, key)])
         for end_node in (u, v):
             if end_node not in G:
-                G.add_node(end_node, type="Entity", label=choose_label(Counter(), None, end_node), aliases="[]", mentions=0, documents=0, quotations=0)
+                G.add_node(end_node, type="Entity", label=choose_label(Counter(), None, end_node), aliases="[]", mentions=0, documents=0, quotes=0)
         G.add_edge(u, v, key=key, **data)
     return G
 

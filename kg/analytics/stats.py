@@ -6,10 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.schema import FACT_KINDS
+
 if TYPE_CHECKING:
     import networkx as nx
 
-FACT_KINDS = ("mentions", "positions", "events", "involvements", "agency_countries", "quotations")
+COUNTED = ("mentions", *(kind for kind in FACT_KINDS if kind != "entities"))
 """The fact counts a projection records in ``G.graph``."""
 
 
@@ -59,5 +61,5 @@ def graph_stats(G: "nx.Graph") -> GraphStats:
         largest_component=max(parts, default=0),
         density=nx.density(H) if len(H) > 1 else 0.0,
         documents=int(G.graph.get("documents", 0)),
-        facts={kind: int(G.graph.get(kind, 0)) for kind in FACT_KINDS},
+        facts={kind: int(G.graph.get(kind, 0)) for kind in COUNTED},
     )

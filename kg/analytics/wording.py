@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kg.schema import OTHER_EVENT
+
 _VERB = {"happened": "took part in", "planned": "are to take part in", "canceled": "were to take part in"}
 _VERB_ONE = {"happened": "took part in", "planned": "is to take part in", "canceled": "was to take part in"}
 

@@ -19,8 +19,8 @@ their rows. Modules, in the order data flows:
 (1, 0, 1, 0.667)
 """
 
+from kg.schema import FACT_KINDS
 from kg.evaluate.facts import (
-    FACT_TYPES,
     AgencyCountryFact,
     EntityFact,
     EventFact,
@@ -36,7 +36,7 @@ from kg.evaluate.score import score
 
 __all__ = [
     "COLUMNS",
-    "FACT_TYPES",
+    "FACT_KINDS",
     "AgencyCountryFact",
     "Counts",
     "DocumentScore",

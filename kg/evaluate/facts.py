@@ -7,13 +7,6 @@ A gold file (:class:`~kg.evaluate.gold.Gold`) and the system's query rows for on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-FactType = Literal["entities", "positions", "events", "involvement", "agency_country", "quotes"]
-FACT_TYPES: tuple[FactType, ...] = (
-    "entities", "positions", "events", "involvement", "agency_country", "quotes",
-)
-"""The fact types, in report order; the headline macro-F1 is the mean over all six."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from kg.errors import DataError
 from kg.evaluate.facts import (
@@ -22,12 +22,8 @@ from kg.evaluate.facts import (
     PositionFact,
     QuoteFact,
 )
-from kg.model import EntityType, EventType, Status
+from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
 from kg.yaml_lines import LineSeq, line_of, load_yaml
-
-ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-STATUSES: tuple[str, ...] = get_args(Status)
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kg.evaluate.facts import FACT_TYPES
+from kg.schema import FACT_KINDS
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Counts:
 
 def macro_f1(counts: Mapping[str, Counts]) -> float:
     """The mean F1 over the six fact types (a type absent from ``counts`` counts as empty)."""
-    return sum(counts.get(t, Counts()).f1 for t in FACT_TYPES) / len(FACT_TYPES)
+    return sum(counts.get(t, Counts()).f1 for t in FACT_KINDS) / len(FACT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,9 @@ class DocumentScore:
         return {
             "document": self.document,
             "macro_f1": self.macro_f1,
-            "types": {t: self.counts.get(t, Counts()).to_dict() for t in FACT_TYPES},
-            "missed": {t: list(self.missed.get(t, ())) for t in FACT_TYPES},
-            "spurious": {t: list(self.spurious.get(t, ())) for t in FACT_TYPES},
+            "types": {t: self.counts.get(t, Counts()).to_dict() for t in FACT_KINDS},
+            "missed": {t: list(self.missed.get(t, ())) for t in FACT_KINDS},
+            "spurious": {t: list(self.spurious.get(t, ())) for t in FACT_KINDS},
         }
 
 
@@ -91,9 +91,9 @@ class Report:
     @property
     def totals(self) -> dict[str, Counts]:
         """Counts per fact type, summed over documents (micro-average)."""
-        totals = {t: Counts() for t in FACT_TYPES}
+        totals = {t: Counts() for t in FACT_KINDS}
         for doc in self.documents:
-            for t in FACT_TYPES:
+            for t in FACT_KINDS:
                 totals[t] = totals[t] + doc.counts.get(t, Counts())
         return totals
 
@@ -114,17 +114,17 @@ class Report:
 
         With ``per_document``, a second table gives each document's F1 per type.
         """
-        width = max(len(t) for t in FACT_TYPES) + 2
+        width = max(len(t) for t in FACT_KINDS) + 2
         lines = [f"{'type':<{width}}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
         for t, c in self.totals.items():
             lines.append(f"{t:<{width}}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp:>6}{c.fp:>6}{c.fn:>6}")
         lines.append(f"{'macro-F1':<{width}}{'':>14}{self.macro_f1:>7.3f}")
         if per_document and self.documents:
             name_width = max(len("document"), *(len(d.document) for d in self.documents)) + 2
-            columns = [*FACT_TYPES, "macro"]
+            columns = [*FACT_KINDS, "macro"]
             lines += ["", f"{'document':<{name_width}}" + "".join(f"{c:>{len(c) + 2}}" for c in columns)]
             for doc in self.documents:
-                scores = [doc.counts.get(t, Counts()).f1 for t in FACT_TYPES] + [doc.macro_f1]
+                scores = [doc.counts.get(t, Counts()).f1 for t in FACT_KINDS] + [doc.macro_f1]
                 lines.append(f"{doc.document:<{name_width}}"
                              + "".join(f"{s:>{len(c) + 2}.3f}" for c, s in zip(columns, scores)))
         if self.unscored_documents:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from kg.errors import DataError
 from kg.evaluate.facts import (
-    FACT_TYPES,
     AgencyCountryFact,
     EntityFact,
     EventFact,
@@ -21,16 +20,10 @@ from kg.evaluate.facts import (
     QuoteFact,
 )
 from kg.evaluate.gold import Gold
+from kg.schema import FACT_KINDS, QUERY_COLUMNS
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "entities": ("label", "type", "document"),
-    "positions": ("person", "title", "organization", "document"),
-    "events": ("event", "type", "label", "date", "place", "participant", "status", "document"),
-    "involvement": ("program", "party", "document"),
-    "agency_country": ("agency", "country", "document"),
-    "quotes": ("speaker", "text", "document"),
-}
-"""The columns of each competency query, as the scorer reads them."""
+COLUMNS: dict[str, tuple[str, ...]] = dict(QUERY_COLUMNS)
+"""The columns of each competency query, as the scorer reads them (``kg.schema``)."""
 
 _OPTIONAL = frozenset({"organization", "label", "date", "place", "participant", "status"})
 """Columns that may be left out of a row (read as "")."""
@@ -53,9 +46,9 @@ def facts_from_rows(rows: Rows) -> dict[str, Facts]:
     per_doc: dict[str, dict[str, list]] = {}
 
     def bucket(document: str, fact_type: str) -> list:
-        return per_doc.setdefault(document, {t: [] for t in FACT_TYPES})[fact_type]
+        return per_doc.setdefault(document, {t: [] for t in FACT_KINDS})[fact_type]
 
-    for fact_type in FACT_TYPES:
+    for fact_type in FACT_KINDS:
         events: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for values in _unique(fact_type, rows.get(fact_type, ())):
             *fields, document = values
@@ -119,7 +112,7 @@ def rows_from_gold(golds: Iterable[Gold]) -> dict[str, list[dict[str, str]]]:
     Useful to check a scoring set-up end to end, and as a template of the row format. Event
     IRIs are opaque placeholders (``gold:<document>#event<N>``).
     """
-    out: dict[str, list[dict[str, str]]] = {t: [] for t in FACT_TYPES}
+    out: dict[str, list[dict[str, str]]] = {t: [] for t in FACT_KINDS}
     for gold in golds:
         doc = gold.document
         out["entities"] += [{"label": e.name, "type": e.type, "document": doc} for e in gold.entities]

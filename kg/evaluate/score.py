@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kg.errors import DataError
-from kg.evaluate.facts import FACT_TYPES, Facts
+from kg.evaluate.facts import Facts
+from kg.schema import FACT_KINDS
 from kg.evaluate.gold import Gold
 from kg.evaluate.match import Aliases, pair, rule_for
 from kg.evaluate.report import Counts, DocumentScore, Report
@@ -20,7 +21,7 @@ def score(golds: Sequence[Gold], rows: Rows) -> Report:
     Only rows whose ``document`` names a gold document count; a missing query counts as no rows.
     """
     if not isinstance(rows, Mapping):
-        raise DataError(f"rows must map query names ({', '.join(FACT_TYPES)}) to lists of rows, "
+        raise DataError(f"rows must map query names ({', '.join(FACT_KINDS)}) to lists of rows, "
                         f"not {type(rows).__name__}")
     names = [document_name(g.document) for g in golds]
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -37,7 +38,7 @@ def _score_document(gold: Gold, system: Facts) -> DocumentScore:
     counts: dict[str, Counts] = {}
     missed: dict[str, tuple[str, ...]] = {}
     spurious: dict[str, tuple[str, ...]] = {}
-    for fact_type in FACT_TYPES:
+    for fact_type in FACT_KINDS:
         gold_facts, system_facts = getattr(gold, fact_type), getattr(system, fact_type)
         pairing = pair(gold_facts, system_facts, rule_for(fact_type, aliases))
         counts[fact_type] = Counts(tp=len(pairing.matched), fp=len(pairing.spurious), fn=len(pairing.missed))

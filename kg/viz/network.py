@@ -22,6 +22,7 @@ from kg.ontology import ENTITY_TYPES, KGO
 from kg.viz.layout import layout
 from kg.viz.page import Page, asset, render, vis_network_assets
 from kg.viz.style import class_order, node_style
+from kg.schema import OTHER_EVENT
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -158,7 +159,7 @@ def edge_label(d: dict) -> str:
         title = str(d.get("title", "")) or "holds post"
         return title + (" (acting)" if d.get("acting") and "acting" not in title.casefold() else "")
     if relation == "co_participant":
-        return str(d.get("event_type", "event")).lower() if d.get("event_type") != "Other" else "event"
+        return str(d.get("event_type", "event")).lower() if d.get("event_type") != OTHER_EVENT else "event"
     if relation == "at_place":
         return "at"
     return str(relation).replace("_", " ")
@@ -247,8 +248,8 @@ def network_data(
         meta = []
         if d.get("mentions"):
             meta.append(f"{_count(d['mentions'], 'mention')} in {_count(d.get('documents', 0), 'document')}")
-        if d.get("quotations"):
-            meta.append(f"speaks {_count(d['quotations'], 'quotation')}")
+        if d.get("quotes"):
+            meta.append(f"speaks {_count(d['quotes'], 'quotation')}")
         if d.get("wikidata"):
             meta.append(f"Wikidata {d['wikidata']}")
         x, y = pos[node]

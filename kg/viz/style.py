@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.ontology import ENTITY_TYPES
+from kg.schema import OTHER_EVENT
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ EVENT_COLORS = {
     "Suspension": "#A50026",
     "Cancellation": "#000000",
     "Announcement": "#6A3D9A",
-    "Other": "#7F7F7F",
+    OTHER_EVENT: "#7F7F7F",
 }
 """Fill colour of each event type on the timeline (status is drawn as the marker's outline)."""
 

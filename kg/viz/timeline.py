@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kg.ontology import EVENT_TYPES, STATUSES
+from kg.schema import EVENT_TYPES, STATUSES
 from kg.viz.page import Page, asset, render
 from kg.viz.style import EVENT_COLORS, STATUS_LABELS
 
@@ -77,7 +77,7 @@ def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooper
         "today": today.isoformat(),
         "types": [
             {"name": t, "color": EVENT_COLORS[t], "count": counts[t]}
-            for t in (*EVENT_TYPES, "Other")
+            for t in EVENT_TYPES
             if counts[t]
         ],
         "statuses": [{"name": s, "label": STATUS_LABELS[s], "count": statuses[s]} for s in STATUSES],
