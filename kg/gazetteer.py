@@ -36,10 +36,10 @@ from kg.errors import DataError
 from kg.yaml_lines import line_of, load_yaml
 from kg.names import fold_quotes, name_key
 from kg.schema import ENTITY_TYPES
+from kg.temporal import DateValue, is_date
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 _ENTRY_KEYS = frozenset(
     {"id", "type", "label", "aliases", "descriptions", "demonyms", "wikidata", "country", "active",
@@ -364,13 +364,8 @@ class _Validator:
         if isinstance(value, date):  # YAML reads an unquoted 2021-05-03 as a date
             return value.isoformat()
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        if isinstance(text, str) and _PARTIAL_DATE.match(text):
-            try:
-                _bounds(text)
-            except ValueError:
-                pass
-            else:
-                return text
+        if isinstance(text, str) and is_date(text):
+            return text
         raise self.fail(line, f"{key} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", entry_id)
 
     def patterns(self, raw: Any) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -407,18 +402,8 @@ class _Validator:
 
 def _bounds(iso: str) -> tuple[date, date]:
     """The first and last day an ISO prefix (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) covers."""
-    match = _PARTIAL_DATE.match(iso)
-    if not match:
-        raise ValueError(iso)
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    if month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    if day is None:
-        first = date(year, month, 1)
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return first, date.fromordinal(following.toordinal() - 1)
-    return date(year, month, day), date(year, month, day)
+    value = DateValue.parse(iso)
+    return value.first_day(), value.last_day()
 
 
 def _case_ok(form: str, surface: str) -> bool:

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from kg.schema import EntityType, EventType, Precision, Status
+from kg.schema import EntityType, EventType, Status
+from kg.temporal import DateValue  # noqa: F401  (the date type of every fact)
 
 
 @dataclass(frozen=True)
@@ -55,22 +56,6 @@ class Evidence:
     sentence: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date known to a precision; ``iso`` is the ISO prefix: ``1975``, ``1975-07``, ``1975-07-17``."""
-
-    iso: str
-    precision: Precision
-
-    @classmethod
-    def of(cls, year: int, month: int | None = None, day: int | None = None) -> "DateValue":
-        if month is None:
-            return cls(f"{year:04d}", "year")
-        if day is None:
-            return cls(f"{year:04d}-{month:02d}", "month")
-        return cls(f"{year:04d}-{month:02d}-{day:02d}", "day")
 
 
 @dataclass

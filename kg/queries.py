@@ -25,7 +25,6 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from kg.errors import QueryError
 from kg.query_text import check_page, lead_with, page, specialise
 from kg.ontology import KGO, STATUS_IRI
 from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
+from kg.temporal import is_date
 
 if TYPE_CHECKING:
     from kg.backends import Backend, Table
@@ -66,7 +66,6 @@ class NamedQuery:
 
 
 _PARAM_LINE = re.compile(r"^#\s*Parameters[^:]*:\s*(.*?)\.?$", re.MULTILINE)
-_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _REQUIRED = " (required)"
 
 
@@ -115,26 +114,13 @@ def read_query_text(query_or_file: str) -> str:
     return query_or_file
 
 
-def is_iso_prefix(value: str) -> bool:
-    """Whether ``value`` is a real year, year-month or date written as an ISO prefix (``1990``,
-    ``1990-07``, ``1990-07-15``; not ``2025-13`` or ``1975-02-30``)."""
-    if not _ISO_PREFIX.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
-
-
 def check_value(name: str, value: str) -> str:
     """``value`` of the parameter ``name`` if it is well formed, else a QueryError saying what to give.
 
     A value from a closed list comes back in the list's own spelling (``meeting`` -> ``Meeting``).
     """
     if name in DATE_PARAMETERS:
-        if not is_iso_prefix(value):
+        if not is_date(value):
             raise QueryError(f"parameter {name}={value!r}: give a year or an ISO date, e.g. {name}=1990, {name}=1990-07 or {name}=1990-07-15")
     choices = CHOICE_PARAMETERS.get(name)
     if choices:

@@ -180,7 +180,7 @@ def test_selecting_does_not_change_the_projection(two_graph):
     ],
 )
 def test_partial_dates_overlap_the_window(date, since, until, inside):
-    from kg.viz.network import in_window
+    from kg.temporal import in_window
 
     assert in_window(date, since, until) is inside
 

@@ -7,7 +7,6 @@ lists of ``entities``, ``positions``, ``events``, ``involvement``, ``agency_coun
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +22,8 @@ from kg.evaluate.facts import (
     QuoteFact,
 )
 from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
+from kg.temporal import is_date
 from kg.yaml_lines import LineSeq, line_of, load_yaml
-_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,7 @@ class _Reader:
         if value is None or value == "":
             return ""
         text = value.isoformat() if isinstance(value, date) else str(value).strip()
-        if not _ISO_PREFIX.match(text):
+        if not is_date(text):
             raise self.fail(line_of(m, "date"),
                             f"event date {text!r} is not an ISO prefix; write YYYY, YYYY-MM or YYYY-MM-DD")
         return text

@@ -23,6 +23,7 @@ from kg.viz.layout import layout
 from kg.viz.page import Page, asset, render, vis_network_assets
 from kg.viz.style import class_order, node_style
 from kg.schema import OTHER_EVENT
+from kg.temporal import DateValue, in_window, is_date
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,31 +33,9 @@ if TYPE_CHECKING:
 
 def parse_date(value: str, *, option: str) -> str:
     """Check a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` bound; ``option`` names it in the error."""
-    from kg.queries import is_iso_prefix
-
-    if not is_iso_prefix(value or ""):
+    if not is_date(value or ""):
         raise GraphError(f"{option} {value!r}: write a real date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. {option} 1995")
     return value
-
-
-def _span(iso: str) -> tuple[str, str]:
-    """First and last day an ISO prefix can mean: ``"1975"`` is 1975-01-01 to 1975-12-31."""
-    parts = iso.split("-")
-    first = "-".join(parts + ["01"] * (3 - len(parts)))
-    last = "-".join(parts + (["12", "31"] if len(parts) == 1 else ["31"] if len(parts) == 2 else []))
-    return first, last
-
-
-def in_window(date: str, since: str | None, until: str | None) -> bool:
-    """Whether a (partial) ISO date overlaps the window ``[since, until]`` (either may be open).
-
-    >>> in_window("1975", "1975-07", None), in_window("1975-07-17", "1976", None), in_window("", None, "2000")
-    (True, False, False)
-    """
-    if not date:
-        return since is None and until is None
-    first, last = _span(date)
-    return (since is None or last >= _span(since)[0]) and (until is None or first <= _span(until)[1])
 
 
 def check_types(types: Sequence[str]) -> tuple[str, ...]:
@@ -116,7 +95,7 @@ def select(
         raise GraphError(f"--depth {depth}: give 0 or more")
     since = parse_date(since, option="--since") if since else None
     until = parse_date(until, option="--until") if until else None
-    if since and until and _span(since)[0] > _span(until)[1]:
+    if since and until and DateValue.parse(since).first_day() > DateValue.parse(until).last_day():
         raise GraphError(f"--since {since} is after --until {until}; swap them")
     wanted = check_types(types)
     center = find_node(graph, focus) if focus else None
