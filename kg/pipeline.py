@@ -17,6 +17,7 @@ from kg.build_folder import BuildFolder
 from kg.errors import InputError, shown_path
 from kg.model import Document, Extraction
 from kg.ontology import document_graph
+from kg.schema import FACT_KINDS
 
 
 @dataclass
@@ -77,11 +78,11 @@ def read_documents(inputs: Sequence[Path], report: BuildReport) -> list[Document
 
 
 def extract_all(documents: Sequence[Document], *, on_document: Callable[[Document], None] | None = None) -> list[Extraction]:
-    """Run the NLP pipeline and every extractor over the documents."""
+    """Run the NLP pipeline and every extractor over the documents (long ones parsed in chunks)."""
     from kg.extract.document import extract_document
     from kg.gazetteer import load_gazetteer
     from kg.lexicon import load_lexicon
-    from kg.nlp import load_pipeline
+    from kg.nlp import load_pipeline, parse_texts
 
     if not documents:
         return []
@@ -89,7 +90,7 @@ def extract_all(documents: Sequence[Document], *, on_document: Callable[[Documen
     gazetteer = load_gazetteer()
     lexicon = load_lexicon()
     out = []
-    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=8)):
+    for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents), batch_size=8)):
         out.append(extract_document(document, doc, gazetteer, lexicon))
         if on_document is not None:
             on_document(document)
@@ -177,9 +178,6 @@ def write_build(
         folder.switch_to(staging)
 
 
-COMPETENCY_QUERIES = ("entities", "positions", "events", "involvement", "agency_country", "quotes")
-
-
 def evaluate_dir(gold_dir: Path):
     """Build the articles beside the gold files of ``gold_dir`` and score them (``kg.evaluate.Report``)."""
     from kg.evaluate import load_gold_dir, score
@@ -188,5 +186,5 @@ def evaluate_dir(gold_dir: Path):
     golds = load_gold_dir(gold_dir)
     articles = [gold_dir / g.document for g in golds]
     dataset, report = build(articles, None)
-    rows = {name: run_named(dataset, name) for name in COMPETENCY_QUERIES}
+    rows = {name: run_named(dataset, name) for name in FACT_KINDS}
     return score(golds, rows), report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -27,6 +28,10 @@ class DocContext:
     resolved: list[Resolved]
     _starts: list[int] = field(default_factory=list, init=False)
     _token_to_mention: dict[int, Resolved] = field(default_factory=dict, init=False)
+    _sentences: list["Span"] | None = field(default=None, init=False)
+    _sentence_starts: list[int] = field(default_factory=list, init=False)
+    _sentence_keys: dict[str, list[int]] | None = field(default=None, init=False)
+    _typed_mentions: dict[frozenset[str], tuple[list[int], list[Resolved]]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._starts = [r.mention.start for r in self.resolved]
@@ -55,6 +60,42 @@ class DocContext:
             if r.mention.end <= end:
                 out.append(r)
         return out
+
+    def mentions_before(self, offset: int, types: frozenset[str]) -> Iterator[Resolved]:
+        """Mentions of an entity of one of ``types`` that end by ``offset``, the latest first."""
+        if types not in self._typed_mentions:
+            chosen = [r for r in self.resolved if self.type_of(r.key) in types]
+            self._typed_mentions[types] = ([r.mention.start for r in chosen], chosen)
+        starts, chosen = self._typed_mentions[types]
+        for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            if chosen[index].mention.end <= offset:
+                yield chosen[index]
+
+    @property
+    def sentences(self) -> list["Span"]:
+        """The document's sentences, in order."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [sent.start for sent in self._sentences]
+        return self._sentences
+
+    def sentence_index(self, sent: "Span") -> int | None:
+        """The position of ``sent`` in ``sentences``, or ``None`` if it is not one of them."""
+        sentences = self.sentences
+        index = bisect.bisect_left(self._sentence_starts, sent.start)
+        return index if index < len(sentences) and sentences[index].start == sent.start else None
+
+    def first_shared_sentence(self, a: str, b: str) -> "Span | None":
+        """The first sentence that mentions both entity keys ``a`` and ``b``."""
+        if self._sentence_keys is None:
+            self._sentence_keys = {}
+            for index, sent in enumerate(self.sentences):
+                for r in self.mentions_in(sent.start_char, sent.end_char):
+                    indices = self._sentence_keys.setdefault(r.key, [])
+                    if not indices or indices[-1] != index:
+                        indices.append(index)
+        shared = set(self._sentence_keys.get(a, ())).intersection(self._sentence_keys.get(b, ()))
+        return self.sentences[min(shared)] if shared else None
 
     def type_of(self, key: str) -> str:
         return self.entities[key].type

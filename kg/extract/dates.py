@@ -18,6 +18,9 @@ Regular expressions decide what is a date, so "Soyuz 19", "STS-71", "Vision 2030
 arithmetic resolves them, and ``dateparser`` only reads the rare all-numeric dates
 ("7/17/1975"). Nothing is compiled or imported until the first call.
 
+A date that would fall outside the calendar (before 0001-01-01 or after 9999-12-31, as "last
+week" in an article dated 0001-01-01) is not resolved: no mention is returned for it.
+
 Not handled (no mention is returned): expressions relative to another event rather than
 to the publication date ("a decade earlier", "two days after launch", "that same year"),
 decades ("the 1990s"), a day without a month ("on the 17th"), winters (they straddle two
@@ -38,7 +41,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import cache
 from typing import Literal
 
@@ -354,7 +357,8 @@ def _month_year(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     offset = {"this": 0, "last": -1, "next": 1}.get(match["which"])
     if offset is None or ctx.published is None:
         return None  # "July of that year" needs the narrative's year
-    return DateValue.of(ctx.published.year + offset, month), True
+    year = ctx.published.year + offset
+    return (DateValue.of(year, month), True) if _in_calendar(year) else None
 
 
 def _month_alone(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
@@ -395,10 +399,11 @@ def _ago(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     if n <= 0:
         return None  # "several years ago"
     if days:
-        d = pub - timedelta(days=days * n)
-        return DateValue.of(d.year, d.month, d.day), True
+        return _day_value(_shift(pub, -days * n))
     y, m = divmod(pub.year * 12 + pub.month - 1 - months * n, 12)
     m += 1
+    if not _in_calendar(y):
+        return None
     if match["today"]:
         return DateValue.of(y, m, min(pub.day, calendar.monthrange(y, m)[1])), True
     return (DateValue.of(y, m) if precision == "month" else DateValue.of(y)), True
@@ -411,15 +416,14 @@ def _period(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     which, unit = match["which"].lower(), match["unit"].lower()
     offset = {"this": 0, "last": -1, "next": 1}[which]
     if unit == "year":
-        return DateValue.of(pub.year + offset), True
+        return _year_value(pub.year + offset)
     if unit == "month":
         y, m = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
-        return DateValue.of(y, m + 1), True
+        return (DateValue.of(y, m + 1), True) if _in_calendar(y) else None
     if unit in ("week", "weekend"):
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
-        first, last = (monday, monday + timedelta(days=6)) if unit == "week" else (
-            monday + timedelta(days=5), monday + timedelta(days=6))
-        value = _span(first, last)
+        first = _shift(pub, 7 * offset - pub.weekday() + (5 if unit == "weekend" else 0))
+        last = _shift(pub, 7 * offset - pub.weekday() + 6)
+        value = _span(first, last) if first and last else None
         return None if value is None else (value, True)
     first_month, last_month = SEASONS[unit]
     if first_month > last_month:
@@ -429,7 +433,7 @@ def _period(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
         year -= 1
     if which == "next" and date(year, first_month, 1) <= pub:
         year += 1
-    return DateValue.of(year), True
+    return _year_value(year)
 
 
 def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
@@ -441,16 +445,16 @@ def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     ahead = (wd - pub.weekday()) % 7    # days ahead to the next such day, today included
     which = (match["which"] or "").lower()
     if which == "last":
-        d = pub - timedelta(days=back or 7)
+        shift = -(back or 7)
     elif which == "next":
-        d = pub + timedelta(days=ahead or 7)
+        shift = ahead or 7
     elif which == "this":
-        d = pub - timedelta(days=back) if ctx.tense == "past" else pub + timedelta(days=ahead)
+        shift = -back if ctx.tense == "past" else ahead
     elif ctx.tense == "future":
-        d = pub + timedelta(days=ahead or 7)
+        shift = ahead or 7
     else:
-        d = pub - timedelta(days=back)
-    return DateValue.of(d.year, d.month, d.day), True
+        shift = -back
+    return _day_value(_shift(pub, shift))
 
 
 def _day_word(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
@@ -461,8 +465,7 @@ def _day_word(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
     if match["rel"]:
         shift = -2 if word.startswith("before") else 2
-    d = pub + timedelta(days=shift)
-    return DateValue.of(d.year, d.month, d.day), True
+    return _day_value(_shift(pub, shift))
 
 
 def _bare_year(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
@@ -481,7 +484,28 @@ def _month(name: str) -> int:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    return _in_calendar(year) and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _in_calendar(year: int) -> bool:
+    """Whether ``year`` is one ``datetime.date`` can hold (1 to 9999)."""
+    return MINYEAR <= year <= MAXYEAR
+
+
+def _shift(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` days, or ``None`` when that leaves the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _day_value(day: date | None) -> _Resolved:
+    return None if day is None else (DateValue.of(day.year, day.month, day.day), True)
+
+
+def _year_value(year: int) -> _Resolved:
+    return (DateValue.of(year), True) if _in_calendar(year) else None
 
 
 def _span(first: date, last: date) -> DateValue | None:
@@ -503,7 +527,7 @@ def _infer_year(month: int, day: int | None, ctx: _Context, direction: _Directio
     pub = ctx.published
     if pub is None:
         return None
-    years = (pub.year - 1, pub.year, pub.year + 1)
+    years = [y for y in (pub.year - 1, pub.year, pub.year + 1) if _in_calendar(y)]
     if day is None:   # compare months
         now, slack = pub.year * 12 + pub.month - 1, 1
         keys = {y: y * 12 + month - 1 for y in years}

@@ -43,5 +43,7 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
 
 
 def parse(nlp: "Language", documents: list[Document]) -> list["Doc"]:
-    """spaCy parses of the documents' texts, batched."""
-    return list(nlp.pipe((d.text for d in documents), batch_size=16))
+    """spaCy parses of the documents' texts, batched (long texts in chunks, ``kg.nlp.parse_texts``)."""
+    from kg.nlp import parse_texts
+
+    return list(parse_texts(nlp, (d.text for d in documents), batch_size=16))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from kg.extract.context import DocContext
@@ -135,7 +136,10 @@ def _tense(tokens: list["Token"], status: str) -> str:
     return "unknown"
 
 
-_PRONOUN_TYPES = {"he": {"Person"}, "she": {"Person"}, "they": {"Person"}, "it": {"Spacecraft"}}
+_PRONOUN_TYPES = {
+    "he": frozenset({"Person"}), "she": frozenset({"Person"}), "they": frozenset({"Person"}),
+    "it": frozenset({"Spacecraft"}),
+}
 
 
 def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[str]:
@@ -145,16 +149,15 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
         return []
-    types = _PRONOUN_TYPES[subject.lower_]
-    before = [r for r in ctx.resolved if r.mention.end <= subject.idx and ctx.type_of(r.key) in types]
-    if not before:
+    earlier = ctx.mentions_before(subject.idx, _PRONOUN_TYPES[subject.lower_])  # the latest first
+    last = next(earlier, None)
+    if last is None:
         return []
-    last = before[-1]
     if subject.lower_ != "they":
         return [last.key]
     last_sent = ctx.span_of(last).sent
-    group = [r.key for r in before if r.mention.start >= last_sent.start_char]
-    return list(dict.fromkeys(group)) if len(set(group)) >= 2 else []
+    group = [last.key, *(r.key for r in takewhile(lambda r: r.mention.start >= last_sent.start_char, earlier))]
+    return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 else []
 
 
 def _governor(token: "Token") -> "Token":
@@ -197,9 +200,10 @@ def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: i
 
 
 def _sentence_dates(sent: "Span", tense: str, anchor: date | None, ctx: DocContext):
-    found = find_dates(sent.text, ctx.published, tense=tense)
+    text = sent.text
+    found = find_dates(text, ctx.published, tense=tense)
     # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
-    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", sent.text[m.end:m.end + 3])]
+    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", text[m.end:m.end + 3])]
     if anchor is None or tense == "future":
         return found
     return [_near_anchor(m, anchor, ctx.published) for m in found]
@@ -254,7 +258,10 @@ def _relative_to_previous(sent: "Span", start: int, end: int, previous: DateValu
     if m:
         n = m.group("n")
         days = 1 if n is None else (_SMALL_NUMBERS.get(n.lower()) or int(n))
-        return DateValue(str(date.fromisoformat(previous.iso) + timedelta(days=days)), "day")
+        try:
+            return DateValue(str(date.fromisoformat(previous.iso) + timedelta(days=days)), "day")
+        except OverflowError:  # after 9999-12-31: not a date
+            return None
     return None
 
 
@@ -349,18 +356,16 @@ def extract_events(ctx: DocContext) -> list[Event]:
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, date) when two mentions share a participant: the later adds to the first."""
     merged: list[Event] = []
+    alike: dict[tuple, list[int]] = {}  # (type, date, status, sentence) -> indexes into ``merged``
     for ev in events:
-        for i, other in enumerate(merged):
-            if (
-                other.type == ev.type
-                and other.date == ev.date
-                and other.status == ev.status
-                and other.evidence.start == ev.evidence.start
-                and set(other.participants) & set(ev.participants)
-            ):
+        same = alike.setdefault((ev.type, ev.date, ev.status, ev.evidence.start), [])
+        for i in same:
+            other = merged[i]
+            if set(other.participants) & set(ev.participants):
                 parts = other.participants + tuple(p for p in ev.participants if p not in other.participants)
                 merged[i] = Event(other.type, other.label, other.date, other.place or ev.place, parts, other.status, other.evidence)
                 break
         else:
+            same.append(len(merged))
             merged.append(ev)
     return merged

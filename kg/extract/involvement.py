@@ -223,7 +223,7 @@ def _known_partners(ctx: DocContext) -> list[tuple[str, str, "Span"]]:
             continue
         for partner in entry.partners:
             if partner in first:
-                sent = _shared_sentence(key, partner, ctx) or ctx.span_of(r).sent
+                sent = ctx.first_shared_sentence(key, partner) or ctx.span_of(r).sent
                 out.append((key, partner, sent))
     return out
 
@@ -244,7 +244,7 @@ def extract_agency_countries(ctx: DocContext) -> list[AgencyCountry]:
             country = _stated_country(r, ctx)
         if country is None or country not in countries:
             continue
-        sent = _shared_sentence(key, country, ctx) or ctx.span_of(r).sent
+        sent = ctx.first_shared_sentence(key, country) or ctx.span_of(r).sent
         found[(key, country)] = AgencyCountry(key, country, ctx.evidence(sent))
     return list(found.values())
 
@@ -262,12 +262,4 @@ def _stated_country(agency: Resolved, ctx: DocContext) -> str | None:
         for entry in ctx.gazetteer.lookup(tok.text, on=ctx.published):
             if entry.type == "Country":
                 return entry.id
-    return None
-
-
-def _shared_sentence(a: str, b: str, ctx: DocContext) -> "Span | None":
-    for sent in ctx.doc.sents:
-        keys = {m.key for m in ctx.mentions_in(sent.start_char, sent.end_char)}
-        if a in keys and b in keys:
-            return sent
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
 from kg.model import EntityType
@@ -132,7 +133,8 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
 def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
     """Definite descriptions such as "the station" or "the new station": kind "anaphor", typed by
     their head noun; ``kg.extract.resolve`` links each to the entity it refers back to."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Coverage((m.start, m.end) for m in mentions)
+    text = doc.text
     out = []
     for token in doc:
         spec = lexicon.anaphora.get(token.lower_)
@@ -141,12 +143,12 @@ def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[
         dets = [c for c in token.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the":
             continue
-        if any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+        if taken.overlaps(token.idx, token.idx + len(token)):
             continue
         if any(c.dep_ == "compound" or c.ent_type_ for c in token.children):
             continue
         start = dets[0].idx
-        out.append(RawMention(start, token.idx + len(token), doc.text[start:token.idx + len(token)],
+        out.append(RawMention(start, token.idx + len(token), text[start:token.idx + len(token)],
                               sorted(spec[0])[0], None, "anaphor"))
     return out
 
@@ -216,16 +218,30 @@ def _pattern_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
 
 
 def _overlay(base: list[RawMention], overrides: list[RawMention]) -> list[RawMention]:
-    """Add ``overrides``; where one overlaps base mentions it wins unless a base one is longer and gazetteer-linked."""
-    result = list(base)
+    """Add ``overrides``; where one overlaps base mentions it wins unless a base one is longer and gazetteer-linked.
+
+    The result holds the surviving base mentions in their order, then the added ones.
+    """
+    longest = max((m.end - m.start for m in (*base, *overrides)), default=0)
+    dropped: set[int] = set()  # ids of mentions an override replaced
+    indexes = StartIndex(longest=longest), StartIndex(longest=longest)  # base, added
+    for m in sorted(base, key=lambda m: m.start):
+        indexes[0].append(m.start, m)
+    added: list[RawMention] = []
     for new in sorted(overrides, key=lambda m: (m.start, -(m.end - m.start))):
-        clashes = [m for m in result if m.start < new.end and new.start < m.end]
+        clashes = [m for index in indexes for m in index.meeting(new.start, new.end, _span) if id(m) not in dropped]
         if any(m.gazetteer_id and (m.end - m.start) >= (new.end - new.start) for m in clashes):
             continue
         if any(m.kind == "pattern" for m in clashes):
             continue
-        result = [m for m in result if m not in clashes] + [new]
-    return result
+        dropped.update(id(m) for m in clashes)
+        added.append(new)
+        indexes[1].append(new.start, new)
+    return [m for m in (*base, *added) if id(m) not in dropped]
+
+
+def _span(mention: RawMention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
@@ -242,9 +258,9 @@ def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
     if not surnames:
         return mentions
     kept = [m for m in mentions if not (m.text in surnames and m.type != "Person" and m.gazetteer_id is None)]
-    taken = [(m.start, m.end) for m in kept]
+    taken = Coverage((m.start, m.end) for m in kept)
     for token in doc:
-        if token.text in surnames and not any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+        if token.text in surnames and not taken.overlaps(token.idx, token.idx + len(token)):
             kept.append(RawMention(token.idx, token.idx + len(token), token.text, "Person", None, "surname"))
     return kept
 

@@ -186,8 +186,8 @@ def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None
     ]
     if in_sentence:
         return min(in_sentence, key=lambda x: (x[0], x[1]))[2]
-    sents = list(doc.sents)
-    pos = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    sents = ctx.sentences
+    pos = ctx.sentence_index(sent) or 0
     for previous in reversed(sents[max(0, pos - 2):pos]):
         for i in range(previous.end - 1, previous.start - 1, -1):
             m = ctx.mention_at(doc[i])

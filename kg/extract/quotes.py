@@ -34,9 +34,10 @@ subject or a speaker); quotes attributed to an organisation or to somebody unnam
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Union
 
 from kg.extract.evidence import sentence_evidence
@@ -145,7 +146,7 @@ def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention]) ->
         if isinstance(speaker, str):
             start, end = reader.sentence_bounds(span)
             evidence = sentence_evidence(document, start, end)
-            quotes.append(Quote(speaker, quote_text(doc.text, span), evidence))
+            quotes.append(Quote(speaker, quote_text(reader.text, span), evidence))
     return quotes
 
 
@@ -160,11 +161,21 @@ class _QuoteReader:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.mention_at.setdefault(token.i, mention)
+        # person mentions do not overlap (kg.extract.mentions), so they are in order of end too
         self.persons = sorted((m for m in mentions if m.type == "Person"), key=lambda m: m.start)
+        self.person_starts = [m.start for m in self.persons]
+        # for each person mention, the index of the last one up to it that is a subject (or -1)
+        self.subject_before = list(accumulate(
+            (i if self._is_subject(m) else -1 for i, m in enumerate(self.persons)), max, initial=-1))[1:]
+        self.person_indices: dict[str, list[int]] = {}
+        for index, mention in enumerate(self.persons):
+            self.person_indices.setdefault(mention.entity_key, []).append(index)
         self.sent_spans = _sentences(doc)
         self.sent_starts = [start for start, _ in self.sent_spans]
+        self.line_breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         all_spans = quoted_spans(self.text)
-        self.quoted_chars = [(s.open, s.close) for s in all_spans]
+        self.quoted_chars = [(s.open, s.close) for s in all_spans]  # in text order, never nested
+        self.quote_opens = [s.open for s in all_spans]
         self.spans = [s for s in all_spans if not self._is_label(s)]
         self.previous: list[tuple[QuotedSpan, _Speaker]] = []
         self.speakers: set[str] = set()
@@ -175,7 +186,13 @@ class _QuoteReader:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def in_quote(self, token: Token) -> bool:
-        return any(o < token.idx < c for o, c in self.quoted_chars)
+        before = bisect_left(self.quote_opens, token.idx)  # quotes opened before the token
+        return before > 0 and token.idx < self.quoted_chars[before - 1][1]
+
+    def quote_opens_in(self, start: int, end: int) -> bool:
+        """Whether a quote mark opens in ``[start, end)``."""
+        first = bisect_left(self.quote_opens, start)
+        return first < len(self.quote_opens) and self.quote_opens[first] < end
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect_right(self.sent_starts, offset) - 1, 0)
@@ -186,7 +203,8 @@ class _QuoteReader:
         return self.sent_spans[first][0], self.sent_spans[last][1]
 
     def paragraph(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset)
+        """The number of line breaks before ``offset``."""
+        return bisect_left(self.line_breaks, offset)
 
     def person(self, token: Token) -> str | None:
         mention = self.mention_at.get(token.i)
@@ -260,10 +278,12 @@ class _QuoteReader:
 
     def _colon(self, span: QuotedSpan, content: Span) -> _Speaker:
         """``X told reporters: “…”``, ``X's response was brief: “…”``."""
-        before = self.text[:span.open].rstrip(" \t")
-        if not before.endswith(":"):
+        end = span.open
+        while end > 0 and self.text[end - 1] in " \t":
+            end -= 1
+        if end == 0 or self.text[end - 1] != ":":
             return None
-        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
         if colon is None:
             return None
         clause_start = self.sent_spans[self.sentence_index(colon.start_char)][0]
@@ -348,7 +368,7 @@ class _QuoteReader:
         after it, it must be a bare attribution (``X said.``).
         """
         start, end = self.sent_spans[index]
-        if any(start <= o < end for o, _ in self.quoted_chars):
+        if self.quote_opens_in(start, end):
             return None
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None or not _is_speech_verb(sentence.root):
@@ -401,11 +421,18 @@ class _QuoteReader:
     def resolve_pronoun(self, pronoun: Token) -> str | None:
         """The most recent person before ``pronoun`` who was a subject or a speaker, else the
         most recent person."""
-        earlier = [m for m in self.persons if m.end <= pronoun.idx]
-        for mention in reversed(earlier):
-            if mention.entity_key in self.speakers or self._is_subject(mention):
-                return mention.entity_key
-        return earlier[-1].entity_key if earlier else None
+        earlier = bisect_left(self.person_starts, pronoun.idx)
+        if earlier and self.persons[earlier - 1].end > pronoun.idx:
+            earlier -= 1  # a mention around the pronoun is not before it
+        if earlier == 0:
+            return None
+        best = self.subject_before[earlier - 1]
+        for key in self.speakers:
+            indices = self.person_indices.get(key, [])
+            before = bisect_left(indices, earlier)
+            if before:
+                best = max(best, indices[before - 1])
+        return self.persons[best if best >= 0 else earlier - 1].entity_key
 
     def _is_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -8,6 +8,7 @@ emitter turns into IRIs, so the same name gives the same node in every document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -74,22 +75,38 @@ def resolve_mentions(
 
 def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Resolved]:
     """Each definite description refers to the last entity before it that fits its head noun."""
+    fitting: dict[str, tuple[list[int], list[Resolved]]] = {}  # head noun -> the mentions it may refer to
     out = list(resolved)
     for a in anaphors:
         head = a.text.split()[-1].lower()
-        types, needs_word = anaphora[head]
-        for r in reversed(resolved):
-            if r.mention.start >= a.start:
-                continue
-            entity = entities[r.key]
-            if entity.type not in types:
-                continue
-            if needs_word and not _carries_word(entity, gazetteer, head):
-                continue
-            out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), r.key))
-            break
+        if head not in fitting:
+            fitting[head] = _fitting_mentions(resolved, entities, gazetteer, head, anaphora[head])
+        starts, candidates = fitting[head]
+        before = bisect_left(starts, a.start)
+        if before:
+            antecedent = candidates[before - 1]
+            entity = entities[antecedent.key]
+            out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), antecedent.key))
     out.sort(key=lambda r: r.mention.start)
     return out
+
+
+def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[int], list[Resolved]]:
+    """The mentions (and their starts, ascending) whose entity an anaphor ending in ``head`` may name."""
+    types, needs_word = spec
+    carries: dict[str, bool] = {}  # entity key -> whether one of its names holds ``head``
+    candidates = []
+    for r in resolved:
+        entity = entities[r.key]
+        if entity.type not in types:
+            continue
+        if needs_word:
+            if r.key not in carries:
+                carries[r.key] = _carries_word(entity, gazetteer, head)
+            if not carries[r.key]:
+                continue
+        candidates.append(r)
+    return [r.mention.start for r in candidates], candidates
 
 
 def _carries_word(entity: Entity, gazetteer: Gazetteer, word: str) -> bool:

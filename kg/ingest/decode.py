@@ -1,4 +1,9 @@
-"""Bytes of an input file to text: refuse empty and binary files, decode, report where it fails."""
+"""Bytes of an input file to text: refuse empty and binary files, decode, report where it fails.
+
+A declared encoding is used only if Python knows it as a text encoding; a name it does not know
+(``utf8mb4``) or a codec that is not a character set (``rot13``, ``base64``, ``zlib``) is ignored,
+as browsers ignore a charset they do not support, and the file is read as UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -36,9 +41,10 @@ def decode(path: Path, data: bytes, *, encoding: str = "utf-8", declared_in: str
     """Decode ``data`` (the bytes of ``path``) as ``encoding``; a BOM takes precedence.
 
     A UTF-8 BOM is dropped. UTF-16 with a BOM is accepted; otherwise a NUL byte, or many control
-    bytes, means the file is not text. On a decoding error the message gives the line and the
-    byte offset of the first bad byte. ``declared_in`` says where ``encoding`` came from (for the
-    hint), empty when it is the default.
+    bytes, means the file is not text. An ``encoding`` that is not a known text encoding is
+    ignored for UTF-8 (see the module doc). On a decoding error the message gives the line and
+    the byte offset of the first bad byte. ``declared_in`` says where ``encoding`` came from (for
+    the hint), empty when it is the default.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, declared_in = "utf-16", "its byte order mark"
@@ -52,14 +58,10 @@ def decode(path: Path, data: bytes, *, encoding: str = "utf-8", declared_in: str
             )
         if data.startswith(codecs.BOM_UTF8):
             encoding, declared_in = "utf-8-sig", ""
-    try:
-        codec = codecs.lookup(encoding)
-    except LookupError as error:
-        raise InputError(
-            path,
-            f"declares an unknown character encoding {encoding!r}",
-            hint="declare charset=utf-8 and save the file as UTF-8",
-        ) from error
+    codec = _text_codec(encoding)
+    ignored = ""
+    if codec is None:
+        ignored, encoding, codec = encoding, "utf-8", codecs.lookup("utf-8")
     name = codec.name
     if name in _WINDOWS_1252_ALIASES or encoding.lower() in _WINDOWS_1252_ALIASES:
         name = "cp1252"
@@ -71,15 +73,32 @@ def decode(path: Path, data: bytes, *, encoding: str = "utf-8", declared_in: str
         line = data.count(b"\n", 0, error.start) + 1
         bad = data[error.start : error.start + 1].hex()
         label = "UTF-8" if name.startswith("utf-8") else encoding
-        hint = "save the file as UTF-8"
-        if declared_in:
-            hint = f"save the file as {encoding}, or as UTF-8 and declare that in {declared_in}"
         raise InputError(
             path,
             f"is not valid {label}: byte 0x{bad} at byte offset {error.start} cannot be decoded",
             line=line,
-            hint=hint,
+            hint=_decoding_hint(encoding, declared_in, ignored),
         ) from error
+    except UnicodeError as error:  # a codec that fails without saying where ("undefined")
+        raise InputError(path, f"cannot be decoded as {encoding}: {error}", hint=_decoding_hint(encoding, declared_in, ignored)) from error
     if not text.strip():
         raise InputError(path, "file is empty", hint=_EMPTY_HINT)
     return text
+
+
+def _text_codec(encoding: str) -> codecs.CodecInfo | None:
+    """The codec of ``encoding`` if Python knows it as a text encoding, else ``None``."""
+    try:
+        codec = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a name holding a NUL
+        return None
+    usable = getattr(codec, "_is_text_encoding", True) and codec.name != "undefined"  # "undefined" refuses all
+    return codec if usable else None
+
+
+def _decoding_hint(encoding: str, declared_in: str, ignored: str) -> str:
+    if ignored:
+        return f"{declared_in} names {ignored!r}, which is not a text encoding, so the file was read as UTF-8; declare its real charset or save it as UTF-8"
+    if declared_in:
+        return f"save the file as {encoding}, or as UTF-8 and declare that in {declared_in}"
+    return "save the file as UTF-8"

@@ -62,6 +62,7 @@ _BLOCKS = frozenset(
 _LINE_BREAKS = frozenset({"br", "lb"})
 _CELLS = frozenset({"td", "th", "cell"})
 _BREAK = "\x00"  # stands for a line break inside a paragraph; decoded text holds no NUL
+_MAX_DEPTH = 2048  # libxml2's limit on nested elements of a huge tree
 
 
 def load_html(path: Path) -> Document:
@@ -96,13 +97,26 @@ def load_html(path: Path) -> Document:
 
 
 def _parse(path: Path, page: str) -> HtmlElement:
-    from lxml import etree
-    from lxml.html import document_fromstring
+    """The page's element tree; pages nested up to ``_MAX_DEPTH`` elements deep are read whole.
 
+    libxml2 stops reading a page at 256 nested elements unless told the tree may be huge; past
+    ``_MAX_DEPTH`` it stops even then, and the rest of the page would be lost: that is an error.
+    """
+    from lxml import etree
+    from lxml.html import HTMLParser, document_fromstring
+
+    parser = HTMLParser(huge_tree=True)
     try:
-        return document_fromstring(_XML_DECLARATION.sub("", page, count=1))
+        tree = document_fromstring(_XML_DECLARATION.sub("", page, count=1), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise InputError(path, f"cannot parse the HTML: {error}", hint="check that the file is a saved web page, not a fragment or another format") from error
+    if any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in entry.message for entry in parser.error_log):
+        raise InputError(
+            path,
+            f"the page nests elements more than {_MAX_DEPTH} deep, and its text past that depth cannot be read",
+            hint="save the article's text as .txt, or remove the nesting",
+        )
+    return tree
 
 
 def _meta(tree: HtmlElement) -> dict[str, str]:

@@ -58,10 +58,12 @@ def _entity(match: re.Match[str]) -> list[Piece] | None:
 
 
 _PASSES: tuple[tuple[str, int, Callable[[re.Match[str]], Sequence[Piece] | None]], ...] = (
+    # Comments and fenced blocks are searched for their end only up to the next opener (of the
+    # same fence), so unclosed ones cannot make a pass quadratic in time.
     # HTML comments, possibly over several lines.
-    (r"<!--.*?-->", re.DOTALL, _delete),
+    (r"<!--(?:(?!<!--).)*?-->", re.DOTALL, _delete),
     # Fenced code blocks: drop the fences, keep the code.
-    (r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<code>.*?)^[ ]{0,3}(?P=fence)[`~]*[ \t]*$", _M | re.DOTALL, _keep("code")),
+    (r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<code>(?:(?!^[ ]{0,3}(?P=fence)).)*?)^[ ]{0,3}(?P=fence)[`~]*[ \t]*$", _M | re.DOTALL, _keep("code")),
     # Images, inline and by reference: no text.
     (r"!\[[^\]\n]*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])", 0, _delete),
     # Link reference definitions and footnote definitions' markers.

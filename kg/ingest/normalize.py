@@ -9,7 +9,10 @@ previous map as ``base``.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 
 # A piece of a replacement: ``(start, end)`` keeps ``text[start:end]``; ``(literal, anchor)``
@@ -31,12 +34,23 @@ _TRANSLATION = str.maketrans(
     }
 )
 
-# Characters that carry nothing: soft hyphen, zero-width spaces and joiners, BOM, and the C0
-# controls other than tab, newline and carriage return.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
+# Invisible characters that are not Unicode format characters (category Cf, found at first use):
+# the C0 and C1 controls other than tab, newline and carriage return (tab, VT, FF and NEL are
+# translated first), the combining grapheme joiner, Hangul fillers, variation selectors.
+_INVISIBLE_RANGES = (
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164"
+    "\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
+)
 # Whitespace runs that may need rewriting (single spaces between words are left alone, so the
 # number of matches stays proportional to the number of lines, not words).
 _WHITESPACE = re.compile(r"[ \r\n]{2,}|[\r\n]")
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    """Runs of characters that show nothing (see ``normalize``)."""
+    format_chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf")
+    return re.compile(f"[{_INVISIBLE_RANGES}{re.escape(format_chars)}]+")
 
 
 def rewrite(
@@ -107,7 +121,9 @@ def normalize(text: str, *, base: Sequence[int] | None = None) -> tuple[str, tup
     - no-break and other unusual spaces and tabs become a space, runs of spaces one space;
     - ``\\r\\n`` and lone ``\\r`` become ``\\n``; spaces around line breaks are dropped, and more
       than one blank line becomes one (paragraphs stay separated by a blank line);
-    - soft hyphens, zero-width characters and control characters are removed;
+    - invisible characters are removed: format characters (soft hyphen, zero-width spaces and
+      joiners, word joiner, BOM, bidirectional controls, tag characters...), control characters
+      other than line breaks, variation selectors; so "Sean\\u200bDuffy" is "SeanDuffy", as it looks;
     - leading and trailing whitespace is dropped. Dashes, guillemets and everything else stay.
 
     Every output character maps (``offsets[i]``) to one input character that normalises to it;
@@ -122,7 +138,7 @@ def normalize(text: str, *, base: Sequence[int] | None = None) -> tuple[str, tup
     if base is not None and len(base) != len(text) + 1:
         raise ValueError(f"offset map has {len(base)} entries for a text of {len(text)} characters")
     translated = text.translate(_TRANSLATION)
-    visible, offsets = rewrite(translated, _INVISIBLE, lambda m: (), base=base)
+    visible, offsets = rewrite(translated, _invisible(), lambda m: (), base=base)
     collapsed, offsets = rewrite(visible, _WHITESPACE, _collapse_whitespace, base=offsets)
     start = len(collapsed) - len(collapsed.lstrip(" \n\r"))
     end = len(collapsed.rstrip(" \n\r"))
