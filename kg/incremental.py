@@ -63,9 +63,14 @@ class Update:
         return not self.failures
 
 
-def _open_store(folder: BuildFolder) -> OxigraphBackend:
+def _built_folder(out: Path) -> BuildFolder:
+    folder = BuildFolder(out)
     if not folder.has_build():
-        raise GraphError(f"{folder.path}: no built graph here; build one first with `kg build FILE... -o {folder.path}`")
+        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    return folder
+
+
+def _open_store(folder: BuildFolder) -> OxigraphBackend:
     store = folder.store if folder.store.is_dir() else write_store(folder.trig, folder.path)
     return OxigraphBackend.open(store, writable=True)
 
@@ -87,9 +92,7 @@ def add_documents(
     report = BuildReport()
     documents = read_documents([Path(p) for p in paths], report)
     update.failures.extend(report.failures)
-    folder = BuildFolder(out)
-    if not folder.has_build():
-        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    folder = _built_folder(out)
     with folder.writing("kg add", on_wait=on_wait):
         backend = _open_store(folder)
         try:
@@ -143,9 +146,7 @@ def _write_documents(backend: OxigraphBackend, todo: list[tuple[Document, Action
 
 def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] | None = None) -> Update:
     """Remove one document from ``out``: by file name (``a.txt``), name without suffix, or graph IRI."""
-    folder = BuildFolder(out)
-    if not folder.has_build():
-        raise GraphError(f"{out}: no built graph here; build one first with `kg build FILE... -o {out}`")
+    folder = _built_folder(out)
     with folder.writing("kg remove", on_wait=on_wait):
         backend = _open_store(folder)
         try:

@@ -14,6 +14,7 @@ import os
 import stat
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -148,44 +149,39 @@ def dataset_nquads(dataset: Dataset) -> bytes:
 
 
 def load_store(nquads: bytes, out: Path) -> Path:
-    """A new Oxigraph store ``out/store`` holding the N-Quads ``nquads``, replacing any store there.
-
-    The store is built in a temporary folder beside it and renamed into place; readers never see
-    a half-loaded store.
-    """
+    """A new Oxigraph store ``out/store`` holding the N-Quads ``nquads``, replacing any store there."""
     import pyoxigraph as ox
 
-    tmp = make_temp_dir(out, f".{STORE_NAME}.")
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        del store  # closes the database before the folder moves
-        swap_in(tmp, out / STORE_NAME)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out / STORE_NAME
+    return _new_store(out, lambda store: store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS))
 
 
 def write_store(source: Path, out: Path) -> Path:
-    """Load the RDF file ``source`` (.trig, .nq, .ttl, .nt) into a new Oxigraph store ``out/store``.
-
-    The store is built in a temporary folder beside it and renamed into place, replacing any
-    earlier store; readers never see a half-loaded store.
-    """
+    """Load the RDF file ``source`` (.trig, .nq, .ttl, .nt) into a new Oxigraph store ``out/store``,
+    replacing any store there."""
     import pyoxigraph as ox
 
     fmt = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
     if source.suffix not in fmt:
         raise GraphError(f"{source}: cannot load this into a store; use .trig, .nq, .ttl or .nt")
-    tmp = make_temp_dir(out, f".{STORE_NAME}.")
-    try:
-        store = ox.Store(str(tmp))
+
+    def load(store: "ox.Store") -> None:
         try:
             store.bulk_load(path=str(source), format=fmt[source.suffix])
         except (SyntaxError, ValueError) as exc:
             raise GraphError(f"{source}: cannot read the graph into the store ({exc}); rebuild it with `kg build`") from exc
+
+    return _new_store(out, load)
+
+
+def _new_store(out: Path, load: Callable[["ox.Store"], None]) -> Path:
+    """Build a store with ``load`` in a temporary folder beside ``out/store``, then rename it into
+    place: readers never see a half-loaded store, and a failed load leaves the old one."""
+    import pyoxigraph as ox
+
+    tmp = make_temp_dir(out, f".{STORE_NAME}.")
+    try:
+        store = ox.Store(str(tmp))
+        load(store)
         store.flush()
         del store  # closes the database before the folder moves
         swap_in(tmp, out / STORE_NAME)
