@@ -106,16 +106,22 @@ def test_a_damaged_store_is_named_with_what_to_do(seed_build_copy):
     assert "damaged" in line or "Corruption" in line
 
 
-@pytest.mark.parametrize("markup", ["[/bold]", "[sic]", "[link=http://x]y[/link]"])
-def test_rich_markup_in_article_text_is_shown_as_text(tmp_path, markup):
-    article = tmp_path / "markup.txt"
+def build_quote(tmp_path, words: str):
+    """Build an article in which Sean Duffy says ``words``; the build folder."""
+    article = tmp_path / "article.txt"
     article.write_text(
         "---\npublished: 2025-08-01\n---\n"
-        f'NASA administrator Sean Duffy spoke in Houston. "We will fly together {markup} again," Duffy said.\n',
+        f'NASA administrator Sean Duffy spoke in Houston. "We will fly together {words} again," Duffy said.\n',
         encoding="utf-8",
     )
     out = tmp_path / "out"
     assert run_kg("build", str(article), "-o", str(out), "-q").returncode == 0
+    return out
+
+
+@pytest.mark.parametrize("markup", ["[/bold]", "[sic]", "[link=http://x]y[/link]"])
+def test_rich_markup_in_article_text_is_shown_as_text(tmp_path, markup):
+    out = build_quote(tmp_path, markup)
     for args in (["query", "quotes"], ["query", "evidence", "--param", "entity=Sean Duffy"]):
         result = run_kg(*args, "-g", str(out))
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
@@ -132,14 +138,7 @@ ESCAPES = {
 
 @pytest.mark.parametrize("name", sorted(ESCAPES))
 def test_escape_sequences_in_article_text_never_reach_the_terminal(tmp_path, name):
-    article = tmp_path / "escapes.txt"
-    article.write_text(
-        "---\npublished: 2025-08-01\n---\n"
-        f'NASA administrator Sean Duffy met reporters in Houston. "Together {ESCAPES[name]} we fly," Duffy said.\n',
-        encoding="utf-8",
-    )
-    out = tmp_path / "out"
-    assert run_kg("build", str(article), "-o", str(out), "-q").returncode == 0
+    out = build_quote(tmp_path, ESCAPES[name])
     for args in (["explain", "Sean Duffy"], ["query", "quotes"], ["query", "evidence", "--param", "entity=Sean Duffy"]):
         result = run_kg(*args, "-g", str(out))
         assert result.returncode == 0, result.stderr
