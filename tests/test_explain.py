@@ -81,7 +81,9 @@ def test_render_shows_headings_facts_sentences_and_sources(two_articles):
 
 def test_render_says_when_nothing_is_known():
     text = render_explanation(Explanation("x", "X", "Person", "Q1", (), ()))
-    assert text.splitlines() == ["X (Person; x; wikidata Q1)", "the documents state no fact about this entity"]
+    assert text.splitlines() == [
+        "X (Person; x)", "Wikidata: Q1 https://www.wikidata.org/wiki/Q1", "the documents state no fact about this entity",
+    ]
 
 
 def test_render_counts_sentences_beyond_the_limit(two_articles):

@@ -197,6 +197,11 @@ def _merge(facts: list[Fact]) -> list[Fact]:
     return sorted(merged.values(), key=lambda f: (order[f.kind], f.date if f.kind == "event" else "", f.text))
 
 
+def wikidata_page(qid: str) -> str:
+    """The Wikidata page of an item, for people to open (``Q23548`` -> its wiki URL)."""
+    return f"https://www.wikidata.org/wiki/{qid}"
+
+
 def render_explanation(explanation: Explanation, *, max_evidence: int = 2) -> str:
     """The explanation as text: a heading per kind of fact, each fact with its sentence(s) and source.
 
@@ -208,8 +213,10 @@ def render_explanation(explanation: Explanation, *, max_evidence: int = 2) -> st
         Show at most this many sentences per fact (the rest are counted).
     """
     e = explanation
-    known = [e.type, e.node] + ([f"wikidata {e.wikidata}"] if e.wikidata else [])
+    known = [e.type, e.node]
     lines = [f"{e.label} ({'; '.join(known)})"]
+    if e.wikidata:
+        lines.append(f"Wikidata: {e.wikidata} {wikidata_page(e.wikidata)}")
     if e.aliases:
         lines.append("also called: " + ", ".join(e.aliases))
     if not e.facts:
