@@ -173,6 +173,18 @@ def test_quotation_with_empty_text_is_reported():
     assert violation.message == "The kgo:text of a quotation must be a non-empty string."
 
 
+def test_an_agency_may_speak_a_quotation():
+    """issue 11: "Roscosmos said in a statement: '...'" has the agency as speaker."""
+    speaker = ("kgo:speaker person:sean-duffy ;", "kgo:speaker agency:nasa ;")
+    assert validate(broken(speaker)).conforms
+
+
+def test_a_quotation_spoken_by_a_country_is_reported():
+    report = validate(broken(("kgo:speaker person:sean-duffy ;", "kgo:speaker country:united-states ;")))
+    [violation] = only_violation_of(report, "kgr:quotation/seed-1")
+    assert violation.message == "The kgo:speaker of a quotation must be a kgo:Person or a kgo:Agency."
+
+
 def test_fact_without_evidence_is_reported():
     report = validate(
         broken(

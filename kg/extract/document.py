@@ -36,7 +36,8 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
     result.events = extract_events(ctx)
     result.involvements = extract_involvement(ctx)
     result.agency_countries = extract_agency_countries(ctx)
-    result.quotes = [q for q in extract_quotes(doc, document, mentions) if q.speaker in entities]
+    quotes = extract_quotes(doc, document, mentions, positions=result.positions, gazetteer=gazetteer)
+    result.quotes = [q for q in quotes if q.speaker in entities]
     if document.published is None:
         result.warnings.append(f"{document.path}: no publication date; relative dates were not resolved")
     return result

@@ -175,6 +175,45 @@ def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...]
     return None
 
 
+def _crew_craft(person: Resolved, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The spacecraft or mission of a crew title at token ``index``: the one named nearest in its
+    sentence; else the one nearest the person's first mention ("Stafford, the American commander"
+    late in an article flew the craft he was introduced with, not the one named just before)."""
+    craft = _craft_in_sentence(index, ctx, sent)
+    if craft is not None:
+        return craft
+    first = next((r for r in ctx.resolved if r.key == person.key), person)
+    span = ctx.span_of(first)
+    if span is None:
+        return None
+    return _nearest_craft(span.start, ctx, span.sent)
+
+
+def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
+    """The flight a generic craft name stands for: "the Soyuz commander" in a sentence (or, else,
+    an article) that names "Soyuz TMA-1" commands Soyuz TMA-1. The last such flight named by the
+    end of the sentence is taken; a generic name with none stays as it is."""
+    name = ctx.entities[craft.key].label.lower()
+    found = None
+    for r in ctx.mentions_before(sent.end_char, frozenset(CRAFT_TYPES)):
+        other = ctx.entities[r.key].label.lower()
+        if other != name and other.startswith(name + " "):
+            found = r
+            break
+    return found or craft
+
+
+def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The spacecraft or mission named nearest to token ``index`` in ``sent``."""
+    doc = ctx.doc
+    in_sentence = [
+        (abs(i - index), i > index, m)
+        for i in range(sent.start, sent.end)
+        if (m := ctx.mention_at(doc[i])) is not None and ctx.type_of(m.key) in CRAFT_TYPES
+    ]
+    return min(in_sentence, key=lambda x: (x[0], x[1]))[2] if in_sentence else None
+
+
 def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
     """The spacecraft or mission of a crew title: the one named nearest to token ``index`` in its
     sentence, else the last one named in the two sentences before it."""
@@ -214,12 +253,23 @@ class _Collector:
         if not text:
             return
         if org is None and text in lex.crew_titles and sent is not None:
-            org = _nearest_craft(title.start, ctx, sent)
+            org = _crew_craft(person, title.start, ctx, sent)
+        if org is not None and text in lex.crew_titles and sent is not None:
+            org = _specific_craft(org, ctx, sent)
         org_key = org.key if org else None
-        if org_key is None:
+        if org_key is not None and "space" in title.words and ctx.type_of(org_key) == "Country":
+            org_key = self._space_agency(org_key) or org_key  # "Russia's space chief"
+        if org_key is None and "deputy" not in title.words:
+            # a deputy post is one of several: with no organisation in the text it stays without
             org_key = self._from_gazetteer(person.key, title.head)
         acting = any(w in lex.acting_words for w in title.words)
         self.found.append(Position(person.key, text, org_key, evidence, acting=acting))
+
+    def _space_agency(self, country_key: str) -> str | None:
+        """The space agency of a country at the article's date ("Russia's space agency")."""
+        ctx = self.ctx
+        found = ctx.gazetteer.lookup(f"{ctx.entities[country_key].label}'s space agency", ctx.published)
+        return found[0].id if len(found) == 1 else None
 
     def _from_gazetteer(self, person_key: str, head: str) -> str | None:
         entry = self.ctx.gazetteer.get(person_key)
@@ -246,6 +296,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         _after_name(r, span, sent, evidence, collector)
         _as_title(r, span, sent, evidence, collector)
         _commanding(r, span, sent, evidence, collector)
+        _headed_by(r, span, sent, evidence, collector)
     _coordinated(people, collector)
     _copular(people, collector)
     return _dedupe(collector.found)
@@ -344,6 +395,8 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     if title is None:
         return
     title = _extend_for(title, ctx, sent)
+    if title.end < sent.end and _is_person(doc[title.end], ctx):
+        return  # "X, NASA astronaut Y": the title is Y's, written before Y's name
     if org is None:
         org = _org_after(title.end, ctx, sent)
     if org is None and title.head == "commander":
@@ -354,6 +407,11 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
         craft = _object_craft(title.end + 1, ctx, sent)
         if craft is not None:
             out.add(r, _Title(["commander"], title.end, title.end + 1), craft, ev, sent=sent)
+
+
+def _is_person(token: "Token", ctx: DocContext) -> bool:
+    mention = ctx.mention_at(token)
+    return mention is not None and ctx.type_of(mention.key) == "Person"
 
 
 def _org_after_object(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
@@ -416,6 +474,23 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
                         return
 
 
+def _headed_by(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"Roscosmos is headed by X", "the agency, led by X," -> X head of the agency."""
+    ctx = out.ctx
+    by = span.root.head
+    verb = by.head
+    if span.root.dep_ != "pobj" or by.lower_ != "by" or verb.lemma_ not in _HEAD_VERBS:
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)  # "the agency, led by X,"
+    for subject in subjects:
+        m = ctx.mention_at(subject)
+        if m is not None and ctx.type_of(m.key) == "Agency":
+            out.add(r, _Title(["head"], verb.i, verb.i + 1), m, ev, sent=sent)
+            return
+
+
 def _coordinated(people: list[Resolved], out: _Collector) -> None:
     """"Roscosmos cosmonauts A, B and C": a plural title before A also holds for B and C."""
     ctx = out.ctx
@@ -427,6 +502,8 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
             continue
         sent = span.sent
         before = doc[span.start - 1] if span.start - 1 >= sent.start else None
+        if before is not None and before.text == "," and span.start - 2 >= sent.start:
+            before = doc[span.start - 2]  # "three cosmonauts, A, B and C"
         if before is not None and before.lower_.endswith("s") and _is_title_word(before, ctx):
             plural.add((r.key, sent.start))
             continue
@@ -440,9 +517,12 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
             continue
         plural.add((r.key, sent.start))
         evidence = ctx.evidence(sent)
+        # "NASA astronauts A and B and C of JAXA": C's own organisation replaces the shared one
+        own = _org_after(span.end, ctx, sent, ("of",))
         for pos in list(out.found):
             if pos.person == prev.key and pos.evidence == evidence:
-                out.found.append(Position(r.key, pos.title, pos.organization, pos.evidence, acting=pos.acting))
+                org = own.key if own is not None and pos.organization is not None else pos.organization
+                out.found.append(Position(r.key, pos.title, org, pos.evidence, acting=pos.acting))
 
 
 def _dedupe(found: list[Position]) -> list[Position]:

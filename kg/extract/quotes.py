@@ -1,8 +1,9 @@
 """Direct quotations and the people who said them.
 
 A quotation is the text between paired double quotes (straight ``"`` or curly ``“ ”``) inside one
-paragraph that an attribution ties to a named person. Attributions are read from the dependency
-parse, in this order:
+paragraph (a quote runs over the soft line breaks of hard-wrapped copy, which read as one space)
+that an attribution ties to a speaker. Attributions are read from the dependency parse, in this
+order:
 
 1. the subject of a speech verb (``said``, ``told``, ``added``, ``called`` ...) that governs the
    quoted words (``“…,” X said``; ``X said that “…”``; ``said X``; ``X, who said “…”``);
@@ -13,8 +14,12 @@ parse, in this order:
    sentence before it (``“A,” X said. “B.”``), or takes the attribution that follows it
    (``“A.” X said.``).
 
-A speaker must be a Person mention (``he``/``she`` resolve to the most recent person who was a
-subject or a speaker); quotes attributed to an organisation or to somebody unnamed
+The words of the attribution become a speaker in ``kg.extract.speakers``: a Person or Agency
+mention (``Roscosmos said in a statement: “…”``), a pronoun (the last person named outside quotes
+and captions, the subject of that sentence first), a statement or an unnamed spokesperson of an
+agency (the agency), a description (``the agency's chief`` → the holder of the post). Through a
+reporting chain the nearest speech verb wins (``Y of Z reports that X suggested “…”`` → X), and
+``X was quoted as saying`` / ``quoted X as saying`` → X. Quotes whose attribution names nobody
 (``a spokesman said``) are dropped, and so are scare quotes, nicknames and short titles
 (``the so-called "seat swap" deal``, ``Robert "Hoot" Gibson``).
 
@@ -33,23 +38,30 @@ subject or a speaker); quotes attributed to an organisation or to somebody unnam
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import TYPE_CHECKING, Union
+from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.extract.evidence import sentence_evidence
+from kg.extract.speakers import UNNAMED as _UNNAMED
+from kg.extract.speakers import Speaker as _Speaker
+from kg.extract.speakers import SpeakerResolver
 from kg.lexicon import load_lexicon
-from kg.model import Document, Mention, Quote
+from kg.model import Document, Mention, Position, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from kg.gazetteer import Gazetteer
+
 OPENING_QUOTES = "\u201c\u201e"  # “ „
 CLOSING_QUOTES = "\u201d"  # ”
 STRAIGHT_QUOTE = '"'
+QUOTE_MARKS_TEXT = OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "\u2019'"
 QUOTE_MARKS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE)
 
 # Subjects that carry their owner's words: "Ciscelof's response was brief: “…”".
@@ -70,14 +82,12 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_FEMALE = frozenset({"he", "she"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _MAX_WALK = 8
-
-
-class _Unnamed:
-    """The attribution names no person (an organisation, "a spokesman"): the quote is dropped."""
-
-
-_UNNAMED = _Unnamed()
-_Speaker = Union[str, _Unnamed, None]  # a person key, nobody we can name, or no attribution
+# A line that starts a new block rather than continuing a hard-wrapped one: "- item", "* item",
+# "1. item", "# Heading", "> quote", "| cell", "Q: ...", "A: ...", "![image](...)".
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+\u2022>|#]|\d+[.)]\s|!\[|[QA]:\s)")
+# Hard-wrapped copy breaks lines at 60-80 columns: a shorter line is a line of its own (a title,
+# a dateline), a longer one a whole paragraph.
+_WRAPPED_LINE = range(40, 91)
 
 
 @dataclass(frozen=True)
@@ -92,8 +102,45 @@ class QuotedSpan:
         return self.open + 1, self.close
 
 
+def is_soft_break(text: str, i: int) -> bool:
+    """Whether the line break at ``text[i]`` only wraps a paragraph of hard-wrapped copy.
+
+    It does when the line before has the length of a wrapped line, and the line after goes on with words
+    rather than opening a list item, heading, ``Q:``/``A:`` or image.
+
+    >>> wire = "a long line of wire copy that was wrapped at column\\n" * 3
+    >>> is_soft_break(wire, 51), is_soft_break("Short title\\nBody", 11)
+    (True, False)
+    """
+    if not is_hard_wrapped(text):
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i]
+    after = text[i + 1:i + 12]
+    if len(line.rstrip()) not in _WRAPPED_LINE or not after.strip() or after[0] in "\n\r":
+        return False
+    return _BLOCK_START.match(after) is None
+
+
+@functools.lru_cache(maxsize=8)
+def is_hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is hard-wrapped copy: at least two lines run on into the next one, and
+    nearly every line is no longer than a wrapped line."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    runs_on = len(re.findall(r"[^\n]\n[^\n\s]", text))
+    short = sum(1 for line in lines if len(line.rstrip()) <= _WRAPPED_LINE.stop)
+    return runs_on >= 2 and short >= 0.8 * len(lines)
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks that end a paragraph (every one that is not a soft wrap)."""
+    return [i for i, ch in enumerate(text) if ch == "\n" and not is_soft_break(text, i)]
+
+
 def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Paired double quotes, straight or curly, that do not cross a line break.
+    """Paired double quotes, straight or curly, that do not cross a paragraph break.
+
+    A quote may run over the soft line breaks of hard-wrapped copy (``is_soft_break``).
 
     A curly opening mark always opens and a curly closing mark always closes; a straight mark
     closes an open quote, else opens one if it starts a word (one that ends a word with no quote
@@ -105,8 +152,10 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if ch == "\n":
+        if ch == "\n" and not is_soft_break(text, i):
             open_at = None
+        elif ch == "\n":
+            continue
         elif ch in OPENING_QUOTES:
             open_at = i
         elif ch in CLOSING_QUOTES or (ch == STRAIGHT_QUOTE and open_at is not None):
@@ -126,20 +175,24 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def quote_text(text: str, span: QuotedSpan) -> str:
-    """The quoted words: the characters between the marks, less a trailing comma."""
+    """The quoted words: the characters between the marks, less a trailing comma; a line break
+    of hard-wrapped copy inside them reads as one space."""
     start, end = span.inner
-    words = text[start:end].strip()
+    words = re.sub(r"\s*\n\s*", " ", text[start:end]).strip()
     return words[:-1].rstrip() if words.endswith(",") else words
 
 
-def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention]) -> list[Quote]:
-    """Direct quotations of ``document`` attributed to the Person mentions among ``mentions``.
+def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention], *,
+                   positions: Sequence[Position] = (), gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """Direct quotations of ``document`` attributed to the Person or Agency mentions among ``mentions``.
 
-    ``doc`` is the spaCy parse of ``document.text``; each Quote's speaker is the
-    ``entity_key`` of a Person mention and its evidence the sentence(s) holding the quote.
-    Quotes come in the order of the text.
+    ``doc`` is the spaCy parse of ``document.text``; each Quote's speaker is the ``entity_key``
+    of a mention (or, for a description such as "the agency's chief", the holder of that post in
+    ``positions``, else in ``gazetteer`` at the publication date) and its evidence the
+    sentence(s) holding the quote. Quotes come in the order of the text.
     """
-    reader = _QuoteReader(doc, mentions)
+    reader = _QuoteReader(doc, mentions, positions=positions, gazetteer=gazetteer,
+                          published=document.published)
     quotes: list[Quote] = []
     for span in reader.spans:
         speaker = reader.attribute(span)
@@ -153,7 +206,8 @@ def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention]) ->
 class _QuoteReader:
     """The state one document needs: its parse, its mentions, and the attributions so far."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, positions: Sequence[Position],
+                 gazetteer: Gazetteer | None, published: date | None) -> None:
         self.doc = doc
         self.text = doc.text
         self.mention_at: dict[int, Mention] = {}
@@ -161,24 +215,16 @@ class _QuoteReader:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.mention_at.setdefault(token.i, mention)
-        # person mentions do not overlap (kg.extract.mentions), so they are in order of end too
-        self.persons = sorted((m for m in mentions if m.type == "Person"), key=lambda m: m.start)
-        self.person_starts = [m.start for m in self.persons]
-        # for each person mention, the index of the last one up to it that is a subject (or -1)
-        self.subject_before = list(accumulate(
-            (i if self._is_subject(m) else -1 for i, m in enumerate(self.persons)), max, initial=-1))[1:]
-        self.person_indices: dict[str, list[int]] = {}
-        for index, mention in enumerate(self.persons):
-            self.person_indices.setdefault(mention.entity_key, []).append(index)
         self.sent_spans = _sentences(doc)
         self.sent_starts = [start for start, _ in self.sent_spans]
-        self.line_breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self.line_breaks = paragraph_breaks(self.text)
         all_spans = quoted_spans(self.text)
         self.quoted_chars = [(s.open, s.close) for s in all_spans]  # in text order, never nested
         self.quote_opens = [s.open for s in all_spans]
-        self.spans = [s for s in all_spans if not self._is_label(s)]
+        self.spans = [s for s in all_spans if not self.is_label(s)]
         self.previous: list[tuple[QuotedSpan, _Speaker]] = []
-        self.speakers: set[str] = set()
+        self.resolver = SpeakerResolver(doc, mentions, positions=positions, gazetteer=gazetteer,
+                                        published=published, in_quote=self.offset_in_quote)
 
     # -- where things are -------------------------------------------------------------------
     def content(self, span: QuotedSpan) -> Span | None:
@@ -186,8 +232,11 @@ class _QuoteReader:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def in_quote(self, token: Token) -> bool:
-        before = bisect_left(self.quote_opens, token.idx)  # quotes opened before the token
-        return before > 0 and token.idx < self.quoted_chars[before - 1][1]
+        return self.offset_in_quote(token.idx)
+
+    def offset_in_quote(self, offset: int) -> bool:
+        before = bisect_left(self.quote_opens, offset)  # quotes opened before the offset
+        return before > 0 and offset < self.quoted_chars[before - 1][1]
 
     def quote_opens_in(self, start: int, end: int) -> bool:
         """Whether a quote mark opens in ``[start, end)``."""
@@ -203,15 +252,18 @@ class _QuoteReader:
         return self.sent_spans[first][0], self.sent_spans[last][1]
 
     def paragraph(self, offset: int) -> int:
-        """The number of line breaks before ``offset``."""
+        """The number of paragraph breaks before ``offset``."""
         return bisect_left(self.line_breaks, offset)
 
     def person(self, token: Token) -> str | None:
-        mention = self.mention_at.get(token.i)
-        return mention.entity_key if mention is not None and mention.type == "Person" else None
+        return self.resolver.person(token)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of ``verb`` outside any quote (the parser may take quoted words for it)."""
+        return next((c for c in verb.children if c.dep_ == "nsubj" and not self.in_quote(c)), None)
 
     # -- what is not a quotation -------------------------------------------------------------
-    def _is_label(self, span: QuotedSpan) -> bool:
+    def is_label(self, span: QuotedSpan) -> bool:
         """A scare quote, nickname or title rather than reported speech."""
         content = self.content(span)
         if content is None:
@@ -243,8 +295,6 @@ class _QuoteReader:
     def attribute(self, span: QuotedSpan) -> _Speaker:
         speaker = self._attribute(span)
         self.previous.append((span, speaker))
-        if isinstance(speaker, str):
-            self.speakers.add(speaker)
         return speaker
 
     def _attribute(self, span: QuotedSpan) -> _Speaker:
@@ -293,7 +343,7 @@ class _QuoteReader:
         verb = clause.root  # the clause before the colon, whatever the quote is attached to
         if _is_speech_verb(verb):
             return self.verb_speaker(verb)
-        subject = _subject(verb)
+        subject = self.subject(verb)
         if subject is None:
             return None
         speaker = self.person(subject)
@@ -382,7 +432,10 @@ class _QuoteReader:
     # -- who the speaker is ------------------------------------------------------------------
     def verb_speaker(self, verb: Token) -> _Speaker:
         """The speaker of a speech verb: its subject, ``by X``, its clause's subject, ``said X``."""
-        subject = _subject(verb)
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:
+            return self.noun_speaker(quoted)
+        subject = self.subject(verb)
         if subject is not None:
             return self.noun_speaker(subject, verb)
         for child in verb.children:
@@ -402,68 +455,55 @@ class _QuoteReader:
         return None
 
     def noun_speaker(self, token: Token, verb: Token | None = None) -> _Speaker:
-        """The person a subject (or ``according to`` object) names; ``_UNNAMED`` if none."""
-        key = self.person(token)
-        if key is not None:
-            return key
-        lower = token.lower_
-        if lower in _MALE_FEMALE:
-            return self.resolve_pronoun(token) or _UNNAMED
-        if lower in _RELATIVES and verb is not None and verb.dep_ == "relcl":
+        """The speaker a subject (or ``according to`` object) names; ``_UNNAMED`` if none."""
+        if token.lower_ in _RELATIVES and verb is not None and verb.dep_ == "relcl":
             return self.noun_speaker(verb.head)
-        for child in token.children:
-            if child.dep_ in ("appos", "compound", "flat", "nmod"):
-                key = self.person(child)
-                if key is not None:
-                    return key
-        return _UNNAMED
+        return self.resolver.noun(token)
 
     def resolve_pronoun(self, pronoun: Token) -> str | None:
-        """The most recent person before ``pronoun`` who was a subject or a speaker, else the
-        most recent person."""
-        earlier = bisect_left(self.person_starts, pronoun.idx)
-        if earlier and self.persons[earlier - 1].end > pronoun.idx:
-            earlier -= 1  # a mention around the pronoun is not before it
-        if earlier == 0:
-            return None
-        best = self.subject_before[earlier - 1]
-        for key in self.speakers:
-            indices = self.person_indices.get(key, [])
-            before = bisect_left(indices, earlier)
-            if before:
-                best = max(best, indices[before - 1])
-        return self.persons[best if best >= 0 else earlier - 1].entity_key
-
-    def _is_subject(self, mention: Mention) -> bool:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        return root.dep_ in _SUBJECT_DEPS or (
-            root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS
-        )
+        return self.resolver.pronoun(pronoun)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """spaCy's sentences cut at line breaks, as ``(start, end)`` character offsets.
+    """spaCy's sentences cut at paragraph breaks, as ``(start, end)`` character offsets.
 
     A piece with no word in it (a closing quote mark the parser put after the break) joins the
-    sentence before it.
+    sentence before it, and so does a piece the parser split off at a soft wrap of hard-wrapped
+    copy when the sentence before it had not ended.
     """
     text = doc.text
+    breaks = set(paragraph_breaks(text))
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for match in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
-            start, end = sent.start_char + match.start(), sent.start_char + match.end()
-            piece = text[start:end]
-            if not piece.strip():
-                continue
-            joins = spans and "\n" not in text[spans[-1][1]:start]
-            if joins and not any(ch.isalnum() for ch in piece):
+        for start, end in _pieces(text, sent.start_char, sent.end_char, breaks):
+            if spans and _continues(text, spans[-1], (start, end), breaks):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
     return spans or [(0, len(text))]
+
+
+def _pieces(text: str, start: int, end: int, breaks: set[int]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at paragraph breaks, less surrounding whitespace and empty pieces."""
+    cuts = [start] + [i for i in range(start, end) if i in breaks] + [end]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((a + lead, a + len(piece.rstrip())))
+    return pieces
+
+
+def _continues(text: str, previous: tuple[int, int], piece: tuple[int, int], breaks: set[int]) -> bool:
+    """Whether ``piece`` belongs to the sentence ``previous`` of the same paragraph."""
+    start, end = piece
+    if any(i in breaks for i in range(previous[1], start)):
+        return False
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return True
+    ended = text[previous[0]:previous[1]].rstrip(QUOTE_MARKS_TEXT).endswith((".", "!", "?", ":"))
+    return "\n" in text[previous[1]:start] and not ended
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -471,5 +511,15 @@ def _is_speech_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in load_lexicon().speech_verbs
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """Who ``quoted X as saying`` / ``X was quoted as saying`` names: ``X`` (for ``saying`` or
+    for ``quoted``)."""
+    quote = verb
+    if verb.lemma_.lower() != "quote":
+        as_word = verb.head
+        quote = as_word.head
+        if as_word.lower_ != "as" or quote.lemma_.lower() != "quote" or quote.i == as_word.i:
+            return None
+    named = [c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")]
+    return named[0] if named else None
+

@@ -1,0 +1,40 @@
+"""Loader of ``kg/data/attribution.yaml``: the cues quote attribution looks for, kept as data."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from kg.errors import DataError
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    statement_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
+    description_heads: frozenset[str]
+    generic_heads: frozenset[str]
+    top_titles: frozenset[str]
+    chain_verbs: frozenset[str]
+    caption_starts: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def load_attribution_cues() -> AttributionCues:
+    """The shipped attribution cues (cached).
+
+    >>> "statement" in load_attribution_cues().statement_nouns
+    True
+    """
+    source = resources.files("kg") / "data" / "attribution.yaml"
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        words = {key: frozenset(str(w).lower() for w in raw[key]) for key in (
+            "statement_nouns", "spokesperson_nouns", "description_heads", "generic_heads",
+            "top_titles", "chain_verbs")}
+        return AttributionCues(**words, caption_starts=tuple(raw["caption_starts"]))
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"{source}: malformed attribution cues ({exc}); restore it from the repository") from exc

@@ -1,0 +1,225 @@
+"""Who a quote's attribution names: the speaker resolver of ``kg.extract.quotes``.
+
+``kg.extract.quotes`` finds the words of an attribution (the subject of ``said``, the object of
+``according to``); this module turns such a word into an entity key:
+
+- a Person or Agency mention is its own speaker (``Roscosmos said``, ``the agency said``);
+- ``he``/``she`` is the most recent person named before it, outside any quotation and any photo
+  caption (``kg/data/attribution.yaml: caption_starts``);
+- a statement noun (``the Roscosmos statement said``, ``its statement``) is spoken by its owner, or
+  else by the organisation or person named last before it;
+- an unnamed spokesperson (``a NASA spokesperson``) speaks for the agency;
+- a description (``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``) is
+  the holder of that post: the positions found in this document, else the gazetteer's holder at
+  the publication date.
+
+Cue words are data: ``kg/data/attribution.yaml`` (``kg.extract.attribution``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Union
+
+from kg.extract.attribution import AttributionCues, load_attribution_cues
+from kg.model import Mention, Position
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.gazetteer import Gazetteer
+
+SPEAKER_TYPES = frozenset({"Person", "Agency"})
+_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+_NAMING_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+class Unnamed:
+    """The attribution names nobody we can resolve ("a spokesman"): the quote is dropped."""
+
+
+UNNAMED = Unnamed()
+Speaker = Union[str, Unnamed, None]  # an entity key, nobody we can name, or no attribution
+
+
+class SpeakerResolver:
+    """Entity keys for the words of an attribution in one document."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, positions: Sequence[Position] = (),
+                 gazetteer: Gazetteer | None = None, published: date | None = None,
+                 in_quote: Callable[[int], bool] = lambda offset: False) -> None:
+        self.doc = doc
+        self.cues: AttributionCues = load_attribution_cues()
+        self.positions = list(positions)
+        self.gazetteer = gazetteer
+        self.published = published
+        self.in_quote = in_quote
+        self.mention_at: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                self.mention_at.setdefault(token.i, mention)
+        self.captions = _caption_lines(doc.text, self.cues.caption_starts)
+        self.antecedents = sorted(
+            (m for m in mentions if m.type == "Person" and not self._hidden(m.start)),
+            key=lambda m: m.start)
+        self.antecedent_ends = [m.end for m in self.antecedents]
+        self.agencies = sorted((m for m in mentions if m.type == "Agency"), key=lambda m: m.start)
+        self.agency_ends = [m.end for m in self.agencies]
+
+    # -- mentions ---------------------------------------------------------------------------
+    def person(self, token: Token) -> str | None:
+        mention = self.mention_at.get(token.i)
+        return mention.entity_key if mention is not None and mention.type == "Person" else None
+
+    def entity(self, token: Token) -> str | None:
+        """The Person or Agency a token is part of the mention of."""
+        mention = self.mention_at.get(token.i)
+        return mention.entity_key if mention is not None and mention.type in SPEAKER_TYPES else None
+
+    def _hidden(self, offset: int) -> bool:
+        """Inside a quotation or a photo caption: no antecedent for a pronoun."""
+        return self.in_quote(offset) or any(start <= offset < end for start, end in self.captions)
+
+    # -- a noun of an attribution -----------------------------------------------------------
+    def noun(self, token: Token) -> Speaker:
+        """The speaker a subject (or ``according to`` object) names; ``UNNAMED`` if none."""
+        key = self.entity(token)
+        if key is not None:
+            return key
+        if token.lower_ in _MALE_FEMALE:
+            return self.pronoun(token) or UNNAMED
+        for child in token.children:
+            if child.dep_ in _NAMING_DEPS and self.person(child) is not None:
+                return self.person(child)  # "a spokesperson, Jane Roe," / "astronaut Jane Roe"
+        lemma = token.lemma_.lower()
+        for rule in (self._statement, self._spokesperson, self._description):
+            key = rule(token, lemma)
+            if key is not None:
+                return key
+        return UNNAMED
+
+    def pronoun(self, pronoun: Token) -> str | None:
+        """The person ``he``/``she`` refers to: among the people named, outside quotes and
+        captions, in the last sentence before the pronoun that names one, its subject if one of
+        them is, else the one named last."""
+        earlier = bisect_left(self.antecedent_ends, pronoun.idx + 1)
+        if not earlier:
+            return None
+        last = self.antecedents[earlier - 1]
+        sentence = self._sentence_of(last)
+        if sentence is None:
+            return last.entity_key
+        candidates = [m for m in self.antecedents[:earlier]
+                      if sentence.start_char <= m.start < sentence.end_char]
+        subjects = [m for m in candidates if self._is_subject(m)]
+        return (subjects or candidates or [last])[-1].entity_key
+
+    def _sentence_of(self, mention: Mention):
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.sent if span is not None else None
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """The subject of its clause, or named in apposition to it ("a spokesperson, Jane Roe,")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in _SUBJECT_DEPS or (
+            root.dep_ in _NAMING_DEPS and root.head.dep_ in _SUBJECT_DEPS)
+
+    def owner(self, token: Token) -> str | None:
+        """The entity that owns a noun: ``NASA's``, ``the Roscosmos``, ``its``, ``of/from/by NASA``."""
+        for child in token.children:
+            if child.dep_ in _OWNER_DEPS:
+                key = self.entity(child)
+                if key is not None:
+                    return key
+                if child.lower_ in ("its", "their"):
+                    return self.last_agency(child.idx)
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and self.entity(obj) is not None:
+                        return self.entity(obj)
+        return None
+
+    def last_agency(self, offset: int) -> str | None:
+        earlier = bisect_left(self.agency_ends, offset + 1)
+        return self.agencies[earlier - 1].entity_key if earlier else None
+
+    def _statement(self, token: Token, lemma: str) -> str | None:
+        """``the Roscosmos statement said``; ``the statement said`` after ``X said in a statement``."""
+        if lemma not in self.cues.statement_nouns:
+            return None
+        owner = self.owner(token)
+        if owner is not None:
+            return owner
+        last_person = self.pronoun(token)
+        last_agency = self.last_agency(token.idx)
+        if last_person is None or last_agency is None:
+            return last_person or last_agency
+        person_end = self.antecedent_ends[bisect_left(self.antecedent_ends, token.idx + 1) - 1]
+        agency_end = self.agency_ends[bisect_left(self.agency_ends, token.idx + 1) - 1]
+        return last_person if person_end > agency_end else last_agency
+
+    def _spokesperson(self, token: Token, lemma: str) -> str | None:
+        """``a NASA spokesperson``, ``the agency's press office``: the organisation speaks."""
+        if lemma not in self.cues.spokesperson_nouns:
+            return None
+        owner = self.owner(token)
+        return owner if owner is not None and owner in self._agency_keys() else None
+
+    def _agency_keys(self) -> set[str]:
+        return {m.entity_key for m in self.agencies}
+
+    def _description(self, token: Token, lemma: str) -> str | None:
+        """``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``."""
+        if lemma not in self.cues.description_heads:
+            return None
+        organization = self.owner(token)
+        if organization is None or organization not in self._agency_keys():
+            return None
+        return self.holder(organization, lemma)
+
+    def holder(self, organization: str, head: str) -> str | None:
+        """Who holds the post ``head`` at ``organization``: a position found in this document,
+        else the gazetteer's holder at the publication date."""
+        fits = self._title_fits(head)
+        for position in self.positions:
+            if position.organization == organization and fits(position.title):
+                return position.person
+        if self.gazetteer is None or self.published is None:
+            return None
+        for person, post in self.gazetteer.holders(organization, self.published):
+            if fits(post.title):
+                return person.id
+        return None
+
+    def _title_fits(self, head: str) -> Callable[[str], bool]:
+        generic = head in self.cues.generic_heads
+
+        def fits(title: str) -> bool:
+            words = title.lower().replace("-", " ").split()
+            if not words:
+                return False
+            core = " ".join(w for w in words if w not in ("acting", "new", "former", "deputy"))
+            if "deputy" in words or "former" in words:
+                return False
+            return (generic and core in self.cues.top_titles) or head in words
+
+        return fits
+
+
+def _caption_lines(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the lines that are photo captions or credits."""
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.lstrip().startswith(starts):
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return lines

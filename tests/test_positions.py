@@ -1,0 +1,82 @@
+"""Positions found around names (kg.extract.positions): regressions of issue 11.
+
+Each test holds its own sentences, written for it (not taken from the corpus).
+"""
+
+from __future__ import annotations
+
+
+def positions(ex):
+    def label(key):
+        return ex.entities[key].label
+
+    return {(label(p.person), p.title, label(p.organization) if p.organization else None)
+            for p in ex.positions}
+
+
+def test_title_before_the_next_name_in_a_list_is_not_the_previous_persons(extract_text):
+    # issue 11: "cosmonaut Oleg Kononenko, NASA astronaut Anne McClain" gave Kononenko NASA's title
+    ex = extract_text("Soyuz MS-11 carried cosmonaut Pavel Orlov, NASA astronaut Hana Lindqvist "
+                      "and a Canadian engineer to the station on Dec. 3.")
+    found = positions(ex)
+    assert ("Pavel Orlov", "astronaut", "NASA") not in found
+    assert ("Hana Lindqvist", "astronaut", "NASA") in found
+
+
+def test_crew_title_late_in_an_article_takes_the_craft_the_person_flew(extract_text):
+    # issue 11: "Stafford, the American commander, died in 2024" took the Mir named just before
+    ex = extract_text(
+        "A Saturn IB rocket sent the Apollo spacecraft aloft in July 1975. In command was "
+        "Thomas P. Stafford, a veteran of three flights.\n\n"
+        "Twenty years later the shuttle Atlantis docked with Mir for the first time.\n\n"
+        "Stafford, the American commander, died in March 2024.")
+    found = positions(ex)
+    assert ("Thomas P. Stafford", "commander", "Mir") not in found
+    assert ("Thomas P. Stafford", "commander", "Apollo") in found
+
+
+def test_generic_craft_name_stands_for_the_flight_named_in_the_sentence(extract_text):
+    ex = extract_text("Soyuz TMA-1 landed in Kazakhstan on Sunday, carrying Soyuz commander "
+                      "Pavel Orlov and two other crew members.", published="2003-05-05")
+    assert ("Pavel Orlov", "commander", "Soyuz TMA-1") in positions(ex)
+
+
+def test_conjunct_with_its_own_agency_keeps_it(extract_text):
+    ex = extract_text("The capsule will carry NASA astronauts Hana Lindqvist and Tom Reyes and "
+                      "Kimiya Yui of the Japan Aerospace Exploration Agency.")
+    found = positions(ex)
+    assert ("Kimiya Yui", "astronaut", "NASA") not in found
+    assert ("Tom Reyes", "astronaut", "NASA") in found
+
+
+def test_plural_title_before_a_comma_holds_for_each_name_of_the_list(extract_text):
+    ex = extract_text("Three cosmonauts, Andrei Volkov, Ivan Sokolov and Gleb Morozov, reached the "
+                      "station on Friday.")
+    found = {(person, title) for person, title, _ in positions(ex)}
+    assert {("Andrei Volkov", "cosmonaut"), ("Ivan Sokolov", "cosmonaut"),
+            ("Gleb Morozov", "cosmonaut")} <= found
+
+
+def test_deputy_post_takes_no_organisation_the_text_does_not_give(extract_text):
+    ex = extract_text("Deputy Prime Minister Dmitry Rogozin spoke in Moscow on Tuesday.",
+                      published="2014-05-14")
+    found = positions(ex)
+    assert ("Dmitry Rogozin", "deputy prime minister", None) in found
+    assert ("Dmitry Rogozin", "deputy prime minister", "Russia") not in found
+
+
+def test_agency_headed_by_a_person(extract_text):
+    ex = extract_text("Roscosmos is headed by Andrei Volkov, a retired engineer.")
+    assert ("Andrei Volkov", "head", "Roscosmos") in positions(ex)
+
+
+def test_science_officer_takes_the_expedition_named_beside_it(extract_text):
+    ex = extract_text("The capsule carried Expedition 6 commander Andrei Volkov, science officer "
+                      "Mikhail Petrov and a cosmonaut home.", published="2003-05-05")
+    assert ("Mikhail Petrov", "science officer", "Expedition 6") in positions(ex)
+
+
+def test_a_countrys_space_chief_heads_its_space_agency_of_the_day(extract_text):
+    ex = extract_text("Russia's space chief, Andrei Volkov, flew to Houston on Monday. Roscosmos "
+                      "and NASA plan to meet there.", published="2025-08-01")
+    assert ("Andrei Volkov", "space chief", "Roscosmos") in positions(ex)
