@@ -27,13 +27,16 @@ MARKDOWN = DATA / "feature-with-markup.md"
 SAME_AS = {
     "'": set("'`\u2018\u2019\u201b\u00b4\u2032"),
     '"': set('"\u201c\u201d\u201e\u201f\u2033'),
-    " ": set(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)},
+    # A space may also be a line break: a hard-wrapped line joined to the next (kg/ingest/unwrap.py).
+    " ": set(" \t\u00a0\u1680\u202f\u205f\u3000\n\r") | {chr(c) for c in range(0x2000, 0x200B)},
     "\n": set("\n\r\x0b\x0c\x85\u2028\u2029"),
 }
 
 
 def same_character(normalised: str, original: str) -> bool:
-    return normalised == original or original in SAME_AS.get(normalised, ())
+    # A wire dateline's capitalised place is written in title case ("MOSCOW" -> "Moscow",
+    # kg/ingest/dateline.py): a letter may differ from the file's in case only.
+    return normalised == original or original in SAME_AS.get(normalised, ()) or (normalised.isalpha() and normalised.lower() == original.lower())
 
 
 def span_of(document: Document, needle: str) -> str:

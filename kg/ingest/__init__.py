@@ -7,6 +7,10 @@ turns the paths a user gives (files and directories) into the list of files to r
   ``source``); ``original`` is the decoded file.
 - ``html``: saved web pages; ``original`` is the extracted main text.
 - ``normalize``: typography and whitespace, with the offset map back to ``original``.
+- ``forms``: real text forms, after normalising: hard wraps undone (``unwrap``), captions,
+  credits, bylines and press-release boilerplate cut out (``boilerplate``, patterns in
+  ``kg/data/boilerplate.yaml``), a wire dateline's capitalised place written as a name
+  (``dateline``). The offset map still leads back to the file, so evidence quotes it as written.
 
 Every problem with an input is an ``kg.errors.InputError`` naming the file.
 """

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.ingest.decode import decode, read_bytes
+from kg.ingest.forms import article_text
 from kg.ingest.normalize import normalize
 from kg.model import Document
 
@@ -51,6 +52,9 @@ _BOILERPLATE_XPATH = (
     "|//*[@role='navigation' or @role='complementary' or @role='contentinfo'"
     " or @role='banner' or @role='search' or @role='dialog']"
     "|//header[not(ancestor::article or ancestor::main)]"
+    # Captions, credits and bylines: "<figcaption>", "<p class=\"byline\">", "<span class=\"credit\">".
+    "|//figcaption|//*[@rel='author']"
+    + "".join(f"|//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in ("byline", "caption", "credit", "wp-caption-text", "author"))
 )
 
 # Tags that start a new paragraph, in HTML and in trafilatura's XML output.
@@ -80,6 +84,7 @@ def load_html(path: Path) -> Document:
     paragraphs = _main_text(tree)
     original = "\n\n".join(paragraphs)
     text, offsets = normalize(original)
+    text, offsets = article_text(text, offsets, original, hard_wrapped=False)
     if not text:
         raise InputError(path, "no article text found in the page", hint=_NO_TEXT_HINT)
     return Document(

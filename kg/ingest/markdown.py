@@ -4,7 +4,7 @@ A renderer would lose where each character came from, so each construct is remov
 ``rewrite`` pass that keeps its text and deletes its markup. This is not a full CommonMark
 parser: it handles what articles use (headings, emphasis, links, images, lists, block quotes,
 code, thematic breaks, HTML comments and tags, entities, backslash escapes). Tables keep their
-pipes.
+pipes. Figures give no text: an image, the emphasised caption line under it, ``<figcaption>``.
 
 A backtick between two letters (``NASA`s``) is an apostrophe, not code, and is kept.
 """
@@ -64,6 +64,11 @@ _PASSES: tuple[tuple[str, int, Callable[[re.Match[str]], Sequence[Piece] | None]
     (r"<!--(?:(?!<!--).)*?-->", re.DOTALL, _delete),
     # Fenced code blocks: drop the fences, keep the code.
     (r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<code>(?:(?!^[ ]{0,3}(?P=fence)).)*?)^[ ]{0,3}(?P=fence)[`~]*[ \t]*$", _M | re.DOTALL, _keep("code")),
+    # A figure: an image alone on its line and the caption under it, a line wholly in emphasis
+    # ("![Crew](crew.jpg)" then "*The crew before launch. Credit: NASA*"): no text.
+    (r"^[ ]{0,3}!\[[^\]\n]*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])[ \t]*\n[ ]{0,3}(?P<em>\*{1,2}|_{1,2})(?=\S)[^\n]{0,500}?\S(?P=em)[ \t]*$", _M, _delete),
+    # HTML figure captions ("<figcaption>...</figcaption>"): no text.
+    (r"<figcaption\b[^>]*>(?:(?!<figcaption).){0,2000}?</figcaption>", re.IGNORECASE | re.DOTALL, _delete),
     # Images, inline and by reference: no text.
     (r"!\[[^\]\n]*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])", 0, _delete),
     # Link reference definitions and footnote definitions' markers.

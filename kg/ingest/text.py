@@ -17,6 +17,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.ingest.decode import decode, read_bytes
+from kg.ingest.forms import article_text
 from kg.ingest.markdown import strip_markdown
 from kg.ingest.normalize import normalize
 from kg.model import Document
@@ -66,6 +67,7 @@ def load_text(path: Path, kind: Literal["txt", "md"]) -> Document:
     if kind == "md":
         plain, offsets = strip_markdown(body, base=base)
         text, final = normalize(plain, base=offsets)
+        text, final = article_text(text, final, original, markdown=True)
         if title is None:
             heading = _ATX_HEADING.search(body)
             title = heading.group(1) if heading else None
@@ -73,8 +75,9 @@ def load_text(path: Path, kind: Literal["txt", "md"]) -> Document:
             title = strip_markdown(title)[0]
     else:
         text, final = normalize(body, base=base)
+        text, final = article_text(text, final, original)
     if not text:
-        raise InputError(path, "no article text after removing the markup", hint="add the article body")
+        raise InputError(path, "no article text after removing the markup, captions, bylines and boilerplate", hint="add the article body (patterns of what is removed: kg/data/boilerplate.yaml)")
     return Document(
         doc_id=path.stem,
         path=path,

@@ -1,0 +1,48 @@
+"""Wire datelines: the capitalised place becomes a name the extractors recognise.
+
+"CAPE CANAVERAL, Fla., Feb. 3 (CNW) --" opens a wire story; a reader knows the place is Cape
+Canaveral, but the tagger does not know "CAPE CANAVERAL". ``name_dateline_places`` rewrites
+such a place in title case ("Cape Canaveral"): one character for one character, so the offset
+map is unchanged and evidence still quotes the file as written. The pattern is data
+(``dateline`` in ``kg/data/boilerplate.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from kg.errors import DataError
+
+_BARE_PLACE = 5  # a dateline place with nothing after it but the dash is at least this long
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    source = resources.files("kg") / "data" / "boilerplate.yaml"
+    try:
+        return re.compile(yaml.safe_load(source.read_text(encoding="utf-8"))["dateline"], re.MULTILINE)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as error:
+        raise DataError(f"{source}: cannot read the dateline pattern: {error}") from error
+
+
+def name_dateline_places(text: str) -> str:
+    """``text`` with the capitalised place of each paragraph-opening dateline in title case.
+
+    Examples
+    --------
+    >>> name_dateline_places("CAPE CANAVERAL, Fla., Feb. 3 (CNW) -- Discovery lifted off.")
+    'Cape Canaveral, Fla., Feb. 3 (CNW) -- Discovery lifted off.'
+    >>> name_dateline_places("NASA -- the agency said on Monday that talks went well.")
+    'NASA -- the agency said on Monday that talks went well.'
+    """
+    def title(match: re.Match[str]) -> str:
+        place = match.group("place")
+        if not (match.group("detail") or match.group("agency") or " " in place or len(place) >= _BARE_PLACE):
+            return place  # "NASA -- the agency said": an acronym, not a dateline
+        return re.sub(r"[A-Z]+", lambda word: word.group()[0] + word.group()[1:].lower(), place)
+
+    return _dateline().sub(title, text)
