@@ -45,7 +45,7 @@ class KnowledgeGraph:
 
     @property
     def backend(self) -> str:
-        """``"oxigraph"`` (the store of a build folder) or ``"memory"`` (rdflib)."""
+        """``"oxigraph"`` (the store of a build folder), ``"memory"`` (rdflib) or ``"endpoint"`` (a SPARQL endpoint)."""
         return self._backend.name
 
     @property
@@ -102,7 +102,17 @@ class KnowledgeGraph:
 
 
 def open(out: str | Path = "out", *, backend: BackendName = "auto") -> KnowledgeGraph:  # noqa: A001
-    """Open a build folder (or a .trig file): its Oxigraph store if it has one, else the TriG in memory."""
+    """Open a build folder (or a .trig file): its Oxigraph store if it has one, else the TriG in memory.
+
+    ``out`` may also be the URL of a SPARQL 1.1 query endpoint (``http://127.0.0.1:7878/query``,
+    ``kg serve``'s ``http://127.0.0.1:8000/sparql``): queries then run there
+    (:class:`kg.endpoint.SparqlEndpointBackend`; credentials from ``KG_ENDPOINT_TOKEN`` or
+    ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD``).
+    """
+    from kg.endpoint import SparqlEndpointBackend, is_endpoint_url
+
+    if is_endpoint_url(out):
+        return KnowledgeGraph(SparqlEndpointBackend(str(out)))
     return KnowledgeGraph(open_backend(Path(out), backend=backend))
 
 

@@ -32,6 +32,8 @@ from kg.store import STORE_NAME, load_dataset, store_dir
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
+    from kg.endpoint import SparqlEndpointBackend
+
 T = TypeVar("T")
 
 BackendName = Literal["auto", "oxigraph", "memory"]
@@ -206,7 +208,8 @@ class OxigraphBackend:
         self._store = None  # type: ignore[assignment]  # dropping the last reference closes it
 
 
-Backend = Union[MemoryBackend, OxigraphBackend]
+Backend = Union[MemoryBackend, OxigraphBackend, "SparqlEndpointBackend"]
+"""Where a query runs; ``SparqlEndpointBackend`` (``kg.endpoint``) is a remote SPARQL endpoint."""
 
 
 def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
@@ -229,6 +232,10 @@ def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
 def as_backend(source: Backend | Dataset) -> Backend:
     """A backend for ``source``: itself, or an rdflib dataset wrapped in a ``MemoryBackend``."""
     if isinstance(source, (MemoryBackend, OxigraphBackend)):
+        return source
+    from kg.endpoint import SparqlEndpointBackend
+
+    if isinstance(source, SparqlEndpointBackend):
         return source
     if isinstance(source, Dataset):
         return MemoryBackend(source)

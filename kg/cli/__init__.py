@@ -55,6 +55,8 @@ from kg.cli import query as _query  # noqa: E402,F401
 from kg.cli import analyze as _analyze  # noqa: E402,F401
 from kg.cli import viz as _viz  # noqa: E402,F401
 from kg.cli import explore as _explore  # noqa: E402,F401
+from kg.cli import serve as _serve  # noqa: E402,F401
+from kg.cli import push as _push  # noqa: E402,F401
 
 
 def _is_click_error(exc: BaseException) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -37,6 +37,25 @@ InferOption = Annotated[
     typer.Option("--infer", help="Query a copy closed under the ontology, so ORG, schema.org and PROV-O terms answer too (slow on big graphs)."),
 ]
 EntailmentOption = Annotated[EntailmentChoice, typer.Option("--entailment", help="The closure --infer computes.")]
+EndpointOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--endpoint",
+        help="Query this SPARQL 1.1 endpoint instead of a build folder, e.g. http://127.0.0.1:7878/query "
+        "(login from KG_ENDPOINT_TOKEN, or KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD).",
+    ),
+]
+
+
+def _source(graph: Path, backend: "BackendChoice", endpoint: str | None):
+    """The backend to query: the endpoint if one is given, else the build folder's."""
+    if endpoint:
+        from kg.endpoint import SparqlEndpointBackend
+
+        return SparqlEndpointBackend(endpoint)
+    from kg.backends import open_backend
+
+    return open_backend(graph, backend=backend.value)
 
 
 def parse_params(values: list[str]) -> dict[str, str]:
@@ -65,6 +84,7 @@ def query(
     backend: BackendOption = BackendChoice.auto,
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="Show at most this many rows (one page, in the query's order).")] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first (with --limit: the next page).")] = 0,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Run a named query, its parameters bound safely.
 
@@ -77,9 +97,9 @@ def query(
       kg query positions --param person="Sean Duffy" --format csv\n
       kg query timeline --param from=1990 --param to=1999 --param type=Launch\n
       kg query cooperation --param a=NASA --param b=Roscosmos\n
-      kg query officials --param organization=NASA --param as_of=2025
+      kg query officials --param organization=NASA --param as_of=2025\n
+      kg query met --param person="Sean Duffy" --endpoint http://127.0.0.1:7878/query
     """
-    from kg.backends import open_backend
     from kg.queries import named_queries, run_query
 
     if list_ or not name:
@@ -89,7 +109,7 @@ def query(
             echo(f"{q.name:16} {q.question}{params}")
         return
     params = parse_params(param)
-    source = open_backend(graph, backend=backend.value)
+    source = _source(graph, backend, endpoint)
     table = run_query(source, name, params, infer=entailment.value if infer else None, limit=limit, offset=offset)
     show(render(table.rows, fmt, list(table.columns)), fmt)
     if not table.rows and not offset:
@@ -108,6 +128,7 @@ def sparql(
     backend: BackendOption = BackendChoice.auto,
     timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Give the query up after this many seconds.")] = 60.0,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other endpoints (refused by default).")] = False,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Run an ad hoc SPARQL SELECT query over the built graph.
 
@@ -116,13 +137,13 @@ def sparql(
     Examples:\n
       kg sparql 'PREFIX kgo: <https://w3id.org/usru-space/ontology#> SELECT ?s WHERE { ?s a kgo:Person }'\n
       kg sparql my-query.rq --format csv\n
-      kg sparql --infer 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?m ?who WHERE { ?m a org:Membership ; org:member ?who }'
+      kg sparql --infer 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?m ?who WHERE { ?m a org:Membership ; org:member ?who }'\n
+      kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --endpoint http://127.0.0.1:7878/query
     """
-    from kg.backends import open_backend
     from kg.queries import read_query_text, run_select
 
     text = read_query_text(query_or_file)
-    source = open_backend(graph, backend=backend.value)
+    source = _source(graph, backend, endpoint)
     try:
         table = run_select(source, text, infer=entailment.value if infer else None, allow_service=allow_service, timeout=timeout)
     except FederatedQueryRefused as exc:
