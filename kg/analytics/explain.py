@@ -9,6 +9,7 @@ other participant, the words of a quotation). :func:`render_explanation` prints 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -92,83 +93,99 @@ def explain(dataset: Graph, node: str) -> list[Fact]:
     >>> all(f.evidence for f in facts)
     True
     """
-    view = TripleView(dataset)
-    entity = URIRef(node)
-    labels: dict[object, str] = {}
+    about = _About(TripleView(dataset), URIRef(node))
+    found = [*_positions(about), *_events(about), *_involvement(about), *_agency_countries(about), *_quotations(about), *_mentions(about)]
+    return _merge(found)
 
-    def label(x: object) -> str:
-        if x not in labels:
-            labels[x] = view.label(x)
-        return labels[x]
 
-    me = label(entity)
-    found: list[Fact] = []
+class _About:
+    """The entity an explanation is about, the view it reads, and labels read once each."""
 
-    # positions held, and posts at this organization
-    posts = {(f, "holder") for f in view.subjects(KGO.holder, entity)} | {(f, "org") for f in view.subjects(KGO.organization, entity)}
-    for fact, _ in sorted(posts):
-        holder = view.value(fact, KGO.holder)
-        org = view.value(fact, KGO.organization)
+    def __init__(self, view: TripleView, entity: URIRef):
+        self.view = view
+        self.entity = entity
+        self._labels: dict[object, str] = {}
+        self.me = self.label(entity)
+
+    def label(self, node: object) -> str:
+        if node not in self._labels:
+            self._labels[node] = self.view.label(node)
+        return self._labels[node]
+
+
+def _positions(a: _About) -> Iterator[Fact]:
+    """Posts the entity holds, and posts at the entity (an organization)."""
+    view = a.view
+    posts = set(view.subjects(KGO.holder, a.entity)) | set(view.subjects(KGO.organization, a.entity))
+    for fact in sorted(posts):
+        holder, org = view.value(fact, KGO.holder), view.value(fact, KGO.organization)
         title = str(view.value(fact, KGO.title) or "")
-        text = post(label(holder), title, label(org) if org is not None else None)
+        text = post(a.label(holder), title, a.label(org) if org is not None else None)
         start, end = view.value(fact, KGO.startDate), view.value(fact, KGO.endDate)
         if start is not None or end is not None:
             text += f" ({start or '?'} to {end or 'now'})"
         if view.value(fact, KGO.acting) == RDFLiteral(True) and "acting" not in title.lower():
             text += " (acting)"
-        found.append(Fact("position", text, view.fact_evidence(fact)))
+        yield Fact("position", text, view.fact_evidence(fact))
 
-    # events: as a participant or as the place
-    events = set(view.subjects(KGO.participant, entity)) | set(view.subjects(KGO.place, entity))
-    for event in sorted(events):
+
+def _events(a: _About) -> Iterator[Fact]:
+    """Events the entity takes part in, or that take place at it."""
+    view = a.view
+    for event in sorted(set(view.subjects(KGO.participant, a.entity)) | set(view.subjects(KGO.place, a.entity))):
         kind = next((_EVENT_CLASSES[c] for c in view.objects(event, RDF.type) if c in _EVENT_CLASSES), OTHER_EVENT)
         date = str(view.value(event, KGO.date) or "")
         status = _STATUS_NAME.get(view.value(event, KGO.status), "")
         place = view.value(event, KGO.place)
         who = view.objects(event, KGO.participant)
-        others = sorted(label(w) for w in who if w != entity)
-        if entity in who:
-            text = participation(me, None, kind, date, status, place=label(place) if place is not None and place != entity else "")
-            if others:
-                text += f" with {_and(others)}"
+        others = sorted(a.label(w) for w in who if w != a.entity)
+        if a.entity in who:
+            text = participation(a.me, None, kind, date, status, place=a.label(place) if place is not None and place != a.entity else "")
+            text += f" with {_and(others)}" if others else ""
         else:
-            text = f"{event_phrase(kind, date, status)} at {me}"
-            text = text[0].upper() + text[1:]
-            if others:
-                text += f", with {_and(others)}"
+            text = f"{event_phrase(kind, date, status)} at {a.me}"
+            text = text[0].upper() + text[1:] + (f", with {_and(others)}" if others else "")
         if status == "planned":
             text += " (planned)"
-        found.append(Fact("event", text, view.fact_evidence(event), date))
+        yield Fact("event", text, view.fact_evidence(event), date)
 
-    # involvement, both ways
-    for fact in view.subjects(KGO.party, entity):
-        program = view.value(fact, KGO.program)
+
+def _involvement(a: _About) -> Iterator[Fact]:
+    """Programs the entity takes part in, and parties of the entity (a program)."""
+    for fact in a.view.subjects(KGO.party, a.entity):
+        program = a.view.value(fact, KGO.program)
         if program is not None:
-            found.append(Fact("involvement", involvement(me, label(program)), view.fact_evidence(fact)))
-    for fact in view.subjects(KGO.program, entity):
-        party = view.value(fact, KGO.party)
+            yield Fact("involvement", involvement(a.me, a.label(program)), a.view.fact_evidence(fact))
+    for fact in a.view.subjects(KGO.program, a.entity):
+        party = a.view.value(fact, KGO.party)
         if party is not None:
-            found.append(Fact("involvement", involvement(label(party), me), view.fact_evidence(fact)))
+            yield Fact("involvement", involvement(a.label(party), a.me), a.view.fact_evidence(fact))
 
-    # agency country, both ways
-    for fact in view.subjects(KGO.agency, entity):
-        country = view.value(fact, KGO.country)
+
+def _agency_countries(a: _About) -> Iterator[Fact]:
+    """The entity's country (an agency's), or the agencies of the entity (a country)."""
+    for fact in a.view.subjects(KGO.agency, a.entity):
+        country = a.view.value(fact, KGO.country)
         if country is not None:
-            found.append(Fact("agency_country", based_in(me, label(country)), view.fact_evidence(fact)))
-    for fact in view.subjects(KGO.country, entity):
-        agency = view.value(fact, KGO.agency)
+            yield Fact("agency_country", based_in(a.me, a.label(country)), a.view.fact_evidence(fact))
+    for fact in a.view.subjects(KGO.country, a.entity):
+        agency = a.view.value(fact, KGO.agency)
         if agency is not None:
-            found.append(Fact("agency_country", based_in(label(agency), me), view.fact_evidence(fact)))
+            yield Fact("agency_country", based_in(a.label(agency), a.me), a.view.fact_evidence(fact))
 
-    # quotations spoken
-    for fact in view.subjects(KGO.speaker, entity):
-        words = str(view.value(fact, KGO.text) or "")
-        found.append(Fact("quotation", f'{me} said: "{words}"', view.fact_evidence(fact)))
 
-    # mentions, one fact per document
+def _quotations(a: _About) -> Iterator[Fact]:
+    for fact in a.view.subjects(KGO.speaker, a.entity):
+        words = str(a.view.value(fact, KGO.text) or "")
+        yield Fact("quotation", f'{a.me} said: "{words}"', a.view.fact_evidence(fact))
+
+
+def _mentions(a: _About) -> Iterator[Fact]:
+    """One fact per document that mentions the entity: how often, as what, and the first sentence."""
+    view = a.view
     by_document: dict[str, list[tuple[Evidence, str]]] = defaultdict(list)
     documents = view.document_names()
-    for mention in view.subjects(KGO.refersTo, entity):
+    for mention in view.subjects(KGO.refersTo, a.entity):
         evidence = view.fact_evidence(mention)
         doc = documents.get(view.value(mention, KGO.document), "")
         surface = str(view.value(mention, KGO.surfaceForm) or "")
@@ -178,9 +195,7 @@ def explain(dataset: Graph, node: str) -> list[Fact]:
         first = min(e for e, _ in items)
         named = ", ".join(f'"{s}"' for s, _ in forms.most_common())
         text = f"mentioned {len(items)} time{'s' if len(items) != 1 else ''} in {doc}" + (f" as {named}" if named else "")
-        found.append(Fact("mention", text, (first,) if first.sentence else ()))
-
-    return _merge(found)
+        yield Fact("mention", text, (first,) if first.sentence else ())
 
 
 def _merge(facts: list[Fact]) -> list[Fact]:
