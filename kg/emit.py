@@ -103,8 +103,10 @@ def emit_document(ds: Dataset, extraction: Extraction, reference: Graph | None =
         if p.end:
             g.add((node, KGO.endDate, date_literal(p.end)))
     for ev in extraction.events:
-        node = fact_iri("event", doc_id, ev.type, ev.date, ev.evidence.start, ev.label)
-        fact(node, event_class(ev.type), ev.evidence)
+        node = fact_iri("event", doc_id, ev.type, ev.date, ev.evidence[0].start, ev.label)
+        fact(node, event_class(ev.type), ev.evidence[0])
+        for more in ev.evidence[1:]:  # one kgo:evidence per sentence that mentions the event
+            g.add((node, KGO.evidence, _evidence(g, doc, more)))
         g.add((node, RDFS.label, Literal(ev.label)))
         if ev.date:
             g.add((node, KGO.date, date_literal(ev.date)))

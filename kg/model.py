@@ -95,13 +95,20 @@ class Position:
 
 @dataclass(frozen=True)
 class Event:
+    """One event of a document; ``evidence`` holds every sentence that mentions it, in text order
+    (a single :class:`Evidence` given to the constructor becomes a one-sentence tuple)."""
+
     type: EventType
     label: str
     date: DateValue | None
     place: str | None
     participants: tuple[str, ...]
     status: Status
-    evidence: Evidence
+    evidence: tuple[Evidence, ...]
+
+    def __post_init__(self) -> None:
+        if isinstance(self.evidence, Evidence):
+            object.__setattr__(self, "evidence", (self.evidence,))
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> 
             year = rng.randint(1960, 2025)
             precision = rng.choices(("day", "month", "year"), weights=(7, 2, 1))[0]
             when = DateValue.of(year, *( (rng.randint(1, 12), rng.randint(1, 28)) if precision == "day" else (rng.randint(1, 12),) if precision == "month" else ()))
-        events.append(Event(kind, f"{kind}: event {n} of {doc_id}", when, rng.choice(places), tuple(sorted(set(who))), rng.choice(STATUSES), rng.choice(sentences)))
+        events.append(Event(kind, f"{kind}: event {n} of {doc_id}", when, rng.choice(places), tuple(sorted(set(who))), rng.choice(STATUSES), (rng.choice(sentences),)))
     involvements = [Involvement(rng.choice(programs), party, rng.choice(sentences)) for party in agencies[:2] + countries[:1]]
     agency_countries = [AgencyCountry(a, p["Country"].keys[int(a.rsplit("-", 1)[1]) % COUNTRIES], rng.choice(sentences)) for a in agencies[:2]]
     for ac in agency_countries:

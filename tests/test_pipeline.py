@@ -90,7 +90,7 @@ def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
 
 # Quality floors: the figures reached when this test was written, minus a small margin.
 # A change that makes extraction worse fails here; raise the floors when it gets better.
-DEV_FLOOR = {"entities": 0.98, "positions": 0.80, "events": 0.64, "involvement": 0.79,
+DEV_FLOOR = {"entities": 0.98, "positions": 0.86, "events": 0.67, "involvement": 0.79,
              "agency_country": 0.98, "quotes": 0.98, "macro": 0.865}
 HELDOUT_FLOOR = {"entities": 0.93, "positions": 0.74, "events": 0.42, "involvement": 0.61,
                  "agency_country": 0.95, "quotes": 0.93, "macro": 0.77}

@@ -1,11 +1,17 @@
-"""Events from trigger words: type, date, place, participants and status of each.
+"""Events from trigger words: type, date, place, participants, status and label of each.
 
-A trigger (lexicon ``event_triggers``: "met", "lifted off", "docked", "signed", "suspended"...) opens
-an event; its participants are the people, agencies and spacecraft in the trigger's clause, its place
-the facility, place or country after "in/at/from/near", its date the date expression of the clause
-resolved against the publication date (a 1975 date in a 2025 article is a 1975 event), and its
-status comes from the modality of the clause ("will", "is scheduled to" -> planned; "never took
-place", "postponed" -> canceled).
+A trigger (lexicon ``event_triggers``: "met", "lifted off", "docked", "signed", "the talks", "arrival"...)
+opens an event; its participants are the people, agencies and spacecraft in the trigger's clause (an
+event nobody named takes part in is background and dropped), its place the facility, place or country
+after "in/at/from/near", its date the date expression of the clause resolved against the publication
+date with the clause's tense (plans look ahead, past verbs back; a 1975 date in a 2025 article is a 1975
+event), and its status comes from :func:`kg.extract.status.event_status` (cue words, modality, negation,
+and the date against the publication date; some cues mean there was no event at all). Undated plans and
+cancellations are kept. Rules beyond the trigger lists (roles a type needs, retyping, labels) are data in
+``kg/data/events.yaml`` (:mod:`kg.extract.event_rules`). Mentions of one event in a document — same type
+and status, compatible dates, a shared participant, or a definite noun ("the visit") naming the last such
+event — merge into one event that keeps every evidence sentence. Labels read like timeline entries
+("Meeting of Sean Duffy and Dmitry Bakanov", "Planned launch of Crew-11").
 """
 
 from __future__ import annotations
@@ -17,8 +23,11 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from kg.extract.context import DocContext
-from kg.extract.dates import find_dates
+from kg.extract.dates import Tense, find_dates
+from kg.extract.event_rules import EventRules, load_event_rules
+from kg.extract.status import event_status
 from kg.model import DateValue, Event
+from kg.schema import Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -117,22 +126,76 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _status(tokens: list["Token"], ctx: DocContext) -> str:
-    text = " " + " ".join(t.lower_ for t in tokens) + " "
-    for cue in ctx.lexicon.canceled_cues:
-        if f" {cue} " in text:
-            return "canceled"
-    for cue in ctx.lexicon.planned_cues:
-        if f" {cue} " in text:
-            return "planned"
-    return "happened"
+_BEFORE_WINDOW = 4  # words before a trigger that may say there was no event ("passed without an")
 
 
-def _tense(tokens: list["Token"], status: str) -> str:
+def _cues(ctx: DocContext) -> EventRules:
+    return load_event_rules(ctx.lexicon.planned_cues, ctx.lexicon.canceled_cues)
+
+
+def _words_before(trigger: "Token", sent: "Span") -> str:
+    start = max(sent.start, trigger.i - _BEFORE_WINDOW)
+    return " ".join(t.lower_ for t in trigger.doc[start:trigger.i])
+
+
+def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
+            when: DateValue | None = None) -> Status | None:
+    """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
+    chain = " ".join(t.lower_ for t in _status_tokens(trigger))
+    return event_status(before=_words_before(trigger, sent), chain=chain, cues=_cues(ctx),
+                        event_type=event_type, when=when, published=ctx.published)
+
+
+def _has_required_roles(event_type: str, participants: list[str], ctx: DocContext) -> bool:
+    """Whether a participant fills the role the type cannot do without (``required_participant``)
+    and there are as many participants as the type needs (``min_participants``)."""
+    rules = _cues(ctx)
+    needed = rules.required_participant.get(event_type)
+    if len(participants) < rules.min_participants.get(event_type, 1):
+        return False
+    return needed is None or any(ctx.type_of(p) == needed for p in participants)
+
+
+_CRAFT_TYPES = {"Spacecraft", "Program"}
+
+
+def _type_with_craft(trigger: "Token", event_type: str, participants: list[str], ctx: DocContext) -> str:
+    """"Arrived at the station aboard Soyuz TMA-2" is a docking (``with_craft_type``)."""
+    rules = _cues(ctx)
+    retyped = rules.with_craft_type.get(trigger.lemma_.lower())
+    if retyped is None:
+        return event_type
+    objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in rules.craft_nouns for o in objects):
+        return retyped
+    if any(ctx.type_of(p) in _CRAFT_TYPES for p in participants):
+        return retyped
+    return event_type
+
+
+def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx: DocContext) -> bool:
+    """A noun trigger that is the object of a suspending or canceling trigger ("halted Soyuz launches")."""
+    if token.pos_ not in _NOUN_TRIGGER_POS or token.dep_ not in {"dobj", "nsubjpass", "pobj"}:
+        return False
+    head = token.head if token.dep_ != "pobj" else token.head.head
+    governing = {t.i: event_type for t, event_type in found}
+    return governing.get(head.i) in _cues(ctx).object_of_types
+
+
+def _tense(trigger: "Token", status: Status) -> Tense:
+    """Which way a date without a year points: plans look ahead, past verbs back, a present or
+    "-ing" verb ("missions launching in September") ahead."""
     if status == "planned":
         return "future"
-    if any(t.tag_ in {"VBD", "VBN"} for t in tokens):
+    chain = _status_tokens(trigger)
+    if any(t.tag_ in {"VBD", "VBN"} for t in chain):
         return "past"
+    if trigger.pos_ in _NOUN_TRIGGER_POS:
+        trigger = _governor(trigger)  # "talks run past the target as September flights near"
+    if trigger.tag_ == "VBG" and trigger.dep_ == "acl":
+        return "future"  # "missions launching in September"
+    if trigger.tag_ in {"VBZ", "VBP"} and trigger.dep_ in {"ROOT", "conj"}:
+        return "future"  # "the crew lands in March"
     return "unknown"
 
 
@@ -299,18 +362,55 @@ def _place(tokens: list["Token"], ctx: DocContext) -> str | None:
     return best[1] if best else None
 
 
-def _label(event_type: str, tokens: list["Token"]) -> str:
-    words = " ".join(t.text for t in tokens)
-    words = re.sub(r"\s+([,.;:'])", r"\1", words)
-    words = words.replace(" 's", "'s").strip(" ,;")
-    if len(words) > 90:
-        words = words[:87].rsplit(" ", 1)[0] + "..."
-    return f"{event_type}: {words}"
+_KEY_TYPES = {  # whose names lead the label of each type
+    "Launch": ("Spacecraft", "Person"), "Docking": ("Spacecraft",), "Landing": ("Spacecraft", "Person"),
+    "Appointment": ("Person",), "Meeting": ("Person", "Agency"), "Agreement": ("Agency", "Person"),
+}
+_STATUS_WORD = {"planned": "Planned", "canceled": "Canceled"}
+
+
+_NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed them
+_OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
+_OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
+
+
+def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
+    """The participants with the trigger's object first ("Putin appointed Bakanov": Bakanov)."""
+    objects = [ctx.mention_at(c) for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+    keys = [m.key for m in objects if m is not None and m.key in participants]
+    return keys + [p for p in participants if p not in keys]
+
+
+def _who(event_type: str, participants: list[str], ctx: DocContext) -> str:
+    """The two or three names a reader needs: the key types of the event first."""
+    preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
+    for wanted in preferred:
+        chosen = [p for p in participants if ctx.type_of(p) == wanted]
+        if chosen:
+            break
+    else:
+        chosen = participants
+    names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _label(event_type: str, lemma: str, participants: list[str], status: str, ctx: DocContext) -> str:
+    """A timeline entry: "Launch of Crew-11", "Meeting of Sean Duffy and Dmitry Bakanov",
+    "Planned visit by Dmitry Bakanov" — type (or the trigger's noun for "Other"), participants, status."""
+    rules = _cues(ctx)
+    pattern = (rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.labels.get(event_type)
+    pattern = pattern or lemma.capitalize() + " by {who}"
+    label = pattern.format(who=_who(event_type, participants, ctx))
+    if status in _STATUS_WORD:
+        label = f"{_STATUS_WORD[status]} {label[0].lower()}{label[1:]}"
+    return label
 
 
 def extract_events(ctx: DocContext) -> list[Event]:
-    """Every dated (or canceled) event the document states, one per trigger type per clause, merged across mentions."""
+    """Every event the document states (dated, or undated plans), one per trigger type per clause,
+    mentions of one event merged (``_merge``), each keeping every sentence that mentions it."""
     events: list[Event] = []
+    lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
     anchor: date | None = None
     last_given: DateValue | None = None
     for sent in ctx.doc.sents:
@@ -319,53 +419,126 @@ def extract_events(ctx: DocContext) -> list[Event]:
         taken: set[tuple[str, int, int]] = set()
         for token, event_type in found:
             start, end = _clause(token, sent)
-            tokens = list(ctx.doc[start:end])
-            place_key = _place(tokens, ctx)
-            participants: list[str] = []
-            for tok in tokens:
-                m = ctx.mention_at(tok)
-                if m is None or m.key in participants or m.key == place_key:
-                    continue
-                if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
-                    participants.append(m.key)
-            for key in _pronoun_subject(token, sent, ctx):
-                if key not in participants:
-                    participants.append(key)
-            if token.lemma_.lower() in ctx.lexicon.event_needs_craft:
-                if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
-                    continue
-            status = _status(_status_tokens(token), ctx)
-            date = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(tokens, status), anchor, ctx)
-            if date is None:
-                date = _relative_to_previous(sent, start, end, last_given)
+            place_key = _place(list(ctx.doc[start:end]), ctx)
+            participants = _participants(token, sent, start, end, place_key, ctx)
+            if not participants:
+                _join_anaphor(token, event_type, sent, events, lemmas, ctx)
+                continue  # nobody named takes part: background, or "the visit" of an event before
+            if not _is_candidate(token, event_type, participants, found, ctx):
+                continue
+            event_type = _type_with_craft(token, event_type, participants, ctx)
+            status = _status(token, event_type, sent, ctx)
+            if status is None:
+                continue  # "the deadline passed without an agreement"
+            when = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(token, status), anchor, ctx)
+            if when is None:
+                when = _relative_to_previous(sent, start, end, last_given)
             else:
-                last_given = date
-            if date is None and (status != "canceled" or not participants):
+                last_given = when
+            status = _status(token, event_type, sent, ctx, when) or status
+            if (when is None and not _keep_undated(status, participants, ctx)) or (event_type, start, end) in taken:
                 continue
-            key = (event_type, start, end)
-            if key in taken:
-                continue
-            taken.add(key)
-            events.append(
-                Event(event_type, _label(event_type, tokens), date, place_key, tuple(participants), status, ctx.evidence(sent))
-            )
+            taken.add((event_type, start, end))
+            if event_type in _OBJECT_FIRST_TYPES:
+                participants = _object_first(token, participants, ctx)
+            label = _label(event_type, token.lemma_.lower(), participants, status, ctx)
+            events.append(Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent)))
+            lemmas.append(token.lemma_.lower())
         anchor = _anchor(sent, ctx, anchor)
     return _merge(events)
 
 
+def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_key: str | None,
+                  ctx: DocContext) -> list[str]:
+    """The people, agencies and spacecraft of the trigger's clause (and a pronoun subject's referents)."""
+    participants: list[str] = []
+    for tok in ctx.doc[start:end]:
+        m = ctx.mention_at(tok)
+        if m is None or m.key in participants or m.key == place_key:
+            continue
+        if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
+            participants.append(m.key)
+    for key in _pronoun_subject(trigger, sent, ctx):
+        if key not in participants:
+            participants.append(key)
+    return participants
+
+
+def _is_candidate(trigger: "Token", event_type: str, participants: list[str],
+                  found: list[tuple["Token", str]], ctx: DocContext) -> bool:
+    """Whether the trigger's arguments make it an event: the roles its type needs, a spacecraft for
+    "fly"/"carry", and not the object of a suspension ("suspending Soyuz launches")."""
+    if trigger.lemma_.lower() in ctx.lexicon.event_needs_craft:
+        if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
+            return False
+    return _has_required_roles(event_type, participants, ctx) and not _is_object_of_trigger(trigger, found, ctx)
+
+
+_ANAPHOR_DETERMINERS = {"the", "that", "this"}
+
+
+def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[Event],
+                  lemmas: list[str], ctx: DocContext) -> None:
+    """"The visit never took place": a definite noun trigger without participants names the last
+    event of its type and trigger; it adds its sentence, and a cancellation it reports."""
+    if trigger.pos_ not in _NOUN_TRIGGER_POS:
+        return
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children):
+        return
+    lemma = trigger.lemma_.lower()
+    index = next((i for i in range(len(events) - 1, -1, -1)
+                  if events[i].type == event_type and lemmas[i] == lemma), None)
+    status = _status(trigger, event_type, sent, ctx)
+    if index is None or status is None:
+        return
+    ev = events[index]
+    if status == "canceled" and ev.status != "canceled":
+        label = _label(ev.type, lemma, list(ev.participants), "canceled", ctx)
+        ev = replace(ev, status="canceled", label=label)
+    seen = {e.start for e in ev.evidence}
+    new = ctx.evidence(sent)
+    events[index] = ev if new.start in seen else replace(ev, evidence=ev.evidence + (new,))
+
+
+def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> bool:
+    """An undated event stays on record when it is a plan or a cancellation of someone named
+    ("Bakanov will tour the Johnson Space Center")."""
+    return status != "happened" and any(ctx.type_of(p) in {"Person", "Agency", "Spacecraft"} for p in participants)
+
+
 def _merge(events: list[Event]) -> list[Event]:
-    """One event per (type, date) when two mentions share a participant: the later adds to the first."""
+    """Event coreference within a document: a mention of the same type and status, with a compatible
+    date and a shared participant, joins the first mention of that event, which keeps every sentence."""
     merged: list[Event] = []
-    alike: dict[tuple, list[int]] = {}  # (type, date, status, sentence) -> indexes into ``merged``
     for ev in events:
-        same = alike.setdefault((ev.type, ev.date, ev.status, ev.evidence.start), [])
-        for i in same:
-            other = merged[i]
-            if set(other.participants) & set(ev.participants):
-                parts = other.participants + tuple(p for p in ev.participants if p not in other.participants)
-                merged[i] = Event(other.type, other.label, other.date, other.place or ev.place, parts, other.status, other.evidence)
+        for i, other in enumerate(merged):
+            if _same_event(other, ev):
+                merged[i] = _joined(other, ev)
                 break
         else:
-            same.append(len(merged))
             merged.append(ev)
     return merged
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if not set(a.participants) & set(b.participants):
+        return False
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
+
+
+def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    if a is None or b is None:
+        return a or b
+    order = ("year", "month", "day")
+    return b if order.index(b.precision) > order.index(a.precision) else a
+
+
+def _joined(a: Event, b: Event) -> Event:
+    parts = a.participants + tuple(p for p in b.participants if p not in a.participants)
+    seen = {e.start for e in a.evidence}
+    evidence = a.evidence + tuple(e for e in b.evidence if e.start not in seen)
+    return Event(a.type, a.label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence)

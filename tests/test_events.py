@@ -1,0 +1,182 @@
+"""Events (issue 11): status cues, tense-aware dates, undated plans, coreference, labels.
+
+Every sentence here is written for these tests; none is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.event_rules import load_event_rules
+from kg.extract.status import event_status
+from kg.model import DateValue
+
+
+def _events(ex, event_type):
+    return [e for e in ex.events if e.type == event_type]
+
+
+def _names(ex, event):
+    return {ex.entities[p].label for p in event.participants}
+
+
+# --- status: one function of the clause --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cues():
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return load_event_rules(lex.planned_cues, lex.canceled_cues)
+
+
+@pytest.mark.parametrize("before, chain, expected", [
+    ("the talks ended without a", "deal", None),
+    ("despite the lack of an", "agreement", None),
+    ("the two agencies failed to", "sign", None),
+    ("", "agreement is being negotiated", "planned"),
+    ("", "seeking agreement", None),
+    ("", "will sign", "planned"),
+    ("", "deal calls for", "planned"),
+    ("", "launch was scrubbed", "canceled"),
+    ("", "signed", "happened"),
+])
+def test_status_cues_decide_the_status(cues, before, chain, expected):
+    assert event_status(before=before, chain=chain, cues=cues) == expected
+
+
+def test_status_an_event_dated_after_publication_is_planned(cues):
+    from datetime import date
+
+    status = event_status(before="", chain="docks", cues=cues, when=DateValue.of(2024, 9, 2),
+                          published=date(2024, 3, 1))
+    assert status == "planned"
+
+
+def test_events_passing_without_an_agreement_is_no_agreement(extract_text):
+    ex = extract_text("Weeks of talks between NASA and Roscosmos ended on Friday without an agreement "
+                      "on the crew exchange.", published="2023-05-08")
+    assert not [e for e in _events(ex, "Agreement") if e.status == "happened"]
+
+
+def test_events_planned_meeting_is_planned(extract_text):
+    ex = extract_text("NASA Administrator Bill Nelson will meet Roscosmos chief Yury Borisov "
+                      "in Houston on November 14.", published="2023-10-02")
+    (meeting,) = _events(ex, "Meeting")
+    assert meeting.status == "planned"
+    assert meeting.date == DateValue.of(2023, 11, 14)
+
+
+# --- dates resolved with the clause's tense -----------------------------------------------------
+
+def test_events_future_month_without_year_is_the_next_one(extract_text):
+    ex = extract_text("Roscosmos said the Soyuz MS-30 crew is scheduled to launch in February.",
+                      published="2025-10-20")
+    launches = _events(ex, "Launch")
+    assert launches and all(e.date == DateValue.of(2026, 2) for e in launches)
+    assert all(e.status == "planned" for e in launches)
+
+
+def test_events_past_day_without_year_is_the_previous_one(extract_text):
+    ex = extract_text("The Soyuz MS-30 spacecraft docked with the station on December 3.",
+                      published="2025-10-20")
+    (docking,) = _events(ex, "Docking")
+    assert docking.date == DateValue.of(2024, 12, 3)
+    assert docking.status == "happened"
+
+
+# --- undated events are kept --------------------------------------------------------------------
+
+def test_events_an_undated_plan_is_kept(extract_text):
+    ex = extract_text("Roscosmos chief Yury Borisov will visit the Kennedy Space Center.",
+                      published="2024-04-02")
+    visits = [e for e in ex.events if any("Borisov" in n for n in _names(ex, e))]
+    assert visits and visits[0].date is None and visits[0].status == "planned"
+
+
+# --- one event, one node, every sentence kept ---------------------------------------------------
+
+def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_text):
+    ex = extract_text("Bill Nelson met Yury Borisov in Moscow on March 4. "
+                      "Nelson and Borisov met for a second time on March 4 to discuss crew flights.",
+                      published="2024-03-10")
+    meetings = _events(ex, "Meeting")
+    assert len(meetings) == 1
+    assert len(meetings[0].evidence) == 2
+    assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
+
+
+def test_events_emit_one_evidence_per_sentence(extract_text):
+    from rdflib import RDF, Dataset
+
+    from kg.emit import emit_document
+    from kg.ontology import KGO
+
+    ex = extract_text("Bill Nelson met Yury Borisov in Moscow on March 4. "
+                      "Nelson and Borisov met for a second time on March 4 to discuss crew flights.",
+                      published="2024-03-10")
+    ds = Dataset()
+    emit_document(ds, ex)
+    meetings = {s for s, _, _, _ in ds.quads((None, RDF.type, KGO.Meeting, None))}
+    assert len(meetings) == 1
+    (meeting,) = meetings
+    assert len({o for _, _, o, _ in ds.quads((meeting, KGO.evidence, None, None))}) == 2
+
+
+# --- labels read like timeline entries ----------------------------------------------------------
+
+def test_events_labels_name_the_participants_not_a_fragment(extract_text):
+    ex = extract_text("Bill Nelson met Yury Borisov in Moscow on March 4.", published="2024-03-10")
+    (meeting,) = _events(ex, "Meeting")
+    borisov = next(n for n in _names(ex, meeting) if "Borisov" in n)  # the gazetteer's spelling
+    assert meeting.label == f"Meeting of Bill Nelson and {borisov}"
+
+
+def test_events_labels_of_plans_say_so(extract_text):
+    ex = extract_text("The Soyuz MS-30 spacecraft will launch from Baikonur on February 2.",
+                      published="2025-10-20")
+    (launch,) = _events(ex, "Launch")
+    assert launch.label == "Planned launch of Soyuz MS-30"
+    assert " - " not in launch.label
+
+
+def test_events_a_definite_noun_joins_its_event_and_reports_its_cancellation(extract_text):
+    ex = extract_text("Roscosmos chief Yury Borisov planned to visit the Kennedy Space Center in May. "
+                      "The visit never took place.", published="2024-09-02")
+    visits = [e for e in ex.events if e.type == "Other" and any("Borisov" in n for n in _names(ex, e))]
+    assert len(visits) == 1
+    assert visits[0].status == "canceled" and len(visits[0].evidence) == 2
+    assert visits[0].label.startswith("Canceled visit by")
+
+
+def test_events_what_is_suspended_is_not_an_event_of_its_own(extract_text):
+    ex = extract_text("The European Space Agency said on Monday it was halting Soyuz launches from its spaceport.",
+                      published="2024-03-04")
+    assert not _events(ex, "Launch")
+
+
+def test_events_a_cancellation_decision_happened(extract_text):
+    ex = extract_text("NASA postponed the Soyuz MS-30 launch on Tuesday.", published="2025-10-22")
+    cancellations = _events(ex, "Cancellation")
+    assert cancellations and all(e.status == "happened" for e in cancellations)
+    assert all(e.status == "canceled" for e in _events(ex, "Launch"))
+
+
+def test_events_an_arrival_at_a_station_is_a_docking(extract_text):
+    ex = extract_text("The crew of Soyuz MS-30 arrived at the International Space Station on Friday.",
+                      published="2025-10-20")
+    assert _events(ex, "Docking") and not [e for e in ex.events if e.label.startswith("Arrival")]
+
+
+def test_events_no_agreement_reached_is_no_agreement(extract_text):
+    ex = extract_text("By Friday NASA and Roscosmos had reached no agreement on the flights.",
+                      published="2023-05-08")
+    assert not [e for e in _events(ex, "Agreement") if e.status == "happened"]
+
+
+def test_events_an_appointment_is_labelled_by_the_person_appointed(extract_text):
+    ex = extract_text("On Tuesday, President Vladimir Putin appointed Yury Borisov as head of Roscosmos.",
+                      published="2022-07-20")
+    (appointment,) = _events(ex, "Appointment")
+    borisov = next(n for n in _names(ex, appointment) if "Borisov" in n)
+    assert appointment.label == f"Appointment of {borisov}"
