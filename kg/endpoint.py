@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from kg.errors import GraphError, QueryError, QueryTimeout
+from kg.query_text import code_only
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -130,12 +131,6 @@ def http(
 
 # --- parameters as a VALUES block ---------------------------------------------------------
 
-_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
-)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
@@ -173,12 +168,7 @@ def with_values(text: str, bindings: Mapping[str, "Node"] | None) -> str:
     if not bindings:
         return text
     block = values_block(bindings)
-    noise = [m.span() for m in _NOISE.finditer(text)]
-
-    def in_noise(position: int) -> bool:
-        return any(start <= position < end for start, end in noise)
-
-    cuts = [m.end() for m in _WHERE.finditer(text) if not in_noise(m.start())]
+    cuts = [m.end() for m in _WHERE.finditer(code_only(text))]  # the same offsets in text
     if not cuts:
         return f"{text}\n{block}"
     out, last = [], 0

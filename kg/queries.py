@@ -33,7 +33,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.errors import QueryError
-from kg.query_text import check_page, lead_with, page, specialise
+from kg.query_text import check_page, code_only, lead_with, page, specialise
 from kg.ontology import KGO, STATUS_IRI
 from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
 from kg.temporal import is_date
@@ -262,12 +262,6 @@ def run_select(
     return _backend(source, infer).select(text, timeout=timeout)
 
 
-_LEXICAL_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''  # long strings
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
-    r'|<[^<>"{}|^`\\\s]*>'  # IRIs
-    r"|#[^\n]*",  # comments
-)
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
 
 
@@ -276,7 +270,7 @@ def refuse_service(text: str) -> None:
     IRIs and comments that merely mention the word do not count)."""
     from kg.errors import FederatedQueryRefused
 
-    if _SERVICE.search(_LEXICAL_NOISE.sub(" ", text)):
+    if _SERVICE.search(code_only(text)):
         raise FederatedQueryRefused(
             "the query asks another endpoint (SERVICE), and kg sends no requests to other hosts unless allowed"
         )

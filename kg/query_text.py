@@ -1,7 +1,9 @@
-"""Shaping the text of our own named queries before they run (internal to :mod:`kg.queries`).
+"""Reading and shaping SPARQL query texts.
 
-Three operations, each on whole lines of a shipped ``.rq`` file or on checked integers; a
-parameter's value never enters the text (it is bound to ``?param_<name>``):
+:func:`code_only` blanks out a query's string literals, IRIs and comments, so that a search for a
+keyword (``SERVICE``, ``FROM``, ``WHERE``) finds only keywords. Three operations shape the text of
+our own named queries before they run, each on whole lines of a shipped ``.rq`` file or on checked
+integers; a parameter's value never enters the text (it is bound to ``?param_<name>``):
 
 - :func:`specialise` keeps the lines marked for the parameters given (``# if a`` / ``# unless a``);
 - :func:`lead_with` writes the triple patterns that mention a bound parameter first;
@@ -15,6 +17,22 @@ import re
 from kg.errors import QueryError
 
 _CONDITION = re.compile(r"\s+#\s+(if|unless)\s+(\w+)\s*$")
+_NOT_CODE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r'|<[^<>"{}|^`\\\s]*>'  # IRIs
+    r"|#[^\n]*",  # comments
+)
+
+
+def code_only(text: str) -> str:
+    """``text`` with its string literals, IRIs and comments replaced by spaces (the same length,
+    so offsets still match): what is left is keywords, variables and punctuation.
+
+    >>> code_only('SELECT ?s { ?s ?p "SERVICE" } # SERVICE')
+    'SELECT ?s { ?s ?p           }          '
+    """
+    return _NOT_CODE.sub(lambda m: " " * len(m.group()), text)
 
 
 def specialise(text: str, given: set[str]) -> str:

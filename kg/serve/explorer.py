@@ -20,8 +20,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rdflib.namespace import OWL
+
+from kg.analytics.explain import wikidata_page
 from kg.errors import GraphError
-from kg.ontology import ENTITY_TYPES, GAZETTEER_GRAPH, KGO, entity_class
+from kg.ontology import ENTITY_TYPES, GAZETTEER_GRAPH, KGO, WD, entity_class
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -42,8 +45,8 @@ SECTIONS = (
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-WIKIDATA = "http://www.wikidata.org/entity/"
+OWL_SAME_AS = str(OWL.sameAs)
+WIKIDATA = str(WD)
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,7 @@ def entity_page(store: "ox.Store", iri: str) -> dict[str, Any]:
         "label": label,
         "type": type_name,
         "aliases": names,
-        "wikidata": [{"id": w[len(WIKIDATA):], "url": f"https://www.wikidata.org/wiki/{w[len(WIKIDATA):]}"} for w in wikidata],
+        "wikidata": [{"id": w[len(WIKIDATA):], "url": wikidata_page(w[len(WIKIDATA):])} for w in wikidata],
         "sections": sections,
         "truncated": cut,
     }

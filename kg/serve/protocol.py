@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from kg.errors import KgError
+from kg.query_text import code_only
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT_QUERY = "application/sparql-query"
@@ -203,15 +204,9 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
     return CANONICAL.get(best, best)
 
 
-_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
-)
 _FROM = re.compile(r"(?<![\w:?$])FROM\b", re.IGNORECASE)
 
 
 def names_its_dataset(query: str) -> bool:
     """Whether the query text has a ``FROM`` (or ``FROM NAMED``) clause of its own."""
-    return bool(_FROM.search(_NOISE.sub(" ", query)))
+    return bool(_FROM.search(code_only(query)))

@@ -1,0 +1,54 @@
+"""Extraction quality on every corpus with gold, side by side: the figures of README's table.
+
+Runs ``kg eval --json`` on the development corpora (``data/corpus/dev``, ``data/corpus/news-dev``)
+and the held-out ones (``data/corpus/heldout``, ``data/corpus/news-heldout``) and prints a Markdown
+table of F1 per kind of fact and the macro-F1. The held-out corpora are scored here, at the end of a
+development cycle, and never tuned on; they are not a gate of the test suite (a gate that fails
+invites tuning on them).
+
+    .venv/bin/python bench/quality.py                 # this checkout
+    .venv/bin/python bench/quality.py --kg "python -m kg"   # another command, e.g. an older checkout
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = {
+    "dev": "data/corpus/dev",
+    "news-dev": "data/corpus/news-dev",
+    "heldout (held out)": "data/corpus/heldout",
+    "news-heldout (held out)": "data/corpus/news-heldout",
+}
+KINDS = ("entities", "positions", "events", "involvement", "agency_country", "quotes")
+
+
+def scores(command: list[str], corpus: Path) -> dict:
+    result = subprocess.run([*command, "eval", str(corpus), "--json"], capture_output=True, text=True, check=False)
+    if not result.stdout.strip():
+        raise SystemExit(f"{corpus}: kg eval printed nothing: {result.stderr.strip()}")
+    return json.loads(result.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kg", default=f"{sys.executable} -m kg", help="the kg command to run")
+    args = parser.parse_args()
+    command = shlex.split(args.kg)
+    print("| corpus | " + " | ".join(KINDS) + " | events P | macro-F1 |")
+    print("|---" * (len(KINDS) + 3) + "|")
+    for name, folder in CORPORA.items():
+        s = scores(command, REPO / folder)
+        types = s["types"]
+        cells = [f"{types[k]['f1']:.3f}" for k in KINDS] + [f"{types['events']['precision']:.3f}", f"**{s['macro_f1']:.3f}**"]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
