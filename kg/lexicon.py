@@ -20,11 +20,7 @@ class Lexicon:
     title_abbreviations: dict[str, str]
     acting_words: frozenset[str]
     past_words: frozenset[str]
-    event_triggers: dict[str, str]
-    """trigger lemma -> event type"""
-    event_particles: dict[str, frozenset[str]]
     event_needs_craft: frozenset[str]
-    event_objects: dict[str, frozenset[str]]
     background_preps: frozenset[str]
     anaphora: dict[str, tuple[frozenset[str], bool]]
     """head noun -> (entity types it can refer to, whether the antecedent's name must contain it)"""
@@ -40,11 +36,6 @@ def load_lexicon() -> Lexicon:
     source = resources.files("kg") / "data" / "lexicon.yaml"
     try:
         raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-        triggers = {
-            word.lower(): event_type
-            for event_type, words in raw["event_triggers"].items()
-            for word in words
-        }
         return Lexicon(
             title_heads=frozenset(w.lower() for w in raw["title_heads"]),
             title_modifiers=frozenset(w.lower() for w in raw["title_modifiers"]),
@@ -53,10 +44,7 @@ def load_lexicon() -> Lexicon:
             title_abbreviations=dict(raw["title_abbreviations"]),
             acting_words=frozenset(raw["acting_words"]),
             past_words=frozenset(raw["past_words"]),
-            event_triggers=triggers,
-            event_particles={k: frozenset(v) for k, v in raw["event_particles"].items()},
             event_needs_craft=frozenset(raw["event_needs_craft"]),
-            event_objects={k: frozenset(v) for k, v in raw["event_objects"].items()},
             background_preps=frozenset(raw["background_preps"]),
             anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
             planned_cues=tuple(raw["planned_cues"]),

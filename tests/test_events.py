@@ -174,9 +174,74 @@ def test_events_no_agreement_reached_is_no_agreement(extract_text):
     assert not [e for e in _events(ex, "Agreement") if e.status == "happened"]
 
 
-def test_events_an_appointment_is_labelled_by_the_person_appointed(extract_text):
+def test_events_an_appointment_is_labelled_by_the_person_and_the_post_given(extract_text):
     ex = extract_text("On Tuesday, President Vladimir Putin appointed Yury Borisov as head of Roscosmos.",
                       published="2022-07-20")
     (appointment,) = _events(ex, "Appointment")
     borisov = next(n for n in _names(ex, appointment) if "Borisov" in n)
+    assert appointment.label == f"{borisov} named Roscosmos head"
+
+
+def test_events_an_appointment_without_a_post_is_labelled_by_the_person_appointed(extract_text):
+    ex = extract_text("On Tuesday, President Vladimir Putin appointed Yury Borisov.", published="2022-07-20")
+    (appointment,) = _events(ex, "Appointment")
+    borisov = next(n for n in _names(ex, appointment) if "Borisov" in n)
     assert appointment.label == f"Appointment of {borisov}"
+
+
+# --- triggers as DependencyMatcher patterns (kg/data/events.yaml) -------------------------------
+
+@pytest.fixture(scope="module")
+def parse():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The rocket lifted off from the pad at dawn.", "lifted", "Launch"),
+    ("The old booster thundered away from the pad.", "thundered", "Launch"),
+    ("The two ministers signed an agreement in Vienna.", "signed", "Agreement"),
+    ("The two ministers signed a decree in Vienna.", "signed", None),
+    ("The delegates began the talks on Monday.", "talks", "Meeting"),
+    ("The commander opened the hatch an hour later.", "opened", "Other"),
+    ("The commander opened a bottle an hour later.", "opened", None),
+    ("The capsule splashed down in the ocean.", "splashed", "Landing"),
+])
+def test_trigger_patterns_match_words_with_their_arguments(parse, sentence, word, expected):
+    from kg.extract.event_rules import match_triggers
+
+    doc = parse(sentence)
+    index = next(t.i for t in doc if t.text == word)
+    assert match_triggers(doc).get(index) == expected
+
+
+def test_hatch_that_came_open_is_an_event(extract_text):
+    ex = extract_text("On March 3, 2024, the hatch came open and Mike Quill greeted Ivan Petrenko aboard the "
+                      "International Space Station.", published="2024-03-10")
+    assert any(e.date and e.date.iso == "2024-03-03" for e in _events(ex, "Other"))
+
+
+def test_launch_that_thundered_away_is_an_event(extract_text):
+    ex = extract_text("On March 3, 2024, Soyuz MS-31 thundered away from the Baikonur Cosmodrome.",
+                      published="2024-03-10")
+    assert [e.date.iso for e in _events(ex, "Launch")] == ["2024-03-03"]
+
+
+def test_hours_earlier_counts_from_the_last_day_the_text_named(extract_text):
+    ex = extract_text("The crews were busy all day on March 3, 2024. "
+                      "Three hours earlier, Soyuz MS-31 had docked with the International Space Station.",
+                      published="2024-03-10")
+    assert [e.date.iso for e in _events(ex, "Docking")] == ["2024-03-03"]
+
+
+def test_arrival_right_after_a_sentence_about_the_station_is_a_docking(extract_text):
+    ex = extract_text("Six people now live aboard the station. Mike Quill and Ivan Petrenko arrived in "
+                      "March 2024.", published="2024-06-10")
+    assert [e.date.iso for e in _events(ex, "Docking")] == ["2024-03"]
+
+
+def test_arrival_in_a_named_city_stays_an_arrival(extract_text):
+    ex = extract_text("Six people now live aboard the station. Dmitry Bakanov arrived in Houston in "
+                      "March 2024.", published="2024-06-10")
+    assert not _events(ex, "Docking")

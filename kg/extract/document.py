@@ -33,7 +33,7 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
         mentions.append(Mention(r.mention.text, r.mention.start, r.mention.end, entities[r.key].type, r.key, ctx.evidence(span.sent)))
     result = Extraction(document=document, entities=entities, mentions=mentions)
     result.positions = extract_positions(ctx)
-    result.events = extract_events(ctx)
+    result.events = extract_events(ctx, result.positions)
     result.involvements = extract_involvement(ctx)
     result.agency_countries = extract_agency_countries(ctx)
     quotes = extract_quotes(doc, document, mentions, positions=result.positions, gazetteer=gazetteer)

@@ -1,5 +1,5 @@
-"""Loader of ``kg/data/events.yaml``: the event rules kept as data — status cues, the roles an
-event type needs, and how a timeline label reads."""
+"""Loader of ``kg/data/events.yaml``: the event rules kept as data — trigger patterns, status cues,
+the roles an event type needs, and how a timeline label reads."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
+from spacy.matcher import DependencyMatcher
+from spacy.vocab import Vocab
 
 from kg.errors import DataError
 
@@ -55,3 +57,62 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
         )
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"{source}: malformed event cues ({exc}); restore it from the repository") from exc
+
+
+TRIGGER_NODE = "trigger"
+"""The pattern node that names the word opening the event."""
+
+
+def _read_events_yaml() -> dict:
+    source = resources.files("kg") / "data" / "events.yaml"
+    try:
+        return yaml.safe_load(source.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{source}: malformed event rules ({exc}); restore it from the repository") from exc
+
+
+def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern, and (when its trigger node lists lemmas) the same pattern on the word as written
+    ("talks", "met"); lemmas and words match in lower or capitalised case ("Summit")."""
+    node = pattern[0]["RIGHT_ATTRS"]
+    lemmas = node.get("LEMMA")
+    if lemmas is None:
+        return [pattern]
+    words = lemmas["IN"] if isinstance(lemmas, dict) else [lemmas]
+    cased = sorted({w for word in words for w in (word, word.capitalize())})
+    out = []
+    for attr in ("LEMMA", "LOWER"):
+        attrs = {k: v for k, v in node.items() if k != "LEMMA"}
+        attrs[attr] = {"IN": cased if attr == "LEMMA" else list(words)}
+        out.append([{**pattern[0], "RIGHT_ATTRS": attrs}, *pattern[1:]])
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, str]]:
+    """The trigger patterns of ``kg/data/events.yaml`` compiled once per vocabulary: the matcher and
+    the event type of each match id (in the file's order, the first type a word matches wins)."""
+    raw = _read_events_yaml()
+    matcher = DependencyMatcher(vocab)
+    types: dict[int, str] = {}
+    try:
+        for event_type, patterns in raw["triggers"].items():
+            variants = [v for p in patterns for v in _lemma_variants(p)]
+            matcher.add(f"event:{event_type}", variants)
+            types[vocab.strings[f"event:{event_type}"]] = event_type
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"kg/data/events.yaml: malformed trigger patterns ({exc})") from exc
+    return matcher, types
+
+
+def match_triggers(doc) -> dict[int, str]:
+    """Token index of every trigger word of ``doc`` -> its event type."""
+    matcher, types = trigger_matcher(doc.vocab)
+    found: dict[int, tuple[int, str]] = {}
+    order = list(types)
+    for match_id, token_ids in matcher(doc):
+        trigger = token_ids[0]  # the first node of every pattern is the trigger
+        rank = order.index(match_id)
+        if trigger not in found or rank < found[trigger][0]:
+            found[trigger] = (rank, types[match_id])
+    return {i: event_type for i, (_, event_type) in found.items()}

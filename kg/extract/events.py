@@ -1,7 +1,8 @@
 """Events from trigger words: type, date, place, participants, status and label of each.
 
-A trigger (lexicon ``event_triggers``: "met", "lifted off", "docked", "signed", "the talks", "arrival"...)
-opens an event; its participants are the people, agencies and spacecraft in the trigger's clause (an
+A trigger (a spaCy pattern of ``kg/data/events.yaml`` ``triggers``, compiled once by
+:func:`kg.extract.event_rules.match_triggers`: "met", "lifted off", "signed an agreement", "the talks",
+"the hatch came open"...) opens an event; its participants are the people, agencies and spacecraft in the trigger's clause (an
 event nobody named takes part in is background and dropped), its place the facility, place or country
 after "in/at/from/near", its date the date expression of the clause resolved against the publication
 date with the clause's tense (plans look ahead, past verbs back; a 1975 date in a 2025 article is a 1975
@@ -20,13 +21,13 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import takewhile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
 from kg.extract.dates import Tense, find_dates
-from kg.extract.event_rules import EventRules, load_event_rules
+from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.status import event_status
-from kg.model import DateValue, Event
+from kg.model import DateValue, Event, Position
 from kg.schema import Status
 
 if TYPE_CHECKING:
@@ -38,33 +39,27 @@ _PLACE_PREPS = {"in", "at", "from", "near", "outside", "over", "into", "to"}
 _NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
 
 
-def _trigger_type(token: "Token", ctx: DocContext) -> str | None:
-    lex = ctx.lexicon
-    lemma = token.lemma_.lower()
-    event_type = lex.event_triggers.get(lemma) or lex.event_triggers.get(token.lower_)
-    if event_type is None or token.pos_ not in {"VERB", "NOUN", "PROPN"}:
-        return None
-    if ctx.mention_at(token) is not None:
-        return None
-    needed = lex.event_particles.get(lemma)
-    if needed and token.pos_ == "VERB":
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if not any(c.dep_ == "prt" and c.lower_ in needed for c in token.children) and (nxt is None or nxt.lower_ not in needed):
-            return None
-    objects = lex.event_objects.get(lemma)
-    if objects and token.pos_ == "VERB":
-        args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
-        if not args or not any(a.lemma_.lower() in objects or ctx.mention_at(a) is not None for a in args):
-            return None
-    if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ == "pobj" and token.head.lower_ in lex.background_preps:
-        return None
-    if token.pos_ in _NOUN_TRIGGER_POS and token.dep_ in {"compound", "amod"}:
-        return None  # "landing platform", "docking port"
-    if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children) and not any(
-        c.lemma_ == "will" or c.lower_ in {"would", "will"} for c in token.children
-    ):
-        return None  # "did not meet again until 1995": no event (but "will not take place" is a cancellation)
-    return event_type
+def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
+    """A matched trigger word that opens no event: part of a name, a noun after a background
+    preposition ("two days after launch"), a noun modifier ("docking port"), or a negated verb
+    that is not a cancellation ("did not meet again until 1995"; "will not take place" is one)."""
+    is_noun = token.pos_ in _NOUN_TRIGGER_POS
+    return (
+        ctx.mention_at(token) is not None
+        or (is_noun and token.dep_ == "pobj" and token.head.lower_ in ctx.lexicon.background_preps)
+        or (is_noun and token.dep_ in {"compound", "amod"})
+        or (token.pos_ == "VERB" and _negated_past(token))
+    )
+
+
+def _negated_past(verb: "Token") -> bool:
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and not any(c.lower_ in {"would", "will"} for c in children)
+
+
+def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tuple["Token", str]]:
+    """The trigger words of the sentence (``kg/data/events.yaml`` patterns) with their event types."""
+    return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)]
 
 
 def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
@@ -159,8 +154,10 @@ def _has_required_roles(event_type: str, participants: list[str], ctx: DocContex
 _CRAFT_TYPES = {"Spacecraft", "Program"}
 
 
-def _type_with_craft(trigger: "Token", event_type: str, participants: list[str], ctx: DocContext) -> str:
-    """"Arrived at the station aboard Soyuz TMA-2" is a docking (``with_craft_type``)."""
+def _type_with_craft(trigger: "Token", event_type: str, participants: list[str], place: str | None,
+                     ctx: DocContext) -> str:
+    """"Arrived at the station aboard Soyuz TMA-2" is a docking (``with_craft_type``), and so is an
+    arrival with no place named right after a sentence about the station."""
     rules = _cues(ctx)
     retyped = rules.with_craft_type.get(trigger.lemma_.lower())
     if retyped is None:
@@ -170,7 +167,16 @@ def _type_with_craft(trigger: "Token", event_type: str, participants: list[str],
         return retyped
     if any(ctx.type_of(p) in _CRAFT_TYPES for p in participants):
         return retyped
+    if place is None and _craft_noun_just_before(trigger, rules.craft_nouns):
+        return retyped  # "crews already share the station. Three cosmonauts arrived in March"
     return event_type
+
+
+def _craft_noun_just_before(trigger: "Token", craft_nouns: frozenset[str]) -> bool:
+    """Whether the sentence before the trigger's, or its own words before it, name a station or craft."""
+    sent = trigger.sent
+    start = trigger.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in craft_nouns for t in trigger.doc[start:trigger.i])
 
 
 def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx: DocContext) -> bool:
@@ -301,7 +307,8 @@ def _near_anchor(m, anchor: date, published: date | None):
 _DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
-_SAME_DAY = re.compile(r"(?i)\b(?:(?:hours?|minutes?)\s+later|(?:later\s+)?(?:that|the\s+same)\s+day)\b")
+_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day"
+    r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+)?(?:that|the\s+same)\s+day)\b")
 _DAYS_LATER = re.compile(
     r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+later|the\s+(?:next|following)\s+day)\b")
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -326,6 +333,13 @@ def _relative_to_previous(sent: "Span", start: int, end: int, previous: DateValu
         except OverflowError:  # after 9999-12-31: not a date
             return None
     return None
+
+
+def _narrative_day(sent: "Span", ctx: DocContext) -> DateValue | None:
+    """The last day the sentence names ("on Thursday", "July 15, 1975"): what "hours later" and
+    "the next day" in the sentences after it count from, whether or not an event took that date."""
+    days = [m.value for m in _sentence_dates(sent, "unknown", None, ctx) if m.value.precision == "day"]
+    return days[-1] if days else None
 
 
 def _anchor(sent: "Span", ctx: DocContext, current: date | None) -> date | None:
@@ -381,6 +395,23 @@ def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) ->
     return keys + [p for p in participants if p not in keys]
 
 
+def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: Sequence[Position],
+                       ctx: DocContext) -> str | None:
+    """"Sean Duffy named acting NASA administrator": the post the sentence gives the trigger's object
+    after the trigger (not the post of whoever did the naming)."""
+    objects = {m.key for c in trigger.children if c.dep_ in _OBJECT_DEPS and (m := ctx.mention_at(c)) is not None}
+    if person not in objects:
+        return None
+    start = ctx.evidence(sent).start
+    after = {t.lower_ for t in ctx.doc[trigger.i + 1:sent.end]}
+    post = next((p for p in positions if p.person == person and p.evidence.start == start
+                 and p.title.split()[-1].lower() in after), None)
+    if post is None:
+        return None
+    org = ctx.entities[post.organization].label + " " if post.organization in ctx.entities else ""
+    return f"{ctx.entities[person].label} named {'acting ' if post.acting else ''}{org}{post.title}"
+
+
 def _who(event_type: str, participants: list[str], ctx: DocContext) -> str:
     """The two or three names a reader needs: the key types of the event first."""
     preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
@@ -406,15 +437,17 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     return label
 
 
-def extract_events(ctx: DocContext) -> list[Event]:
+def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[Event]:
     """Every event the document states (dated, or undated plans), one per trigger type per clause,
-    mentions of one event merged (``_merge``), each keeping every sentence that mentions it."""
+    mentions of one event merged (``_merge``), each keeping every sentence that mentions it; an
+    appointment whose sentence gives the post (``positions``) is labelled with it."""
     events: list[Event] = []
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
     anchor: date | None = None
     last_given: DateValue | None = None
+    matched = match_triggers(ctx.doc)
     for sent in ctx.doc.sents:
-        found = [(t, et) for t in sent if (et := _trigger_type(t, ctx)) is not None]
+        found = _triggers(sent, matched, ctx)
         trigger_ids = {t.i for t, _ in found}
         taken: set[tuple[str, int, int]] = set()
         for token, event_type in found:
@@ -426,7 +459,7 @@ def extract_events(ctx: DocContext) -> list[Event]:
                 continue  # nobody named takes part: background, or "the visit" of an event before
             if not _is_candidate(token, event_type, participants, found, ctx):
                 continue
-            event_type = _type_with_craft(token, event_type, participants, ctx)
+            event_type = _type_with_craft(token, event_type, participants, place_key, ctx)
             status = _status(token, event_type, sent, ctx)
             if status is None:
                 continue  # "the deadline passed without an agreement"
@@ -442,9 +475,12 @@ def extract_events(ctx: DocContext) -> list[Event]:
             if event_type in _OBJECT_FIRST_TYPES:
                 participants = _object_first(token, participants, ctx)
             label = _label(event_type, token.lemma_.lower(), participants, status, ctx)
+            if event_type == "Appointment" and status == "happened":
+                label = _appointment_label(token, participants[0], sent, positions, ctx) or label
             events.append(Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent)))
             lemmas.append(token.lemma_.lower())
         anchor = _anchor(sent, ctx, anchor)
+        last_given = _narrative_day(sent, ctx) or last_given
     return _merge(events)
 
 
