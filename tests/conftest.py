@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"
 """The installed ``kg`` command, as a user runs it (the entry point of this environment)."""
 DEV_CORPUS = REPO / "data" / "corpus" / "dev"
-HELDOUT_CORPUS = REPO / "data" / "corpus" / "heldout"
+NEWS_DEV_CORPUS = REPO / "data" / "corpus" / "news-dev"
 SEED = DEV_CORPUS / "seed-nasa-roscosmos-talks.txt"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEV_CORPUS, HELDOUT_CORPUS, SEED
+from conftest import DEV_CORPUS, NEWS_DEV_CORPUS, SEED
 from kg.queries import run_named
 
 
@@ -88,15 +88,18 @@ def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.trig"]
 
 
-# Quality floors: the figures reached when this test was written, minus a small margin.
-# A change that makes extraction worse fails here; raise the floors when it gets better.
+# Quality floors on the development corpora: the figures reached when this test was written, minus a
+# small margin. A change that makes extraction worse fails here; raise the floors when it gets better.
+# The held-out corpora (data/corpus/heldout, data/corpus/news-heldout) are no gate: they are scored at
+# the end of a development cycle (bench/quality.py) and reported, never tuned on; a gate that fails on
+# them would invite exactly that.
 DEV_FLOOR = {"entities": 0.98, "positions": 0.86, "events": 0.67, "involvement": 0.79,
-             "agency_country": 0.98, "quotes": 0.98, "macro": 0.865}
-HELDOUT_FLOOR = {"entities": 0.93, "positions": 0.74, "events": 0.42, "involvement": 0.61,
-                 "agency_country": 0.95, "quotes": 0.93, "macro": 0.77}
+             "agency_country": 0.98, "quotes": 0.98, "macro": 0.88}
+NEWS_DEV_FLOOR = {"entities": 0.96, "positions": 0.71, "events": 0.49, "involvement": 0.50,
+                  "agency_country": 0.98, "quotes": 0.96, "macro": 0.77}
 
 
-@pytest.mark.parametrize("corpus, floor", [(DEV_CORPUS, DEV_FLOOR), (HELDOUT_CORPUS, HELDOUT_FLOOR)], ids=["dev", "heldout"])
+@pytest.mark.parametrize("corpus, floor", [(DEV_CORPUS, DEV_FLOOR), (NEWS_DEV_CORPUS, NEWS_DEV_FLOOR)], ids=["dev", "news-dev"])
 def test_extraction_quality_stays_above_the_floor(corpus, floor):
     from kg.pipeline import evaluate_dir
 
