@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
-from kg.errors import DataError
+from kg.yaml_lines import load_shipped
 
 
 @dataclass(frozen=True)
@@ -33,24 +30,24 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
-    source = resources.files("kg") / "data" / "lexicon.yaml"
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-        return Lexicon(
-            title_heads=frozenset(w.lower() for w in raw["title_heads"]),
-            title_modifiers=frozenset(w.lower() for w in raw["title_modifiers"]),
-            crew_titles=frozenset(raw["crew_titles"]),
-            corps_titles=frozenset(raw["corps_titles"]),
-            title_abbreviations=dict(raw["title_abbreviations"]),
-            acting_words=frozenset(raw["acting_words"]),
-            past_words=frozenset(raw["past_words"]),
-            event_needs_craft=frozenset(raw["event_needs_craft"]),
-            background_preps=frozenset(raw["background_preps"]),
-            anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
-            planned_cues=tuple(raw["planned_cues"]),
-            canceled_cues=tuple(raw["canceled_cues"]),
-            speech_verbs=frozenset(raw["speech_verbs"]),
-            not_entities=frozenset(raw["not_entities"]),
-        )
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(f"{source}: malformed lexicon ({exc}); restore it from the repository") from exc
+    return load_shipped("lexicon.yaml", _lexicon, what="lexicon")
+
+
+def _lexicon(raw: dict) -> Lexicon:
+    return Lexicon(
+        title_heads=frozenset(w.lower() for w in raw["title_heads"]),
+        title_modifiers=frozenset(w.lower() for w in raw["title_modifiers"]),
+        crew_titles=frozenset(raw["crew_titles"]),
+        corps_titles=frozenset(raw["corps_titles"]),
+        title_abbreviations=dict(raw["title_abbreviations"]),
+        acting_words=frozenset(raw["acting_words"]),
+        past_words=frozenset(raw["past_words"]),
+        event_needs_craft=frozenset(raw["event_needs_craft"]),
+        background_preps=frozenset(raw["background_preps"]),
+        anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
+        planned_cues=tuple(raw["planned_cues"]),
+        canceled_cues=tuple(raw["canceled_cues"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        not_entities=frozenset(raw["not_entities"]),
+    )
+

@@ -13,10 +13,13 @@ compare and print like plain dicts and lists. Scalars are read as ``yaml.safe_lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.errors import DataError
+
+T = TypeVar("T")
 
 
 class LineMap(dict):
@@ -73,3 +76,21 @@ def load_yaml(text: str, path: Path | str) -> Any:
 
 
 __all__ = ["LineMap", "LineSeq", "line_of", "load_yaml"]
+
+
+def load_shipped(name: str, build: Callable[[Any], T], *, what: str) -> T:
+    """``build`` applied to the YAML data file ``kg/data/NAME`` shipped with the package; a file that
+    does not parse, or lacks what ``build`` reads, is a ``DataError`` naming it and ``what`` it holds.
+
+    >>> load_shipped("lexicon.yaml", lambda raw: "say" in raw["speech_verbs"], what="lexicon")
+    True
+    """
+    from importlib import resources
+
+    import yaml
+
+    source = resources.files("kg") / "data" / name
+    try:
+        return build(yaml.safe_load(source.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise DataError(f"{source}: malformed {what} ({exc}); restore it from the repository") from exc

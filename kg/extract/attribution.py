@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
-from kg.errors import DataError
+from kg.yaml_lines import load_shipped
 
 
 @dataclass(frozen=True)
@@ -29,12 +26,11 @@ def load_attribution_cues() -> AttributionCues:
     >>> "statement" in load_attribution_cues().statement_nouns
     True
     """
-    source = resources.files("kg") / "data" / "attribution.yaml"
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-        words = {key: frozenset(str(w).lower() for w in raw[key]) for key in (
-            "statement_nouns", "spokesperson_nouns", "description_heads", "generic_heads",
-            "top_titles", "chain_verbs")}
-        return AttributionCues(**words, caption_starts=tuple(raw["caption_starts"]))
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(f"{source}: malformed attribution cues ({exc}); restore it from the repository") from exc
+    return load_shipped("attribution.yaml", _cues, what="attribution cues")
+
+
+def _cues(raw: dict) -> AttributionCues:
+    words = {key: frozenset(str(w).lower() for w in raw[key]) for key in (
+        "statement_nouns", "spokesperson_nouns", "description_heads", "generic_heads",
+        "top_titles", "chain_verbs")}
+    return AttributionCues(**words, caption_starts=tuple(raw["caption_starts"]))

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
 from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 
-from kg.errors import DataError
+from kg.yaml_lines import load_shipped
 
 
 @dataclass(frozen=True)
@@ -38,9 +35,7 @@ class EventRules:
 @functools.lru_cache(maxsize=1)
 def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = ()) -> EventRules:
     """The shipped cues of ``kg/data/events.yaml``, with the lexicon's ``planned``/``canceled`` cues added."""
-    source = resources.files("kg") / "data" / "events.yaml"
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    def build(raw: dict) -> EventRules:
         return EventRules(
             no_event_before=tuple(raw["no_event_before"]),
             no_event_chain=tuple(raw["no_event_chain"]),
@@ -55,20 +50,12 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             labels=dict(raw["labels"]),
             other_labels=dict(raw["other_labels"]),
         )
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise DataError(f"{source}: malformed event cues ({exc}); restore it from the repository") from exc
+
+    return load_shipped("events.yaml", build, what="event cues")
 
 
 TRIGGER_NODE = "trigger"
 """The pattern node that names the word opening the event."""
-
-
-def _read_events_yaml() -> dict:
-    source = resources.files("kg") / "data" / "events.yaml"
-    try:
-        return yaml.safe_load(source.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(f"{source}: malformed event rules ({exc}); restore it from the repository") from exc
 
 
 def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
@@ -92,17 +79,16 @@ def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
 def trigger_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, str]]:
     """The trigger patterns of ``kg/data/events.yaml`` compiled once per vocabulary: the matcher and
     the event type of each match id (in the file's order, the first type a word matches wins)."""
-    raw = _read_events_yaml()
-    matcher = DependencyMatcher(vocab)
-    types: dict[int, str] = {}
-    try:
+    def build(raw: dict) -> tuple[DependencyMatcher, dict[int, str]]:
+        matcher = DependencyMatcher(vocab)
+        types: dict[int, str] = {}
         for event_type, patterns in raw["triggers"].items():
             variants = [v for p in patterns for v in _lemma_variants(p)]
             matcher.add(f"event:{event_type}", variants)
             types[vocab.strings[f"event:{event_type}"]] = event_type
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"kg/data/events.yaml: malformed trigger patterns ({exc})") from exc
-    return matcher, types
+        return matcher, types
+
+    return load_shipped("events.yaml", build, what="trigger patterns")
 
 
 def match_triggers(doc) -> dict[int, str]:
