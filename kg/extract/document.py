@@ -16,7 +16,6 @@ from kg.lexicon import Lexicon
 from kg.model import Document, Extraction, Mention
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
 
@@ -41,10 +40,3 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
     if document.published is None:
         result.warnings.append(f"{document.path}: no publication date; relative dates were not resolved")
     return result
-
-
-def parse(nlp: "Language", documents: list[Document]) -> list["Doc"]:
-    """spaCy parses of the documents' texts, batched (long texts in chunks, ``kg.nlp.parse_texts``)."""
-    from kg.nlp import parse_texts
-
-    return list(parse_texts(nlp, (d.text for d in documents), batch_size=16))
