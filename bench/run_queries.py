@@ -86,7 +86,7 @@ def _alarm(_signum, _frame):
 
 
 def _time_query(backend, name: str, params: dict, *, timeout: float, repeat: int, limit: int | None = None) -> dict:
-    from kg.queries import run_query
+    from kg.store.queries import run_query
 
     best, rows = None, 0
     for _ in range(repeat):
@@ -139,15 +139,15 @@ def worker(kind: str, data: Path, *, timeout: float, pairs: int, seed: int, time
 
     ``timeouts`` gives some queries a longer timeout than ``timeout`` (rdflib only).
     """
-    from kg.queries import named_queries
+    from kg.store.queries import named_queries
 
     signal.signal(signal.SIGALRM, _alarm)
     figures: dict = {"backend": kind}
     tmp = None
     start = time.perf_counter()
     if kind == "oxigraph":
-        from kg.backends import OxigraphBackend
-        from kg.store import write_store
+        from kg.store.backends import OxigraphBackend
+        from kg.store.oxigraph import write_store
 
         tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
         backend = OxigraphBackend.open(write_store(data, tmp))
@@ -155,7 +155,7 @@ def worker(kind: str, data: Path, *, timeout: float, pairs: int, seed: int, time
     else:
         from rdflib import Dataset
 
-        from kg.backends import MemoryBackend
+        from kg.store.backends import MemoryBackend
 
         dataset = Dataset()
         dataset.parse(data, format="nquads")
@@ -182,8 +182,8 @@ def worker(kind: str, data: Path, *, timeout: float, pairs: int, seed: int, time
             figures["queries"][key] = entry
             print(f"[{kind}] {key}: {entry}", file=sys.stderr, flush=True)
         if kind == "oxigraph":
-            # The listings as `kg build` leaves them: written beside the store (kg.listings).
-            from kg import listings
+            # The listings as `kg build` leaves them: written beside the store (kg.store.listings).
+            from kg.store import listings
 
             start = time.perf_counter()
             listings.write(backend, tmp)
@@ -228,7 +228,7 @@ def _speed(fast: dict, slow: dict | None, slow_timeout: float) -> str:
 
 
 def table(ox: dict, rd: dict, timeout: float) -> str:
-    from kg.queries import named_queries
+    from kg.store.queries import named_queries
 
     REQUIRED_BY_NAME = {name for name, q in named_queries().items() if q.required}
     lines = [

@@ -13,7 +13,7 @@ starts ``kg serve`` as a subprocess on a free port of 127.0.0.1 and measures:
    last sample, and the peak).
    A warm-up of half a phase (at most 30 s) comes first, so the store's caches are filled.
 2. **named queries: HTTP against in-process**: each named question, best of 10, through
-   ``/queries/NAME`` and in this process (``kg.queries.run_query`` on the store, then the rows as
+   ``/queries/NAME`` and in this process (``kg.store.queries.run_query`` on the store, then the rows as
    the JSON the server sends); the transport is what HTTP adds to the lightest question (one
    document by name: a request, a hop to a worker process and back, one index lookup).
    Target: HTTP <= 1.2 x in-process + transport.
@@ -91,9 +91,10 @@ def synthetic_build(work: Path, *, triples: int) -> Path:
     sys.path.insert(0, str(HERE))
     from run_queries import _generator_digest
 
-    from kg import listings, synthetic
-    from kg.backends import OxigraphBackend
-    from kg.store import write_store
+    from kg import synthetic
+    from kg.store import listings
+    from kg.store.backends import OxigraphBackend
+    from kg.store.oxigraph import write_store
 
     data = HERE / "out" / f"synth-{triples}-0-{_generator_digest()}.nq"
     if not data.exists():
@@ -250,8 +251,8 @@ def percentile(sorted_values: list[float], p: float) -> float:
 def named_overhead(server: Server, out: Path, questions, *, probe: tuple[str, dict[str, str]], repeat: int = 10) -> list[dict]:
     """Each question's best time in process (the rows and their JSON, as the server makes them)
     and over HTTP; the transport is what HTTP adds to the lightest question, ``probe``."""
-    from kg.backends import OxigraphBackend
-    from kg.queries import run_query
+    from kg.store.backends import OxigraphBackend
+    from kg.store.queries import run_query
     from kg.serve.tasks import rows_json
 
     backend = OxigraphBackend.open(out / "store")

@@ -2,7 +2,7 @@
 
 A :class:`KnowledgeGraph` runs named queries and SPARQL and hands back pandas DataFrames (every
 value a string, "" for none), gives the rdflib dataset, and projects the graph into networkx
-(``kg.analytics.project.to_networkx``). It holds a query backend (``kg.backends``) and nothing
+(``kg.analytics.project.to_networkx``). It holds a query backend (``kg.store.backends``) and nothing
 else; the work is done by the modules it delegates to.
 
 Example (``out`` is a build folder, as ``kg build -o out`` writes)::
@@ -21,14 +21,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.backends import Backend, BackendName, MemoryBackend, Table, open_backend
+from kg.store.backends import Backend, BackendName, MemoryBackend, Table, open_backend
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
     from rdflib import Dataset
 
-    from kg.inference import Entailment
+    from kg.store.inference import Entailment
 
 
 def _frame(table: Table) -> "pd.DataFrame":
@@ -68,16 +68,16 @@ class KnowledgeGraph:
         A parameter whose name is a Python keyword takes a trailing underscore: ``from_=1990``.
         ``infer`` (``"rdfs"`` or ``"owl-rl"``) queries a closed copy of the graph; ``limit`` and
         ``offset`` return one page of a long listing. A query asked with no parameter is answered
-        from the listings written beside the store (``kg.listings``) when there are some.
+        from the listings written beside the store (``kg.store.listings``) when there are some.
         """
-        from kg.queries import run_query
+        from kg.store.queries import run_query
 
         bound = {key[:-1] if key.endswith("_") else key: value for key, value in params.items()}
         return _frame(run_query(self._backend, name, bound, infer=infer, limit=limit, offset=offset))
 
     def sparql(self, text: str, /, *, infer: "Entailment | None" = None) -> "pd.DataFrame":
         """Rows of a SELECT query; the default graph is the union of all graphs."""
-        from kg.queries import run_select
+        from kg.store.queries import run_select
 
         return _frame(run_select(self._backend, text, infer=infer))
 
@@ -106,10 +106,10 @@ def open(out: str | Path = "out", *, backend: BackendName = "auto") -> Knowledge
 
     ``out`` may also be the URL of a SPARQL 1.1 query endpoint (``http://127.0.0.1:7878/query``,
     ``kg serve``'s ``http://127.0.0.1:8000/sparql``): queries then run there
-    (:class:`kg.endpoint.SparqlEndpointBackend`; credentials from ``KG_ENDPOINT_TOKEN`` or
+    (:class:`kg.store.endpoint.SparqlEndpointBackend`; credentials from ``KG_ENDPOINT_TOKEN`` or
     ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD``).
     """
-    from kg.endpoint import SparqlEndpointBackend, is_endpoint_url
+    from kg.store.endpoint import SparqlEndpointBackend, is_endpoint_url
 
     if is_endpoint_url(out):
         return KnowledgeGraph(SparqlEndpointBackend(str(out)))

@@ -14,12 +14,12 @@ import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from kg.queries import CHOICE_PARAMETERS, DATE_PARAMETERS, run_query
+from kg.store.queries import CHOICE_PARAMETERS, DATE_PARAMETERS, run_query
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-    from kg.backends import Backend
+    from kg.store.backends import Backend
 
 
 def _closest(value: str, names: dict[str, str]) -> str | None:

@@ -11,11 +11,11 @@ Each document is one named graph (``kg.ontology.document_graph``), so a change i
 The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig``,
 ``graph.ttl`` and the listings are written again from it (each atomically), so the files match
 the store. A build folder that has no store yet gets one from its TriG first. Both hold the
-folder's write lock (``kg.build_folder``): a second writer waits. Each document's graph is
+folder's write lock (``kg.store.folder``): a second writer waits. Each document's graph is
 replaced in one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change
 leaves every document either as it was or as it is now; the folder is marked as changing before
 the store changes, so the next command (running the same one again, say) writes the files again
-even when it finds nothing else to do. The listings (``kg.listings``) are deleted before the
+even when it finds nothing else to do. The listings (``kg.store.listings``) are deleted before the
 store changes and written again after it.
 """
 
@@ -28,14 +28,14 @@ from typing import Literal
 
 from rdflib import URIRef
 
-from kg import listings
-from kg.backends import OxigraphBackend
-from kg.build_folder import BuildFolder, refresh
+from kg.store import listings
+from kg.store.backends import OxigraphBackend
+from kg.store.folder import BuildFolder, refresh
 from kg.errors import GraphError
 from kg.model import Document
 from kg.pipeline import BuildReport, extract_all, read_documents
-from kg.queries import run_query
-from kg.store import write_store
+from kg.store.queries import run_query
+from kg.store.oxigraph import write_store
 
 Action = Literal["added", "replaced", "unchanged", "removed"]
 

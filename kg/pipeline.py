@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.build_folder import BuildFolder
+from kg.store.folder import BuildFolder
 from kg.errors import InputError, shown_path
 from kg.model import Document, Extraction
 from kg.ontology import document_graph
@@ -132,7 +132,7 @@ def build(
     on_wait: Callable[[str], None] | None = None,
 ) -> tuple[Dataset, BuildReport]:
     """Build the graph of ``inputs``; write it as the build of the folder ``out`` unless ``out`` is
-    None (``kg.build_folder``: graph.trig, graph.ttl, the store, its listings, build-report.json).
+    None (``kg.store.folder``: graph.trig, graph.ttl, the store, its listings, build-report.json).
 
     When no input could be read, the folder keeps its earlier build and ``report.refused`` says
     why, unless ``force`` asks for a build with no documents. ``on_wait`` hears when another
@@ -157,9 +157,10 @@ def write_build(
     """Make ``dataset`` the build of ``folder``, as a whole: staged beside the old build, then switched in."""
     import json
 
-    from kg import listings
-    from kg.backends import OxigraphBackend
-    from kg.store import atomic_write, dataset_nquads, load_store, write_files_from_store
+    from kg.store import listings
+    from kg.store.backends import OxigraphBackend
+    from kg.store.files import atomic_write
+    from kg.store.oxigraph import dataset_nquads, load_store, write_files_from_store
 
     if not report.documents and not force:
         kept = "keeps its earlier build" if folder.has_build() else "was not written"
@@ -181,7 +182,7 @@ def write_build(
 def evaluate_dir(gold_dir: Path):
     """Build the articles beside the gold files of ``gold_dir`` and score them (``kg.evaluate.Report``)."""
     from kg.evaluate import load_gold_dir, score
-    from kg.queries import run_named
+    from kg.store.queries import run_named
 
     golds = load_gold_dir(gold_dir)
     articles = [gold_dir / g.document for g in golds]

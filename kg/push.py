@@ -7,7 +7,7 @@ its own graph only. The endpoint is the server's Graph Store Protocol URL: the O
 server's ``http://host:7878/store``, Fuseki's ``http://host:3030/DATASET/data``, GraphDB's
 ``http://host:7200/repositories/REPO/rdf-graphs/service``.
 
-Credentials come from the environment (``kg.endpoint.credentials``): ``KG_ENDPOINT_TOKEN``, or
+Credentials come from the environment (``kg.store.endpoint.credentials``): ``KG_ENDPOINT_TOKEN``, or
 ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``.
 """
 
@@ -40,7 +40,7 @@ def graph_url(endpoint: str, graph: str) -> str:
 def _graphs(backend, documents: Sequence[str]) -> list[tuple[str, str]]:
     """``(graph IRI, source)`` of the graphs to push: all of them, or the documents named."""
     from kg.ontology import GAZETTEER_GRAPH
-    from kg.queries import run_query
+    from kg.store.queries import run_query
 
     rows = run_query(backend, "documents").rows
     sources = {row["graph"]: row["document"] for row in rows}
@@ -68,8 +68,8 @@ def push(*, graph: Path, endpoint: str, documents: Sequence[str] = (), timeout: 
     """
     import pyoxigraph as ox
 
-    from kg.backends import OxigraphBackend, open_backend
-    from kg.endpoint import check_url, credentials, http
+    from kg.store.backends import OxigraphBackend, open_backend
+    from kg.store.endpoint import check_url, credentials, http
 
     check_url(endpoint)
     headers = {**credentials(), "Content-Type": N_TRIPLES}

@@ -43,8 +43,8 @@ def shapes_path() -> Path:
 
 
 def queries_dir() -> Path:
-    """The directory of named SPARQL queries, ``kg/queries/*.rq``."""
-    return _shipped("kg", "queries")
+    """The directory of named SPARQL queries, ``kg/store/queries/*.rq``."""
+    return _shipped("kg.store", "queries")
 
 
 def gazetteer_path() -> Path:

@@ -167,7 +167,7 @@ def hostile_graph(tmp_path_factory):
     from datetime import date
 
     from kg.emit import emit_document, new_dataset
-    from kg.build_folder import BuildFolder
+    from kg.store.folder import BuildFolder
     from kg.model import DateValue, Document, Entity, Event, Evidence, Extraction, Mention, Position, Quote
     from kg.pipeline import BuildReport, write_build
 
@@ -225,9 +225,9 @@ def offline_tab(chromium_browser):
 
 @pytest.fixture(scope="session")
 def corpus_backends(built_corpus):
-    """The built default corpus opened both ways: ``{"memory": ..., "oxigraph": ...}`` (kg.backends)."""
-    from kg.backends import MemoryBackend, OxigraphBackend
-    from kg.store import load_dataset
+    """The built default corpus opened both ways: ``{"memory": ..., "oxigraph": ...}`` (kg.store.backends)."""
+    from kg.store.backends import MemoryBackend, OxigraphBackend
+    from kg.store.oxigraph import load_dataset
 
     out, _, _ = built_corpus
     backends = {"memory": MemoryBackend(load_dataset(out)), "oxigraph": OxigraphBackend.open(out / "store")}
@@ -239,9 +239,9 @@ def corpus_backends(built_corpus):
 @pytest.fixture(scope="session")
 def inferred_corpus(built_corpus):
     """The default corpus closed under the ontology (RDFS), as a ``MemoryBackend``; computed once."""
-    from kg.backends import MemoryBackend
-    from kg.inference import infer
-    from kg.store import load_dataset
+    from kg.store.backends import MemoryBackend
+    from kg.store.inference import infer
+    from kg.store.oxigraph import load_dataset
 
     out, _, _ = built_corpus
     return MemoryBackend(infer(load_dataset(out), entailment="rdfs"))

@@ -141,7 +141,7 @@ def test_the_union_turtle_file_gives_the_same_projection(corpus):
     out, _, _, G = corpus
     from rdflib import Graph
 
-    from kg.store import load_dataset
+    from kg.store.oxigraph import load_dataset
 
     for union in (to_networkx(Graph().parse(out / "graph.ttl")), to_networkx(load_dataset(out / "graph.ttl"))):
         assert sorted(union.edges(keys=True)) == sorted(G.edges(keys=True))

@@ -44,8 +44,8 @@ def assert_consistent(out) -> None:
     """One build: the TriG holds exactly the store's quads, and the listings agree with the store."""
     assert quads_of_trig(out) == quads_of_store(out)
     listed = run_kg("query", "entities", "-g", str(out), "--format", "json")
-    from kg.backends import OxigraphBackend
-    from kg.queries import run_query
+    from kg.store.backends import OxigraphBackend
+    from kg.store.queries import run_query
 
     backend = OxigraphBackend.open(out / "store")
     try:
@@ -151,7 +151,7 @@ def _run_dying(args: list[str], target: str, after: int) -> int:
 
 @pytest.mark.parametrize("after", [1, 2, 3, 4, 5])
 def test_a_build_killed_while_switching_is_finished_by_the_next_command(seed_build_copy, after):
-    assert _run_dying(["build", str(DEV_CORPUS), "-o", str(seed_build_copy), "-q"], "kg.build_folder:_replace", after) == 9
+    assert _run_dying(["build", str(DEV_CORPUS), "-o", str(seed_build_copy), "-q"], "kg.store.folder:_replace", after) == 9
     assert (seed_build_copy / ".switch").exists()
     assert documents_of(seed_build_copy) == {p.name for p in DEV_CORPUS.iterdir() if not p.name.endswith(".yaml")}
     assert not (seed_build_copy / ".switch").exists() and not list(seed_build_copy.glob(".staging-*"))
@@ -160,7 +160,7 @@ def test_a_build_killed_while_switching_is_finished_by_the_next_command(seed_bui
 
 def test_a_build_killed_before_its_switch_leaves_the_old_build(seed_build_copy):
     before = (seed_build_copy / "graph.trig").read_bytes()
-    assert _run_dying(["build", str(DEV_CORPUS), "-o", str(seed_build_copy), "-q"], "kg.listings:write", 1) == 9
+    assert _run_dying(["build", str(DEV_CORPUS), "-o", str(seed_build_copy), "-q"], "kg.store.listings:write", 1) == 9
     assert list(seed_build_copy.glob(".staging-*"))
     assert (seed_build_copy / "graph.trig").read_bytes() == before
     assert documents_of(seed_build_copy) == {SEED.name}
@@ -171,7 +171,7 @@ def test_a_build_killed_before_its_switch_leaves_the_old_build(seed_build_copy):
 def test_add_rerun_after_a_crash_brings_the_files_up_to_date(seed_build_copy, tmp_path):
     article = tmp_path / "dev-06.txt"
     shutil.copy(DEV_CORPUS / "dev-06-exomars-suspension.txt", article)
-    assert _run_dying(["add", str(article), "-g", str(seed_build_copy)], "kg.build_folder:refresh", 1) == 9
+    assert _run_dying(["add", str(article), "-g", str(seed_build_copy)], "kg.store.folder:refresh", 1) == 9
     assert quads_of_trig(seed_build_copy) != quads_of_store(seed_build_copy)  # the files lag the store
     again = run_kg("add", str(article), "-g", str(seed_build_copy))
     assert again.returncode == 0 and "unchanged" in again.stdout

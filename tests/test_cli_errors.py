@@ -61,9 +61,9 @@ def test_an_unexpected_error_is_one_line_naming_a_bug(tmp_path):
     # A bug cannot be provoked through kg's own interface on purpose, so the entry point is run
     # with one command replaced by a failing one: what the user sees is the point.
     code = (
-        "import sys, kg.backends\n"
+        "import sys, kg.store.backends\n"
         "def boom(*a, **k): raise ZeroDivisionError('simulated bug')\n"
-        "kg.backends.open_backend = boom\n"
+        "kg.store.backends.open_backend = boom\n"
         "sys.argv = ['kg', 'sparql', 'SELECT * WHERE { ?s ?p ?o }', '-g', sys.argv[1]]\n"
         "from kg.cli import main; main()\n"
     )

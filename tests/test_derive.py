@@ -12,7 +12,7 @@ from conftest import DEV_CORPUS
 from kg.derive import stands_for
 from kg.incremental import add_documents
 from kg.ontology import GAZETTEER_GRAPH, KGO, document_graph
-from kg.store import load_dataset
+from kg.store.oxigraph import load_dataset
 
 X = "urn:test:"
 NASA, USA, ROSCOSMOS, RUSSIA, DUFFY, BAKANOV, ISS, POST, POST2 = (

@@ -1,4 +1,4 @@
-"""Querying any SPARQL 1.1 endpoint: ``kg.endpoint`` (GitHub issue 13).
+"""Querying any SPARQL 1.1 endpoint: ``kg.store.endpoint`` (GitHub issue 13).
 
 Parameters travel as RDF terms in a ``VALUES`` block (written by Oxigraph's serialiser), never as
 pasted text: a hostile value parses back to exactly itself. ``kg.open(URL)``, ``kg query
@@ -41,7 +41,7 @@ def endpoint(built_corpus):
 def test_a_value_parses_back_to_itself(value):
     from rdflib.plugins.sparql import prepareQuery
 
-    from kg.endpoint import with_values
+    from kg.store.endpoint import with_values
 
     text = with_values("SELECT ?x WHERE { ?x <urn:p> ?v }", {"v": Literal(value)})
     query = prepareQuery(text)  # rdflib's own parser reads the block back
@@ -66,7 +66,7 @@ def _values_rows(algebra):
 
 
 def test_values_go_to_the_start_of_every_where_group():
-    from kg.endpoint import with_values
+    from kg.store.endpoint import with_values
 
     text = 'SELECT ?a WHERE { { SELECT ?a ?x WHERE { ?a <urn:p> ?x . FILTER(?x != "WHERE {") } } # WHERE {\n ?a <urn:q> <urn:WHERE> }'
     sent = with_values(text, {"x": URIRef("urn:v")})
@@ -79,7 +79,7 @@ def test_values_go_to_the_start_of_every_where_group():
 def test_bad_variable_names_and_blank_nodes_are_refused():
     from rdflib import BNode
 
-    from kg.endpoint import with_values
+    from kg.store.endpoint import with_values
     from kg.errors import QueryError
 
     with pytest.raises(QueryError):
@@ -90,8 +90,8 @@ def test_bad_variable_names_and_blank_nodes_are_refused():
 
 @pytest.mark.parametrize("value", HOSTILE[:5])
 def test_hostile_values_through_an_endpoint_match_nothing(endpoint, value):
-    from kg.endpoint import SparqlEndpointBackend
-    from kg.queries import run_query
+    from kg.store.endpoint import SparqlEndpointBackend
+    from kg.store.queries import run_query
 
     url, _ = endpoint
     backend = SparqlEndpointBackend(url)

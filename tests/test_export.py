@@ -12,9 +12,9 @@ from rdflib import Dataset, Graph
 
 from conftest import REPO
 from kg.errors import GraphError
-from kg.export import EXPORT_FORMATS, csv_tables, export, graphml_safe
+from kg.store.export import EXPORT_FORMATS, csv_tables, export, graphml_safe
 from kg.ontology import PREFIXES
-from kg.store import load_dataset
+from kg.store.oxigraph import load_dataset
 
 
 def _quads(dataset: Dataset) -> set[tuple[str, str, str, str]]:

@@ -9,11 +9,11 @@ import sys
 import pytest
 
 from conftest import DEV_CORPUS, REPO, SEED
-from kg.backends import OxigraphBackend
+from kg.store.backends import OxigraphBackend
 from kg.errors import GraphError
 from kg.incremental import add_documents, remove_document
 from kg.ontology import GAZETTEER_GRAPH, document_graph
-from kg.store import STORE_NAME, load_dataset
+from kg.store.oxigraph import STORE_NAME, load_dataset
 
 APOLLO = DEV_CORPUS / "dev-01-apollo-soyuz.txt"
 QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import REPO
-from kg.inference import infer
-from kg.queries import run_query, run_select
+from kg.store.inference import infer
+from kg.store.queries import run_query, run_select
 
 PREFIXES = """
 PREFIX kgo: <https://w3id.org/usru-space/ontology#>
@@ -75,7 +75,7 @@ def test_cli_infer_flag(built_seed):
 @pytest.mark.parametrize("entailment", ["owl-rl"])
 def test_owl_rl_also_answers(built_seed, entailment):
     _, dataset, _ = built_seed
-    from kg.backends import MemoryBackend
+    from kg.store.backends import MemoryBackend
 
     rows = run_select(MemoryBackend(infer(dataset, entailment=entailment)), ORG).rows
     assert {"person": "Sean Duffy", "organization": "NASA"} in rows

@@ -1,4 +1,4 @@
-"""Listings written beside the store (kg.listings): used when present, rewritten with every change, never stale."""
+"""Listings written beside the store (kg.store.listings): used when present, rewritten with every change, never stale."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import json
 import pytest
 
 from conftest import DEV_CORPUS
-from kg import listings
-from kg.backends import OxigraphBackend
+from kg.store import listings
+from kg.store.backends import OxigraphBackend
 from kg.incremental import add_documents, remove_document
-from kg.queries import named_queries, run_query
-from kg.store import STORE_NAME
+from kg.store.queries import named_queries, run_query
+from kg.store.oxigraph import STORE_NAME
 
 APOLLO = DEV_CORPUS / "dev-01-apollo-soyuz.txt"
 APOLLO_FILE = APOLLO.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DEV_CORPUS, NEWS_DEV_CORPUS, SEED
-from kg.queries import run_named
+from kg.store.queries import run_named
 
 
 def test_build_writes_trig_and_turtle_with_a_graph_per_document(built_corpus):
@@ -70,7 +70,7 @@ def test_a_bad_file_is_reported_and_the_rest_still_builds(tmp_path):
 
 
 def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
-    from kg import store
+    from kg.store import oxigraph as store
 
     target = tmp_path / "graph.trig"
     target.write_text("old")

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import REPO
 from kg.errors import QueryError
-from kg.queries import PARAM_PREFIX, named_queries, run_query
+from kg.store.queries import PARAM_PREFIX, named_queries, run_query
 
 CONTRACT = {
     "entities": ("label", "type", "document"),
@@ -312,7 +312,7 @@ def test_a_name_spelled_two_ways_in_the_graph_gives_the_rows_of_both(tmp_path):
 
 
 def test_conditional_lines_are_kept_only_for_the_parameters_given():
-    from kg.query_text import specialise
+    from kg.store.query_text import specialise
 
     text = "a\nb  # if person\nc  # unless person\nd"
     assert specialise(text, {"person"}) == "a\nb\nd"
@@ -320,7 +320,7 @@ def test_conditional_lines_are_kept_only_for_the_parameters_given():
 
 
 def test_patterns_naming_a_bound_parameter_move_to_the_front_of_their_group():
-    from kg.query_text import lead_with
+    from kg.store.query_text import lead_with
 
     text = "  GRAPH ?g {\n    ?doc kgo:sourceFile ?param_document .\n    ?h rdfs:label ?param_person .\n    OPTIONAL { ?x ?y ?z . }\n    ?a ?b ?c .\n  }"
     moved = lead_with(text, {"param_person"})
@@ -344,7 +344,7 @@ def test_cli_pages_and_lists_required_parameters(built_corpus):
 
 def test_a_status_is_bound_as_the_iri_the_graph_uses(corpus_backends):
     from kg.ontology import KGO
-    from kg.queries import bindings, get_query
+    from kg.store.queries import bindings, get_query
 
     assert bindings(get_query("events"), {"status": "PLANNED"}) == {"param_status": KGO.Planned}
     rows = run_query(corpus_backends["oxigraph"], "events", {"status": "canceled"}).rows

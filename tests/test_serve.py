@@ -44,9 +44,9 @@ def local_rows(out, name: str, params: dict[str, str], fmt: str = "json") -> str
 def test_sparqlwrapper_gets_the_rows_kg_query_prints(server):
     from SPARQLWrapper import JSON, SPARQLWrapper
 
-    from kg.endpoint import with_values
-    from kg.queries import PARAM_PREFIX, bindings, get_query
-    from kg.query_text import specialise
+    from kg.store.endpoint import with_values
+    from kg.store.queries import PARAM_PREFIX, bindings, get_query
+    from kg.store.query_text import specialise
 
     base, out = server
     client = SPARQLWrapper(base + "sparql")
@@ -71,8 +71,8 @@ def test_sparqlwrapper_gets_the_rows_kg_query_prints(server):
 def test_rdflib_sparqlstore_gets_the_rows_kg_query_prints(server):
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-    from kg.queries import PARAM_PREFIX, get_query
-    from kg.query_text import specialise
+    from kg.store.queries import PARAM_PREFIX, get_query
+    from kg.store.query_text import specialise
 
     base, out = server
     store = SPARQLStore(base + "sparql", returnFormat="json")
@@ -112,7 +112,7 @@ def test_queries_endpoint_gives_what_kg_query_prints(server, name, params):
 
 
 def test_queries_lists_every_named_query_with_its_parameters(server):
-    from kg.queries import named_queries
+    from kg.store.queries import named_queries
 
     base, _ = server
     status, _, body = request(base + "queries")

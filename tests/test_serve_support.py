@@ -154,7 +154,7 @@ def kg_query_args(name: str, params: dict[str, str]) -> list[str]:
 
 
 def test_the_questions_cover_every_named_query():
-    from kg.queries import named_queries
+    from kg.store.queries import named_queries
 
     assert {name for name, _ in QUESTIONS} == set(named_queries())
     assert all(params for name, params in QUESTIONS if name in ("cooperation", "evidence"))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.backends import MemoryBackend, OxigraphBackend, open_backend
+from kg.store.backends import MemoryBackend, OxigraphBackend, open_backend
 from kg.errors import GraphError
-from kg.store import STORE_NAME, load_dataset, store_dir, write_store
+from kg.store.oxigraph import STORE_NAME, load_dataset, store_dir, write_store
 
 QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 

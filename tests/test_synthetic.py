@@ -7,7 +7,7 @@ import doctest
 import kg.synthetic
 from kg.ontology import GAZETTEER_GRAPH, KGO
 from kg.synthetic import synthetic_dataset, write_synthetic
-from kg.validate import validate
+from kg.store.validate import validate
 
 
 def test_docstring_example_runs():

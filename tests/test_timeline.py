@@ -11,7 +11,7 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(DISTINCT ?dated) AS ?d) WHERE {
 
 
 def test_every_event_of_the_corpus_is_on_the_timeline(built_corpus):
-    from kg.queries import run_sparql
+    from kg.store.queries import run_sparql
     from kg.viz.timeline import timeline_data
 
     _, dataset, _ = built_corpus

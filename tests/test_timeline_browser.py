@@ -42,7 +42,7 @@ def event_marker(page, status: str) -> dict:
 
 
 def test_every_dated_event_gets_a_marker_offline(offline_tab, corpus_timeline, built_corpus):
-    from kg.queries import run_sparql
+    from kg.store.queries import run_sparql
 
     expected = run_sparql(built_corpus[1], EVENTS)[0]
     offline_tab.open(corpus_timeline)

@@ -1,4 +1,4 @@
-"""Validation of built graphs against the shapes, and reading graph files (kg.validate).
+"""Validation of built graphs against the shapes, and reading graph files (kg.store.validate).
 
 The valid dataset below is written by hand in exactly the shape ontology/README.md describes:
 one document graph and the gazetteer graph. Each broken variant changes one snippet of it.
@@ -14,8 +14,8 @@ from rdflib.compare import to_isomorphic
 
 from kg.errors import GraphError
 from kg.ontology import GAZETTEER_GRAPH, document_graph
-import kg.validate
-from kg.validate import ValidationReport, Violation, load_graph, validate
+import kg.store.validate
+from kg.store.validate import ValidationReport, Violation, load_graph, validate
 
 PREFIXES = """
 @prefix kgo: <https://w3id.org/usru-space/ontology#> .
@@ -402,4 +402,4 @@ def test_load_graph_accepts_a_path_given_as_a_string(tmp_path):
 
 
 def test_docstring_examples_run():
-    assert doctest.testmod(kg.validate).failed == 0
+    assert doctest.testmod(kg.store.validate).failed == 0

@@ -89,7 +89,7 @@ def test_corpus_graph_draws_one_node_per_entity_offline(offline_tab, corpus_html
 
 
 def test_hovering_a_node_shows_its_facts_and_evidence(offline_tab, seed_html, built_seed):
-    from kg.queries import run_sparql
+    from kg.store.queries import run_sparql
 
     sentence = run_sparql(built_seed[1], SEED_POSITION_EVIDENCE)[0]["sentence"]
     offline_tab.open(seed_html)
@@ -104,7 +104,7 @@ def test_hovering_a_node_shows_its_facts_and_evidence(offline_tab, seed_html, bu
 
 
 def test_clicking_a_node_opens_the_details_panel(offline_tab, seed_html, built_seed):
-    from kg.queries import run_sparql
+    from kg.store.queries import run_sparql
 
     sentence = run_sparql(built_seed[1], SEED_POSITION_EVIDENCE)[0]["sentence"]
     offline_tab.open(seed_html)

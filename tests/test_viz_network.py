@@ -23,7 +23,7 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
 
 
 def entity_count(dataset) -> int:
-    from kg.queries import run_sparql
+    from kg.store.queries import run_sparql
 
     return int(run_sparql(dataset, ENTITIES_REFERENCED)[0]["n"])
 

@@ -118,7 +118,7 @@ def test_network_page_inlines_vis_network_with_its_license_header(seed_pages):
 
 
 def test_network_page_shows_every_entity_of_the_seed(seed_pages, built_seed):
-    from kg.queries import run_named
+    from kg.store.queries import run_named
 
     _, dataset, _ = built_seed
     data = _data(seed_pages["network"])

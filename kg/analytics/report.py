@@ -29,10 +29,10 @@ def load_projection(graph: Path, *, include_gazetteer: bool = False) -> tuple["D
     """The dataset of a build folder (or .trig/.nq/.ttl file) and its projection.
 
     A build folder with an Oxigraph store is read through the store (no parsing); otherwise the
-    graph file is read into memory (``kg.backends.open_backend``).
+    graph file is read into memory (``kg.store.backends.open_backend``).
     """
     from kg.analytics.project import to_networkx
-    from kg.backends import open_backend
+    from kg.store.backends import open_backend
 
     dataset = open_backend(Path(graph)).dataset
     return dataset, to_networkx(dataset, include_gazetteer=include_gazetteer)

@@ -1,4 +1,4 @@
-"""The ``kg`` command line: a thin shell over ``kg.pipeline``, ``kg.queries`` and friends.
+"""The ``kg`` command line: a thin shell over ``kg.pipeline``, ``kg.store.queries`` and friends.
 
 Each command module registers its commands on ``app``. :func:`main` is the one place that turns
 failures into what a user reads: an error a user can act on (``kg.errors.KgError``), a usage

@@ -95,9 +95,9 @@ def validate(
     Example:\n
       kg validate -g out
     """
-    from kg.store import graph_file
-    from kg.validate import load_graph
-    from kg.validate import validate as run_validate
+    from kg.store.oxigraph import graph_file
+    from kg.store.validate import load_graph
+    from kg.store.validate import validate as run_validate
 
     report = run_validate(load_graph(graph_file(graph)), inference="rdfs" if inference else "none")
     echo(report.to_text())

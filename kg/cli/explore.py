@@ -90,8 +90,8 @@ def export(
       kg export --format csv -o network/\n
       kg export --format nt | wc -l
     """
-    from kg.backends import open_backend
-    from kg.export import export as run_export
+    from kg.store.backends import open_backend
+    from kg.store.export import export as run_export
 
     result = run_export(open_backend(graph), fmt=fmt.value, to=out)
     if isinstance(result, bytes):

@@ -50,10 +50,10 @@ EndpointOption = Annotated[
 def _source(graph: Path, backend: "BackendChoice", endpoint: str | None):
     """The backend to query: the endpoint if one is given, else the build folder's."""
     if endpoint:
-        from kg.endpoint import SparqlEndpointBackend
+        from kg.store.endpoint import SparqlEndpointBackend
 
         return SparqlEndpointBackend(endpoint)
-    from kg.backends import open_backend
+    from kg.store.backends import open_backend
 
     return open_backend(graph, backend=backend.value)
 
@@ -100,7 +100,7 @@ def query(
       kg query officials --param organization=NASA --param as_of=2025\n
       kg query met --param person="Sean Duffy" --endpoint http://127.0.0.1:7878/query
     """
-    from kg.queries import named_queries, run_query
+    from kg.store.queries import named_queries, run_query
 
     if list_ or not name:
         for q in named_queries().values():
@@ -140,7 +140,7 @@ def sparql(
       kg sparql --infer 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?m ?who WHERE { ?m a org:Membership ; org:member ?who }'\n
       kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --endpoint http://127.0.0.1:7878/query
     """
-    from kg.queries import read_query_text, run_select
+    from kg.store.queries import read_query_text, run_select
 
     text = read_query_text(query_or_file)
     source = _source(graph, backend, endpoint)

@@ -90,7 +90,7 @@ def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
     timeout = settings.timeout
 
     async def sparql(request: Request) -> Response:
-        from kg.queries import refuse_service
+        from kg.store.queries import refuse_service
 
         try:
             body = await read_body(request, limit=settings.max_body) if request.method == "POST" else b""
@@ -104,7 +104,7 @@ def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
         return Response(payload, status_code=status, media_type=media + charset, headers={"Vary": "Accept"})
 
     async def query_list(request: Request) -> Response:
-        from kg.queries import CHOICE_PARAMETERS, named_queries
+        from kg.store.queries import CHOICE_PARAMETERS, named_queries
 
         try:
             fields = parse_form(request.scope.get("query_string", b""), what="query string")

@@ -1,7 +1,7 @@
 """Query workers: processes that each hold the store open, so a runaway query can be stopped.
 
 Oxigraph evaluates a query in native code that cannot be interrupted, and a query given up in a
-thread (``kg.backends.within``) would keep a core busy until it ends: on a small server, one
+thread (``kg.store.backends.within``) would keep a core busy until it ends: on a small server, one
 cartesian product would slow every other client for hours. So every query runs in one of a few
 worker processes (:mod:`kg.serve.tasks`); a task that outlives its time limit has its worker
 killed and replaced, and its client gets a clear error at once. The other workers go on

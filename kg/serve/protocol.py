@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from kg.errors import KgError
-from kg.query_text import code_only
+from kg.store.query_text import code_only
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT_QUERY = "application/sparql-query"

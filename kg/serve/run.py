@@ -51,7 +51,7 @@ def serve(*, graph: Path, host: str, port: int, settings: Settings, on_ready: Ca
     check_installed()
     import uvicorn
 
-    from kg.build_folder import open_folder
+    from kg.store.folder import open_folder
     from kg.serve.app import create_app
     from kg.serve.pool import WorkerPool
 

@@ -4,7 +4,7 @@ A worker holds the build's store open read-only and answers one task at a time:
 
 - ``sparql``: run a query, stop reading solutions past the row cap, write the results in the
   negotiated format; returns ``(status, content type, body)``;
-- ``named``: a named query with bound parameters (:func:`kg.queries.run_query`, the code
+- ``named``: a named query with bound parameters (:func:`kg.store.queries.run_query`, the code
   ``kg query`` runs, so the rows are the same), returns the rows as JSON or CSV bytes;
 - ``search``, ``entity``, ``graph``: the explorer's (:mod:`kg.serve.explorer`).
 
@@ -46,7 +46,7 @@ class WorkerState:
 
     @property
     def backend(self):
-        from kg.backends import OxigraphBackend
+        from kg.store.backends import OxigraphBackend
 
         store = self.out / "store"
         signature = _signature(store)
@@ -73,7 +73,7 @@ def run_task(state: WorkerState, task: str, args: dict[str, Any]) -> Any:
     if task == "sparql":
         return sparql(state, **args)
     if task == "named":
-        from kg.queries import run_query
+        from kg.store.queries import run_query
 
         table = run_query(state.backend, args["name"], args["params"], limit=args.get("limit"), offset=args.get("offset"))
         if len(table.rows) > state.max_rows:

@@ -29,7 +29,7 @@ def default_output(graph: Path, name: str) -> Path:
 
 
 def _finish(html: str, out: Path, screenshot: Path | None) -> Written:
-    from kg.store import atomic_write
+    from kg.store.files import atomic_write
 
     atomic_write(out, html)
     png = None
@@ -57,7 +57,7 @@ def write_network(
     ``focus``/``depth``, ``types`` and ``since``/``until`` select what to draw (see
     :func:`kg.viz.network.select`); ``screenshot`` also writes a PNG of the page.
     """
-    from kg.store import load_dataset
+    from kg.store.oxigraph import load_dataset
     from kg.viz.network import dataset_network_html
 
     html = dataset_network_html(load_dataset(Path(graph)), focus=focus, depth=depth, types=types, since=since, until=until, title=title)
@@ -72,7 +72,7 @@ def write_timeline(
     screenshot: Path | None = None,
 ) -> Written:
     """Write the timeline page of the events in ``graph`` (a build folder or graph file)."""
-    from kg.store import load_dataset
+    from kg.store.oxigraph import load_dataset
     from kg.viz.timeline import timeline_html
 
     html = timeline_html(load_dataset(Path(graph)), title=title)

@@ -34,7 +34,7 @@ def show(html: str, height: int = 600) -> Any:
     --------
     In a notebook cell::
 
-        from kg.store import load_dataset
+        from kg.store.oxigraph import load_dataset
         from kg.viz.network import dataset_network_html
         from kg.viz.notebook import show
         show(dataset_network_html(load_dataset(Path("out"))), height=700)

@@ -30,7 +30,7 @@ def _precision(date: str) -> str:
 
 def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooperation: events", today: dt.date | None = None) -> dict:
     """The JSON-able data the timeline page draws: one record per event, with its evidence."""
-    from kg.queries import run_named
+    from kg.store.queries import run_named
 
     rows = run_named(dataset, "events")
     events: dict[str, dict] = {}

@@ -25,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import GraphError
-from kg.store import read_rdf
+from kg.store.oxigraph import read_rdf
 from kg.ontology import ONTOLOGY_GRAPH, PREFIXES, SH
 from kg.resources import ontology_path, shapes_path
 

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import GraphError, OutputError
-from kg.listings import LISTINGS_NAME
-from kg.store import STORE_NAME, TRIG_NAME, TURTLE_NAME, make_dir
+from kg.store.listings import LISTINGS_NAME
+from kg.store.files import make_dir
+from kg.store.oxigraph import STORE_NAME, TRIG_NAME, TURTLE_NAME
 
 REPORT_NAME = "build-report.json"
 ITEMS = (TRIG_NAME, TURTLE_NAME, STORE_NAME, LISTINGS_NAME, REPORT_NAME)
@@ -166,7 +167,7 @@ class BuildFolder:
             for stale in self.path.glob(pattern):
                 _remove(stale)
         if (self.path / PENDING_NAME).exists():
-            from kg.backends import OxigraphBackend
+            from kg.store.backends import OxigraphBackend
 
             if self.store.is_dir():
                 backend = OxigraphBackend.open(self.store, writable=True)
@@ -179,8 +180,8 @@ class BuildFolder:
 
 def refresh(folder: BuildFolder, backend) -> dict[str, Path]:
     """Write the folder's TriG, Turtle and listings again from its store (``backend``)."""
-    from kg import listings
-    from kg.store import write_files_from_store
+    from kg.store import listings
+    from kg.store.oxigraph import write_files_from_store
 
     backend.flush()
     outputs = write_files_from_store(backend.store, folder.path)
@@ -253,7 +254,7 @@ def _exclusive_lock(path: Path, command: str, on_wait: Callable[[str], None] | N
 
 
 def _write_marker(path: Path, record: dict) -> None:
-    from kg.store import atomic_write
+    from kg.store.files import atomic_write
 
     atomic_write(path, json.dumps(record))
 

@@ -23,12 +23,13 @@ from rdflib import Dataset
 
 from kg.errors import GraphError
 from kg.ontology import PREFIXES
-from kg.store import atomic_write, union_graph
+from kg.store.files import atomic_write
+from kg.store.oxigraph import union_graph
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.backends import Backend
+    from kg.store.backends import Backend
 
 ExportFormat = Literal["ttl", "trig", "nt", "jsonld", "graphml", "csv"]
 RDF_FORMATS: tuple[ExportFormat, ...] = ("ttl", "trig", "nt", "jsonld")
@@ -115,7 +116,7 @@ def export(source: "Backend | Dataset", *, fmt: ExportFormat, to: Path | None = 
 
     For ``csv``, ``to`` is a folder that gets ``nodes.csv`` and ``edges.csv``; it is required.
     """
-    from kg.backends import as_backend
+    from kg.store.backends import as_backend
 
     if fmt not in EXPORT_FORMATS:
         raise GraphError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")

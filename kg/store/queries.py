@@ -1,4 +1,4 @@
-"""Named SPARQL queries shipped with the package (``kg/queries/*.rq``) and how to run them.
+"""Named SPARQL queries shipped with the package (``kg/store/queries/*.rq``) and how to run them.
 
 Each ``.rq`` file starts with a comment block: its first line ``# name: question``, then the
 columns, then ``# Parameters (bound as literals): a, b (required).``. A parameter ``a`` is the
@@ -33,14 +33,14 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.errors import QueryError
-from kg.query_text import check_page, code_only, lead_with, page, specialise
+from kg.store.query_text import check_page, code_only, lead_with, page, specialise
 from kg.ontology import KGO, STATUS_IRI
 from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
 from kg.temporal import is_date
 
 if TYPE_CHECKING:
-    from kg.backends import Backend, Table
-    from kg.inference import Entailment
+    from kg.store.backends import Backend, Table
+    from kg.store.inference import Entailment
 
 PARAM_PREFIX = "param_"
 """A parameter ``a`` is the query variable ``?param_a``."""
@@ -88,7 +88,7 @@ def _parse(name: str, text: str) -> NamedQuery:
 @functools.lru_cache(maxsize=1)
 def named_queries() -> dict[str, NamedQuery]:
     """Every shipped query by name."""
-    folder = resources.files("kg") / "queries"
+    folder = resources.files("kg.store") / "queries"
     out = {}
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".rq"):
@@ -180,12 +180,12 @@ def spellings(backend: "Backend", parameter: str, value: Literal) -> list[Litera
 
 
 def _backend(source: "Backend | Dataset", infer: "Entailment | None") -> "Backend":
-    from kg.backends import MemoryBackend, as_backend
+    from kg.store.backends import MemoryBackend, as_backend
 
     backend = as_backend(source)
     if infer is None:
         return backend
-    from kg.inference import infer as closure
+    from kg.store.inference import infer as closure
 
     return MemoryBackend(closure(backend.to_memory(), entailment=infer))
 
@@ -205,15 +205,15 @@ def run_query(
     ``infer`` (``"rdfs"`` or ``"owl-rl"``) first closes a copy of the graph under the ontology.
     ``limit``/``offset`` return one page of the rows (in the query's order). Asked with no
     parameter of an Oxigraph store of a build folder, the rows come from the listings written
-    beside it (``kg.listings``) when there are some, unless ``listings`` is False.
+    beside it (``kg.store.listings``) when there are some, unless ``listings`` is False.
     """
-    from kg.backends import OxigraphBackend, Table
+    from kg.store.backends import OxigraphBackend, Table
 
     query = get_query(name)
     init = bindings(query, params or {})
     backend = _backend(source, infer)
     if listings and not init and isinstance(backend, OxigraphBackend) and backend.path is not None:
-        from kg import listings as stored
+        from kg.store import listings as stored
 
         check_page(limit, offset)
         table = stored.read(backend.path.parent, name, query.text)
@@ -278,7 +278,7 @@ def refuse_service(text: str) -> None:
 
 def run_sparql(dataset: "Backend | Dataset", text: str, init: dict | None = None) -> list[dict[str, str]]:
     """Run a SELECT query; rows as dicts of plain strings (IRIs as strings)."""
-    from kg.backends import as_backend
+    from kg.store.backends import as_backend
 
     return as_backend(dataset).select(text, init or {}).rows
 

@@ -4,7 +4,7 @@ A listing (``kg query entities`` with no ``--param``) walks the whole graph; on 
 triples Oxigraph needs 0.6–1.6 s for the biggest ones, most of it joining and sorting tens of
 thousands of rows. Their rows depend on nothing but the store, so each ``kg`` command that writes
 the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON file per query in
-``OUT/listings/``, and :func:`kg.queries.run_query` answers a listing from its file.
+``OUT/listings/``, and :func:`kg.store.queries.run_query` answers a listing from its file.
 
 - The folder is deleted before the store changes and written (to a temporary folder, then
   renamed) after, so an interrupted command leaves no listings, never stale ones; with none,
@@ -23,10 +23,10 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.store import atomic_write, make_temp_dir, swap_in
+from kg.store.files import atomic_write, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
-    from kg.backends import OxigraphBackend, Table
+    from kg.store.backends import OxigraphBackend, Table
 
 LISTINGS_NAME = "listings"
 """The folder of a build folder that holds the listings."""
@@ -50,7 +50,7 @@ def discard(out: Path) -> None:
 def write(backend: "OxigraphBackend", out: Path) -> Path:
     """Run every named query that needs no parameter on ``backend`` and write its rows to
     ``out/listings/`` (replacing the folder there, if any); returns that folder."""
-    from kg.queries import named_queries, run_query
+    from kg.store.queries import named_queries, run_query
 
     tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
     try:
@@ -71,7 +71,7 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
 def read(out: Path, name: str, text: str) -> "Table | None":
     """The stored rows of the named query ``name`` (whose file text is ``text``), or None if there
     are none for this text."""
-    from kg.backends import Table
+    from kg.store.backends import Table
 
     path = listings_dir(out) / f"{name}.json"
     try:

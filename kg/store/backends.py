@@ -6,7 +6,7 @@ query on both and compares the rows):
 - the default graph is the union of all graphs, and ``GRAPH ?g`` reaches each named graph;
 - parameters are bound as initial values of variables (rdflib ``initBindings``, Oxigraph
   ``substitutions``), never pasted into the query text; Oxigraph substitutes only variables the
-  query projects, so a named query projects its parameter variables (``kg.queries`` drops them);
+  query projects, so a named query projects its parameter variables (``kg.store.queries`` drops them);
 - every value comes back as a plain string: an IRI as the IRI, a literal as its lexical form,
   an unbound variable as ``""``.
 
@@ -27,12 +27,12 @@ from rdflib.term import Node
 
 from kg.errors import GraphError, QueryError, QueryTimeout
 from kg.ontology import PREFIXES
-from kg.store import STORE_NAME, load_dataset, store_dir
+from kg.store.oxigraph import STORE_NAME, load_dataset, store_dir
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.endpoint import SparqlEndpointBackend
+    from kg.store.endpoint import SparqlEndpointBackend
 
 T = TypeVar("T")
 
@@ -209,7 +209,7 @@ class OxigraphBackend:
 
 
 Backend = Union[MemoryBackend, OxigraphBackend, "SparqlEndpointBackend"]
-"""Where a query runs; ``SparqlEndpointBackend`` (``kg.endpoint``) is a remote SPARQL endpoint."""
+"""Where a query runs; ``SparqlEndpointBackend`` (``kg.store.endpoint``) is a remote SPARQL endpoint."""
 
 
 def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
@@ -217,7 +217,7 @@ def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
     if backend not in ("auto", "oxigraph", "memory"):
         raise QueryError(f"unknown backend {backend!r}; use auto, oxigraph or memory")
     if out.is_dir():
-        from kg.build_folder import BuildFolder
+        from kg.store.folder import BuildFolder
 
         BuildFolder(out).repair_if_free()
     store = store_dir(out)
@@ -233,7 +233,7 @@ def as_backend(source: Backend | Dataset) -> Backend:
     """A backend for ``source``: itself, or an rdflib dataset wrapped in a ``MemoryBackend``."""
     if isinstance(source, (MemoryBackend, OxigraphBackend)):
         return source
-    from kg.endpoint import SparqlEndpointBackend
+    from kg.store.endpoint import SparqlEndpointBackend
 
     if isinstance(source, SparqlEndpointBackend):
         return source

@@ -1,19 +1,14 @@
 """Reading and writing built graphs: TriG with the named graphs, Turtle of their union, and the
 Oxigraph store beside them (``OUT/store/``) that queries use.
 
-Files go to a temporary file in the target folder and are renamed into place; the store is built
-in a temporary folder and renamed into place. An interrupted build never leaves a half-written
-graph or store behind.
+The store is built in a temporary folder and renamed into place (``kg.store.files``): an
+interrupted build never leaves a half-written graph or store behind.
 """
 
 from __future__ import annotations
 
 import ast
-import functools
-import os
-import stat
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +17,8 @@ from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg.errors import GraphError, OutputError
+from kg.errors import GraphError
+from kg.store.files import atomic_write, make_temp_dir, swap_in
 from kg.ontology import PREFIXES
 
 if TYPE_CHECKING:
@@ -34,73 +30,6 @@ STORE_NAME = "store"
 """The Oxigraph store folder of a build folder."""
 
 _RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
-
-
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    The file gets the mode an ordinary write would give it (the old file's, else what the umask
-    allows). A path that exists but is not a regular file (a folder, a device, a symbolic link) is
-    refused rather than replaced; an unwritable place is an ``OutputError`` naming it.
-    """
-    _check_file_target(path)
-    make_dir(path.parent)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(path, f"cannot write here ({exc.strerror})", hint="choose a place you can write to") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(path, f"cannot write it ({exc.strerror})", hint="check the disk and the permissions") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _check_file_target(path: Path) -> None:
-    if str(path) in ("", "."):
-        raise OutputError(path, "is not a file name", hint="name the file to write")
-    if path.is_symlink():
-        raise OutputError(path, "is a symbolic link; kg does not replace links", hint="name a regular file")
-    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        kind = "a folder" if path.is_dir() else "not a regular file"
-        raise OutputError(path, f"is {kind}; kg writes only regular files", hint="name a file to write")
-
-
-def make_dir(path: Path) -> Path:
-    """Create the folder ``path`` (and its parents) as ``mkdir -p`` would; an ``OutputError`` if
-    that is not possible."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:
-        raise OutputError(path, "is not a folder", hint="choose another path") from exc
-    except OSError as exc:
-        raise OutputError(path, f"cannot create this folder ({exc.strerror})", hint="choose a place you can write to") from exc
-    return path
-
-
-def make_temp_dir(parent: Path, prefix: str) -> Path:
-    """A new empty folder in ``parent`` with the mode ``mkdir`` would give it (not ``mkdtemp``'s 0700)."""
-    make_dir(parent)
-    try:
-        path = Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=parent))
-    except OSError as exc:
-        raise OutputError(parent, f"cannot write here ({exc.strerror})", hint="choose a place you can write to") from exc
-    os.chmod(path, 0o777 & ~_umask())
-    return path
-
-
-@functools.lru_cache(maxsize=1)
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -189,22 +118,6 @@ def _new_store(out: Path, load: Callable[["ox.Store"], None]) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out / STORE_NAME
-
-
-def swap_in(new: Path, final: Path) -> None:
-    """Rename the folder ``new`` to ``final``, replacing (then deleting) any folder there."""
-    if not final.exists():
-        os.replace(new, final)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".old", dir=final.parent))
-    os.replace(final, old / final.name)
-    try:
-        os.replace(new, final)
-    except BaseException:
-        os.replace(old / final.name, final)
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def store_dir(out: Path) -> Path | None:

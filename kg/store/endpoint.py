@@ -1,7 +1,7 @@
 """Any SPARQL 1.1 endpoint as a query backend: ``kg.open(URL)``, ``kg query NAME --endpoint URL``.
 
 :class:`SparqlEndpointBackend` answers ``select(text, bindings, timeout=)`` like the local
-backends (``kg.backends``): the same :class:`~kg.backends.Table` of plain strings, an unbound
+backends (``kg.store.backends``): the same :class:`~kg.store.backends.Table` of plain strings, an unbound
 variable as ``""``. The query goes over HTTP (SPARQL 1.1 Protocol, ``POST`` of a ``query=`` form,
 JSON results); the server decides what its default graph is (the Oxigraph server with
 ``--union-default-graph``, ``kg serve``, Fuseki with ``tdb:unionDefaultGraph``: the union of
@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from kg.errors import GraphError, QueryError, QueryTimeout
-from kg.query_text import code_only
+from kg.store.query_text import code_only
 
 if TYPE_CHECKING:
     from rdflib import Dataset
     from rdflib.term import Node
 
-    from kg.backends import Table
+    from kg.store.backends import Table
 
 TOKEN_VARIABLE = "KG_ENDPOINT_TOKEN"
 USER_VARIABLE = "KG_ENDPOINT_USER"
@@ -138,7 +138,7 @@ def sparql_term(node: "Node") -> str:
     """An RDF term as SPARQL text, written by Oxigraph's N-Triples serialiser (never by hand)."""
     from rdflib import BNode
 
-    from kg.backends import _to_ox
+    from kg.store.backends import _to_ox
 
     if isinstance(node, BNode):
         raise QueryError("a blank node cannot be sent as a parameter; give an IRI or a literal")
@@ -189,7 +189,7 @@ def _value(binding: Mapping[str, str] | None) -> str:
 
 def table_from_json(payload: bytes, *, url: str) -> "Table":
     """A SPARQL JSON results document as a Table of plain strings."""
-    from kg.backends import Table
+    from kg.store.backends import Table
 
     try:
         document = json.loads(payload)
@@ -239,7 +239,7 @@ class SparqlEndpointBackend:
 
     def to_memory(self) -> "Dataset":
         """A copy of every named graph of the endpoint, as an rdflib dataset in memory (small graphs)."""
-        from kg.backends import _bound_dataset
+        from kg.store.backends import _bound_dataset
 
         from rdflib import Dataset, URIRef
 

@@ -1,0 +1,10 @@
+"""The store-and-query layer: where a built graph lives and how it is read.
+
+- ``folder``: the build folder and its layout, lock and whole-build switch (``BuildFolder``);
+- ``files``: atomic writes of the files kg produces;
+- ``oxigraph``: the Oxigraph store, N-Quads in, TriG and Turtle out;
+- ``backends``: one interface over a store, an rdflib dataset or a SPARQL endpoint (``endpoint``);
+- ``queries`` (with ``queries/*.rq``), ``query_text``, ``listings``: named queries, their text and
+  their stored results;
+- ``inference``, ``validate``, ``export``: RDFS closure, SHACL validation, other formats.
+"""
