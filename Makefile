@@ -27,12 +27,12 @@ $(STAMP): $(LOCK) pyproject.toml | $(VENV)/bin/python
 
 install: $(STAMP)
 
-# Rewrite the lock file from pyproject.toml's dependencies and its test and notebooks extras, for
+# Rewrite the lock file from pyproject.toml's dependencies and its test, notebooks and cluster extras, for
 # this venv's Python. Versions already pinned stay unless LOCK_FLAGS says otherwise; run
 # `make test` after a change. uv is installed into the venv on first use.
 lock: | $(VENV)/bin/python
 	$(VENV)/bin/pip install --quiet 'uv==$(UV_VERSION)'
-	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra notebooks \
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra notebooks --extra cluster \
 	  --python $(VENV)/bin/python --generate-hashes --custom-compile-command 'make lock' --quiet \
 	  $(LOCK_FLAGS) -o $(LOCK)
 

@@ -33,7 +33,7 @@ from kg.store.backends import OxigraphBackend
 from kg.store.folder import BuildFolder, refresh
 from kg.errors import GraphError
 from kg.model import Document
-from kg.pipeline import BuildReport, extract_all, read_documents
+from kg.pipeline import BuildReport, read_documents
 from kg.store.queries import run_query
 from kg.store.oxigraph import write_store
 
@@ -133,15 +133,16 @@ def _to_extract(
 
 def _write_documents(backend: OxigraphBackend, todo: list[tuple[Document, Action]], update: Update) -> None:
     """Extract the documents and replace each one's graph in the store."""
-    from kg.emit import emit_document, gazetteer_graph, new_dataset
-    from kg.gazetteer import load_gazetteer
+    from kg.ontology import document_graph
+    from kg.workers import extract_batch
 
-    reference = gazetteer_graph(load_gazetteer())
-    for extraction, (document, action) in zip(extract_all([d for d, _ in todo]), todo):
-        ds = new_dataset()
-        graph_iri = emit_document(ds, extraction, reference)
-        count = backend.replace_graph(graph_iri, list(ds.graph(graph_iri)))
-        update.changes.append(Change(document.source_name, str(graph_iri), action, count))
+    for graph, (document, action) in zip(extract_batch([d for d, _ in todo]), todo):
+        if graph.failure:
+            update.failures.append(graph.failure)
+            continue
+        name = document_graph(document.doc_id)
+        count = backend.replace_graph_nquads(name, graph.nquads)
+        update.changes.append(Change(document.source_name, str(name), action, count))
 
 
 def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] | None = None) -> Update:

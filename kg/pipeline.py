@@ -1,14 +1,16 @@
-"""The build: article files -> documents -> extractions -> RDF dataset -> files.
+"""The build: article files -> documents -> extractions -> named graphs -> store -> files.
 
-``build`` composes the stages; the CLI and the Python API call it. A bad input file is reported
-and skipped; the others still build.
+``build`` composes the stages, streaming one document at a time into a build folder; the CLI and
+the Python API call it. ``build_dataset`` builds a few articles in memory. A bad input file is
+reported and skipped; the others still build.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from rdflib import Dataset
@@ -18,6 +20,7 @@ from kg.errors import InputError, shown_path
 from kg.model import Document, Extraction
 from kg.ontology import document_graph
 from kg.schema import FACT_KINDS
+from kg.workers import DocumentGraph
 
 
 @dataclass
@@ -50,7 +53,12 @@ class BuildReport:
 
 def read_documents(inputs: Sequence[Path], report: BuildReport) -> list[Document]:
     """Load every input file; failures go to ``report`` and are skipped."""
-    from kg.ingest import iter_input_files, load_document
+    return list(iter_documents(input_files(inputs, report), report))
+
+
+def input_files(inputs: Sequence[Path], report: BuildReport) -> list[Path]:
+    """The article files the inputs name, each once; inputs that cannot be listed go to ``report``."""
+    from kg.ingest import iter_input_files
 
     files: list[Path] = []
     for item in inputs:
@@ -58,9 +66,15 @@ def read_documents(inputs: Sequence[Path], report: BuildReport) -> list[Document
             files.extend(iter_input_files([Path(item)]))
         except InputError as exc:
             report.failures.append(str(exc))
-    documents: list[Document] = []
+    return list(dict.fromkeys(files))
+
+
+def iter_documents(files: Iterable[Path], report: BuildReport) -> Iterator[Document]:
+    """Load the files one at a time, as they are needed; failures go to ``report`` and are skipped."""
+    from kg.ingest import load_document
+
     seen: dict[str, Path] = {}
-    for path in dict.fromkeys(files):
+    for path in files:
         try:
             document = load_document(path)
         except InputError as exc:
@@ -73,11 +87,10 @@ def read_documents(inputs: Sequence[Path], report: BuildReport) -> list[Document
             )
             continue
         seen[graph] = path
-        documents.append(document)
-    return documents
+        yield document
 
 
-def extract_all(documents: Sequence[Document], *, on_document: Callable[[Document], None] | None = None) -> list[Extraction]:
+def extract_all(documents: Sequence[Document]) -> list[Extraction]:
     """Run the NLP pipeline and every extractor over the documents (long ones parsed in chunks)."""
     from kg.extract.document import extract_document
     from kg.gazetteer import load_gazetteer
@@ -92,91 +105,173 @@ def extract_all(documents: Sequence[Document], *, on_document: Callable[[Documen
     out = []
     for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents), batch_size=8)):
         out.append(extract_document(document, doc, gazetteer, lexicon))
-        if on_document is not None:
-            on_document(document)
     return out
 
 
-def to_dataset(extractions: Sequence[Extraction]) -> Dataset:
-    from kg.emit import emit_document, emit_gazetteer, new_dataset
+def extracted(
+    documents: Iterable[Document], *, jobs: int = 1, scheduler: str | None = None
+) -> Iterator[DocumentGraph]:
+    """Each document's named graph, in document order: extracted here, by ``jobs`` worker
+    processes, or on the Dask cluster whose scheduler is at ``scheduler`` (``kg.workers``)."""
+    from kg import workers
+
+    if scheduler:
+        return workers.run_dask(documents, scheduler)
+    if jobs > 1:
+        return workers.run_processes(documents, jobs)
+    return workers.run_serial(documents)
+
+
+def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: Callable[[], None] | None = None) -> Iterator[bytes]:
+    """The N-Quads of each document's graph, noting in ``report`` what each holds (or why it failed)."""
+    entities: set[str] = set()
+    for graph in graphs:
+        if graph.failure:
+            report.failures.append(graph.failure)
+        else:
+            report.documents.append(graph.source_name)
+            report.warnings.extend(graph.warnings)
+            report.facts.update(graph.facts)
+            entities.update(graph.entities)
+            report.entities = len(entities)
+            yield graph.nquads
+        if on_document is not None:
+            on_document()
+
+
+def gazetteer_nquads() -> bytes:
+    from kg.emit import emit_gazetteer, new_dataset
     from kg.gazetteer import load_gazetteer
+    from kg.store.oxigraph import dataset_nquads
 
     ds = new_dataset()
-    reference = emit_gazetteer(ds, load_gazetteer())
-    for extraction in extractions:
-        emit_document(ds, extraction, reference)
-    return ds
-
-
-def summarize(extractions: Sequence[Extraction], report: BuildReport) -> None:
-    keys: set[str] = set()
-    for ex in extractions:
-        report.documents.append(ex.document.source_name)
-        report.warnings.extend(ex.warnings)
-        keys.update(ex.entities)
-        report.facts["mentions"] += len(ex.mentions)
-        report.facts["positions"] += len(ex.positions)
-        report.facts["events"] += len(ex.events)
-        report.facts["involvement"] += len(ex.involvements)
-        report.facts["agency_country"] += len(ex.agency_countries)
-        report.facts["quotes"] += len(ex.quotes)
-    report.entities = len(keys)
+    emit_gazetteer(ds, load_gazetteer())
+    return dataset_nquads(ds)
 
 
 def build(
     inputs: Sequence[Path],
-    out: Path | None,
+    out: Path,
     *,
     force: bool = False,
-    on_document: Callable[[Document], None] | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    files: bool = True,
+    progress: Callable[[int, int], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
-) -> tuple[Dataset, BuildReport]:
-    """Build the graph of ``inputs``; write it as the build of the folder ``out`` unless ``out`` is
-    None (``kg.store.folder``: graph.trig, graph.ttl, the store, its listings, build-report.json).
+) -> BuildReport:
+    """Build the graph of ``inputs`` as the build of the folder ``out`` (``kg.store.folder``:
+    graph.trig and graph.ttl unless ``files`` is false, the store, its listings, build-report.json).
 
-    When no input could be read, the folder keeps its earlier build and ``report.refused`` says
-    why, unless ``force`` asks for a build with no documents. ``on_wait`` hears when another
-    command is writing ``out`` and this one waits for it.
+    Documents stream through: each is read, extracted (``jobs`` processes, or the Dask cluster at
+    ``scheduler``) and its named graph loaded into the new store, so memory does not grow with the
+    corpus. The new build replaces the old one as a whole. When no input could be read, the folder
+    keeps its earlier build and ``report.refused`` says why, unless ``force`` asks for a build with
+    no documents. ``jobs=None`` uses the machine's cores, as many as there are batches of documents
+    to share out. ``progress(done, total)`` hears of each file as it is done; ``on_wait`` hears when
+    another command is writing ``out`` and this one waits for it.
     """
-    folder = BuildFolder(out) if out is not None else None
-    if folder is not None:
-        folder.check_writable()
+    from kg.store.oxigraph import load_store
+
+    folder = BuildFolder(out)
+    folder.check_writable()
     report = BuildReport()
-    documents = read_documents(inputs, report)
-    extractions = extract_all(documents, on_document=on_document)
-    summarize(extractions, report)
-    dataset = to_dataset(extractions)
-    if folder is not None:
-        write_build(folder, dataset, report, force=force, on_wait=on_wait)
-    return dataset, report
+    with folder.writing("kg build", on_wait=on_wait):
+        staging = folder.stage()
+        files = input_files(inputs, report)
+        tick = _ticker(len(files), progress)
+        tick()
+        graphs = extracted(iter_documents(files, report), jobs=auto_jobs(len(files)) if jobs is None else jobs, scheduler=scheduler)
+        load_store(chunked(chain([gazetteer_nquads()], counted(graphs, report, tick))), staging)
+        if not report.documents and not force:
+            kept = "keeps its earlier build" if folder.has_build() else "was not written"
+            report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
+            folder.discard(staging)
+            return report
+        finish_build(folder, staging, report, files=files)
+    return report
 
 
-def write_build(
-    folder: BuildFolder, dataset: Dataset, report: BuildReport, *, force: bool = False, on_wait: Callable[[str], None] | None = None
-) -> None:
-    """Make ``dataset`` the build of ``folder``, as a whole: staged beside the old build, then switched in."""
+def auto_jobs(documents: int) -> int:
+    """Worker processes for ``documents``: the machine's cores, but no more than there are batches
+    (one batch is done faster in this process than by starting a worker)."""
+    import os
+
+    from kg.workers import BATCH_SIZE
+
+    return max(1, min(os.cpu_count() or 1, -(-documents // BATCH_SIZE)))
+
+
+def _ticker(total: int, progress: Callable[[int, int], None] | None) -> Callable[[], None]:
+    """A callback counting finished documents (failures included) towards ``total``."""
+    done = -1
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    return tick
+
+
+def chunked(parts: Iterable[bytes], size: int = 8 << 20) -> Iterator[bytes]:
+    """Join small byte strings into chunks of about ``size`` bytes (one bulk load each)."""
+    buffer: list[bytes] = []
+    length = 0
+    for part in parts:
+        buffer.append(part)
+        length += len(part)
+        if length >= size:
+            yield b"".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield b"".join(buffer)
+
+
+def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, files: bool) -> None:
+    """Write the files, listings and report of the staged store, then switch the build in whole."""
     import json
 
     from kg.store import listings
     from kg.store.backends import OxigraphBackend
     from kg.store.files import atomic_write
-    from kg.store.oxigraph import dataset_nquads, load_store, write_files_from_store
+    from kg.store.oxigraph import write_files_from_store
 
-    if not report.documents and not force:
-        kept = "keeps its earlier build" if folder.has_build() else "was not written"
-        report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
-        return
+    backend = OxigraphBackend.open(staging / folder.store.name)
+    try:
+        if files:
+            write_files_from_store(backend.store, staging)
+            report.outputs.update(trig=folder.trig, turtle=folder.turtle)
+        listings.write(backend, staging)
+    finally:
+        backend.close()
+    report.outputs.update(store=folder.store, listings=folder.listings)
+    atomic_write(staging / folder.report.name, json.dumps(report.to_dict(), indent=2))
+    folder.switch_to(staging)
+
+
+def write_build(folder: BuildFolder, dataset: Dataset, report: BuildReport, *, on_wait: Callable[[str], None] | None = None) -> None:
+    """Make an rdflib ``dataset`` the build of ``folder``, as a whole (staged, then switched in)."""
+    from kg.store.oxigraph import dataset_nquads, load_store
+
     with folder.writing("kg build", on_wait=on_wait):
         staging = folder.stage()
-        backend = OxigraphBackend.open(load_store(dataset_nquads(dataset), staging))
-        try:
-            write_files_from_store(backend.store, staging)
-            listings.write(backend, staging)
-        finally:
-            backend.close()
-        report.outputs = {"trig": folder.trig, "turtle": folder.turtle, "store": folder.store, "listings": folder.listings}
-        atomic_write(staging / folder.report.name, json.dumps(report.to_dict(), indent=2))
-        folder.switch_to(staging)
+        load_store(dataset_nquads(dataset), staging)
+        finish_build(folder, staging, report, files=True)
+
+
+def build_dataset(inputs: Sequence[Path]) -> tuple[Dataset, BuildReport]:
+    """Build the graph of ``inputs`` in memory, as an rdflib ``Dataset`` (for a few articles:
+    evaluation, notebooks, tests); the same quads a folder build writes."""
+    from kg.emit import new_dataset
+
+    report = BuildReport()
+    dataset = new_dataset()
+    documents = iter_documents(input_files(inputs, report), report)
+    for nquads in chain([gazetteer_nquads()], counted(extracted(documents), report)):
+        dataset.parse(data=nquads, format="nquads")
+    return dataset, report
 
 
 def evaluate_dir(gold_dir: Path):
@@ -186,6 +281,6 @@ def evaluate_dir(gold_dir: Path):
 
     golds = load_gold_dir(gold_dir)
     articles = [gold_dir / g.document for g in golds]
-    dataset, report = build(articles, None)
+    dataset, report = build_dataset(articles)
     rows = {name: run_named(dataset, name) for name in FACT_KINDS}
     return score(golds, rows), report

@@ -30,9 +30,11 @@ def built_corpus(tmp_path_factory):
     from kg.pipeline import build
     from kg.resources import default_corpus_dir
 
+    from kg.store.oxigraph import load_dataset
+
     out = tmp_path_factory.mktemp("corpus-build")
-    dataset, report = build([default_corpus_dir()], out)
-    return out, dataset, report
+    report = build([default_corpus_dir()], out)
+    return out, load_dataset(out), report
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +42,11 @@ def built_seed(tmp_path_factory):
     """``(out_dir, dataset, report)`` of the seed article alone."""
     from kg.pipeline import build
 
+    from kg.store.oxigraph import load_dataset
+
     out = tmp_path_factory.mktemp("seed-build")
-    dataset, report = build([SEED], out)
-    return out, dataset, report
+    report = build([SEED], out)
+    return out, load_dataset(out), report
 
 
 @pytest.fixture(scope="session")

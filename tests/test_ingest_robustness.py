@@ -38,14 +38,14 @@ def test_extreme_publication_dates_are_accepted_and_the_batch_builds(tmp_path):
     """issue 10: ``OverflowError`` on "on Tuesday" at 0001-01-01 and "tomorrow" at 9999-12-31
     aborted the batch. The dates are valid calendar dates, so they are kept as published; only
     the relative dates that would leave the calendar go unresolved."""
-    from kg.pipeline import build
+    from kg.pipeline import build_dataset
 
     write(tmp_path, "first.txt", f"---\npublished: 0001-01-01\n---\n{GOOD_BODY} It went well on Tuesday.\n")
     write(tmp_path, "last.txt", f"---\npublished: 9999-12-31\n---\n{GOOD_BODY} They meet again tomorrow.\n")
     write(tmp_path, "meta.html", page(f"{GOOD_BODY} Talks resume tomorrow.", '<meta property="article:published_time" content="0001-01-01">'))
     write(tmp_path, "seed.txt", SEED.read_text(encoding="utf-8"))
 
-    _, report = build([tmp_path], None)
+    _, report = build_dataset([tmp_path])
 
     assert report.failures == []
     assert sorted(report.documents) == ["first.txt", "last.txt", "meta.html", "seed.txt"]
@@ -162,7 +162,7 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_one_clear_error(tmp_path)
 
 def test_an_unreadable_file_and_folder_are_reported_and_the_rest_builds(tmp_path, monkeypatch):
     """issue 10: an unreadable subfolder of an input folder was skipped silently."""
-    from kg.pipeline import build
+    from kg.pipeline import build_dataset
 
     write(tmp_path, "articles/good.txt", SEED.read_text(encoding="utf-8"))
     locked_file = write(tmp_path, "articles/locked.txt", "Text.\n")
@@ -182,7 +182,7 @@ def test_an_unreadable_file_and_folder_are_reported_and_the_rest_builds(tmp_path
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     monkeypatch.setattr(os, "scandir", scandir)
-    _, report = build([tmp_path / "articles"], None)
+    _, report = build_dataset([tmp_path / "articles"])
 
     assert report.documents == ["good.txt"]
     assert report.failures == [

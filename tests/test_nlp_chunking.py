@@ -69,14 +69,14 @@ def test_parse_texts_joins_chunks_into_one_doc_with_the_offsets_of_the_whole_tex
 
 def test_evidence_offsets_stay_right_across_chunk_boundaries(tmp_path, monkeypatch):
     import kg.nlp
-    from kg.pipeline import build
+    from kg.pipeline import build_dataset
 
     monkeypatch.setattr(kg.nlp, "CHUNK_CHARS", 700)  # a few paragraphs per chunk
     filler = "The crews trained for months at Star City and in Houston before the flight."
     paragraphs = [f"{filler} {filler}" if i % 3 else FACT for i in range(60)]
     path = tmp_path / "chunked.txt"
     path.write_bytes(_article(paragraphs).encode("utf-8"))
-    dataset, report = build([path], None)
+    dataset, report = build_dataset([path])
     assert report.ok, report.failures
     original = path.read_bytes().decode("utf-8")
     evidence = _evidence(dataset)
@@ -87,7 +87,7 @@ def test_evidence_offsets_stay_right_across_chunk_boundaries(tmp_path, monkeypat
 
 def test_an_article_over_a_million_characters_builds_with_the_good_ones(tmp_path):
     """issue 10: ``ValueError: [E088]`` lost every article of the build."""
-    from kg.pipeline import build
+    from kg.pipeline import build_dataset
 
     word = "x" * 70  # long tokens keep the parse cheap
     filler = " ".join([word] * 70)
@@ -95,7 +95,7 @@ def test_an_article_over_a_million_characters_builds_with_the_good_ones(tmp_path
     path = tmp_path / "long.txt"
     path.write_bytes(_article(paragraphs).encode("utf-8"))
     (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    dataset, report = build([tmp_path], None)
+    dataset, report = build_dataset([tmp_path])
     assert report.ok, report.failures
     assert report.documents == ["long.txt", "seed.txt"]
     original = path.read_bytes().decode("utf-8")

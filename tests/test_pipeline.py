@@ -62,7 +62,7 @@ def test_a_bad_file_is_reported_and_the_rest_still_builds(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    dataset, report = build([tmp_path, tmp_path / "missing.txt"], tmp_path / "out")
+    report = build([tmp_path, tmp_path / "missing.txt"], tmp_path / "out")
     assert report.documents == ["good.txt"]
     failures = "\n".join(report.failures)
     assert "empty.txt" in failures and "binary.txt" in failures and "missing.txt" in failures
@@ -70,7 +70,7 @@ def test_a_bad_file_is_reported_and_the_rest_still_builds(tmp_path):
 
 
 def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
-    from kg.store import oxigraph as store
+    from kg.store import files as store
 
     target = tmp_path / "graph.trig"
     target.write_text("old")

@@ -387,10 +387,10 @@ def test_load_graph_refuses_an_unknown_suffix(tmp_path):
 
 @pytest.mark.slow
 def test_graph_built_from_the_default_corpus_conforms():
-    from kg.pipeline import build
+    from kg.pipeline import build_dataset
     from kg.resources import default_corpus_dir
 
-    built, _ = build([default_corpus_dir()], None)
+    built, _ = build_dataset([default_corpus_dir()])
     report = validate(built)
     assert report.conforms, report.to_text()
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,6 +20,9 @@ from kg.cli.terminal import echo, error, is_terminal, warning
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html). Default: the shipped corpus.", readable=False)] = [],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.trig, graph.ttl and the Oxigraph store.")] = Path("out"),
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes extracting documents. Default: the machine's cores (fewer for a few articles).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="tcp://HOST:PORT", help="Extract on the workers of this Dask cluster instead (see README: Building a large corpus).")] = None,
+    files: Annotated[bool, typer.Option("--files/--no-files", help="Write graph.trig and graph.ttl (--no-files: only the store and its listings).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write the build even if no input could be read (replacing an earlier build with an empty graph).")] = False,
 ) -> None:
@@ -24,25 +30,27 @@ def build(
 
     Writes OUT/graph.trig (one named graph per document, plus the gazetteer), OUT/graph.ttl
     (their union), the Oxigraph store OUT/store and its listings, prints a summary, and exits with
-    status 1 if any input failed. The new build replaces the old one as a whole; if no input can
-    be read, OUT keeps its earlier build (unless --force).
+    status 1 if any input failed. Documents stream through worker processes (-j) or a Dask cluster
+    (--scheduler); memory does not grow with the corpus. The new build replaces the old one as a
+    whole; if no input can be read, OUT keeps its earlier build (unless --force).
 
     Examples:\n
       kg build\n
-      kg build articles/ more/article.html -o out
+      kg build articles/ more/article.html -o out\n
+      kg build archive/ -o out -j 8 --no-files\n
+      kg build archive/ -o out --scheduler tcp://10.0.0.5:8786
     """
     from kg.pipeline import build as run_build
     from kg.resources import default_corpus_dir
 
     sources = list(inputs) or [default_corpus_dir()]
-    if quiet or not is_terminal(sys.stderr):
-        _, report = run_build(sources, out, force=force, on_wait=warning)
-    else:
-        from rich.progress import Progress
+    started = time.monotonic()
+    with progress_bar(enabled=not quiet and is_terminal(sys.stderr)) as progress:
+        report = run_build(sources, out, jobs=jobs, scheduler=scheduler, files=files, force=force, progress=progress, on_wait=warning)
+    _print_report(report, time.monotonic() - started)
 
-        with Progress(transient=True) as progress:
-            task = progress.add_task("extracting", total=None)
-            _, report = run_build(sources, out, force=force, on_document=lambda d: progress.advance(task), on_wait=warning)
+
+def _print_report(report, seconds: float) -> None:
     for failure in report.failures:
         error(failure)
     for message in report.warnings:
@@ -51,12 +59,33 @@ def build(
         error(report.refused.replace("force=True", "--force"))
         raise typer.Exit(1)
     facts = ", ".join(f"{k} {v}" for k, v in report.facts.items())
-    echo(f"documents: {len(report.documents)}  failed: {len(report.failures)}  entities: {report.entities}")
+    documents = len(report.documents)
+    echo(f"documents: {documents}  failed: {len(report.failures)}  entities: {report.entities}")
     echo(f"facts: {facts or 'none'}")
     for kind, path in report.outputs.items():
         echo(f"wrote {kind}: {path}")
+    echo(f"built {documents} documents in {seconds:.1f} s ({documents / max(seconds, 1e-9):.1f} documents/s)")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@contextmanager
+def progress_bar(*, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on the terminal (documents, documents/s, time left), or nothing."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("extracting", total=None, rate="")
+
+        def update(done: int, total: int) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, total=total, rate=f"{speed:.1f} docs/s" if speed else "")
+
+        yield update
 
 
 @app.command("eval")

@@ -185,11 +185,22 @@ class OxigraphBackend:
         """
         import pyoxigraph as ox
 
-        graph = ox.NamedNode(str(name))
-        data = [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+        return self._replace_graph(ox.NamedNode(str(name)), [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples])
+
+    def _replace_graph(self, graph: "ox.NamedNode", data: list) -> int:
+        import pyoxigraph as ox
+
         body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if data else ""
         self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
         return len(data)
+
+    def replace_graph_nquads(self, name: URIRef, nquads: bytes) -> int:
+        """Replace the named graph ``name`` by the quads of ``nquads`` that are in it (one transaction)."""
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(str(name))
+        quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+        return self._replace_graph(graph, [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == graph])
 
     def remove_graph(self, name: URIRef) -> int:
         """Remove the named graph ``name``; returns how many triples it held."""

@@ -7,22 +7,33 @@ the target folder and is renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import OutputError
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+    """Write ``data`` to ``path`` through a temporary file and a rename (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` with: a temporary file, renamed into place when the block ends.
 
     The file gets the mode an ordinary write would give it (the old file's, else what the umask
     allows). A path that exists but is not a regular file (a folder, a device, a symbolic link) is
-    refused rather than replaced; an unwritable place is an ``OutputError`` naming it.
+    refused rather than replaced; an unwritable place is an ``OutputError`` naming it. If the block
+    fails, the old file stays and the temporary one is deleted.
     """
     _check_file_target(path)
     make_dir(path.parent)
@@ -33,7 +44,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         raise OutputError(path, f"cannot write here ({exc.strerror})", hint="choose a place you can write to") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            yield fh
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:

@@ -133,12 +133,22 @@ class BuildFolder:
 
     def switch_to(self, staging: Path) -> None:
         """Make the complete build in ``staging`` this folder's build (call while holding the lock)."""
-        _write_marker(self.path / SWITCH_NAME, {"staging": staging.name})
-        self._finish_switch(staging)
+        items = [name for name in ITEMS if (staging / name).exists()]
+        _write_marker(self.path / SWITCH_NAME, {"staging": staging.name, "items": items})
+        self._finish_switch(staging, items)
 
-    def _finish_switch(self, staging: Path) -> None:
+    def discard(self, staging: Path) -> None:
+        """Delete a staged build that will not be switched in (the folder keeps its build)."""
+        _remove(staging)
+
+    def _finish_switch(self, staging: Path, items: list[str]) -> None:
+        """Move ``items`` of the staged build in (those a killed switch moved already are not in
+        ``staging`` any more); an item the new build has not (graph.trig of a build without files)
+        goes."""
         for name in ITEMS:
-            if (staging / name).exists():
+            if name not in items:
+                _remove(self.path / name)
+            elif (staging / name).exists():
                 _replace(staging / name, self.path / name)
         shutil.rmtree(staging, ignore_errors=True)
         (self.path / SWITCH_NAME).unlink(missing_ok=True)
@@ -159,9 +169,11 @@ class BuildFolder:
         """Finish a switch a killed command began, bring files up to date, delete stale temporaries."""
         switch = self.path / SWITCH_NAME
         if switch.exists():
-            staging = self.path / _read_marker(switch).get("staging", "")
-            if staging.name.startswith(STAGING_PREFIX) and staging.is_dir():
-                self._finish_switch(staging)
+            marker = _read_marker(switch)
+            staging = self.path / str(marker.get("staging", ""))
+            items = marker.get("items", list(ITEMS))
+            if staging.name.startswith(STAGING_PREFIX) and staging.is_dir() and isinstance(items, list):
+                self._finish_switch(staging, [str(name) for name in items])
             switch.unlink(missing_ok=True)
         for pattern in STALE_PATTERNS:
             for stale in self.path.glob(pattern):
@@ -179,12 +191,13 @@ class BuildFolder:
 
 
 def refresh(folder: BuildFolder, backend) -> dict[str, Path]:
-    """Write the folder's TriG, Turtle and listings again from its store (``backend``)."""
+    """Write the folder's TriG and Turtle (if it has them: a build without files stays without)
+    and listings again from its store (``backend``)."""
     from kg.store import listings
     from kg.store.oxigraph import write_files_from_store
 
     backend.flush()
-    outputs = write_files_from_store(backend.store, folder.path)
+    outputs = write_files_from_store(backend.store, folder.path) if folder.trig.exists() else {}
     outputs["listings"] = listings.write(backend, folder.path)
     return outputs
 

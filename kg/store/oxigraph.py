@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import GraphError
-from kg.store.files import atomic_write, make_temp_dir, swap_in
+from kg.store.files import atomic_writer, make_temp_dir, swap_in
 from kg.ontology import PREFIXES
 
 if TYPE_CHECKING:
@@ -43,20 +43,40 @@ def union_graph(dataset: Dataset) -> Graph:
 
 def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
     """Write ``out/graph.trig`` (every named graph) and ``out/graph.ttl`` (their union) from an
-    Oxigraph store, with Oxigraph's serializers; returns the paths written.
+    Oxigraph store, with Oxigraph's serializers, one graph at a time; returns the paths written.
 
     The output is the same bytes for the same quads, whatever order they were added in: named
-    graphs, subjects, predicates and objects are sorted (by their N-Triples form).
+    graphs are sorted, and so are the triples of each (by their N-Triples form). Memory holds one
+    graph at a time, not the store. The union lists each triple once, in the first graph that
+    holds it.
     """
     import pyoxigraph as ox
 
-    quads = sorted(store.quads_for_pattern(None, None, None, None), key=_quad_key)
+    graphs = [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
     prefixes = _serializer_prefixes()
     trig, ttl = out / TRIG_NAME, out / TURTLE_NAME
-    atomic_write(trig, ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes) or b"")
-    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_quad_key)
-    atomic_write(ttl, ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"")
+    with atomic_writer(trig) as fh:
+        ox.serialize(_graph_by_graph(store, graphs), fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    with atomic_writer(ttl) as fh:
+        ox.serialize(_union_graph_by_graph(store, graphs), fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return {"trig": trig, "turtle": ttl}
+
+
+def _graph_by_graph(store: "ox.Store", graphs: list) -> Iterator["ox.Quad"]:
+    for graph in graphs:
+        yield from sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key)
+
+
+def _union_graph_by_graph(store: "ox.Store", graphs: list) -> Iterator["ox.Triple"]:
+    """Each triple of the store once: in the first of ``graphs`` that holds it."""
+    import pyoxigraph as ox
+
+    rank = {str(graph): i for i, graph in enumerate(graphs)}
+    for i, graph in enumerate(graphs):
+        for quad in sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key):
+            holders = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if min(rank[str(q.graph_name)] for q in holders) == i:
+                yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
 def _quad_key(quad) -> tuple[str, ...]:
@@ -77,11 +97,18 @@ def dataset_nquads(dataset: Dataset) -> bytes:
     return dataset.serialize(format="nquads", encoding="utf-8")
 
 
-def load_store(nquads: bytes, out: Path) -> Path:
-    """A new Oxigraph store ``out/store`` holding the N-Quads ``nquads``, replacing any store there."""
+def load_store(nquads: bytes | Iterable[bytes], out: Path) -> Path:
+    """A new Oxigraph store ``out/store`` holding the N-Quads ``nquads`` (bytes, or chunks of them
+    loaded one after another as they come), replacing any store there."""
     import pyoxigraph as ox
 
-    return _new_store(out, lambda store: store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS))
+    chunks = [nquads] if isinstance(nquads, bytes) else nquads
+
+    def load(store: "ox.Store") -> None:
+        for chunk in chunks:
+            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+
+    return _new_store(out, load)
 
 
 def write_store(source: Path, out: Path) -> Path:
