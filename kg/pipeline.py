@@ -178,11 +178,15 @@ def build(
     report = BuildReport()
     with folder.writing("kg build", on_wait=on_wait):
         staging = folder.stage()
-        files = input_files(inputs, report)
-        tick = _ticker(len(files), progress)
-        tick()
-        graphs = extracted(iter_documents(files, report), jobs=auto_jobs(len(files)) if jobs is None else jobs, scheduler=scheduler)
-        load_store(chunked(chain([gazetteer_nquads()], counted(graphs, report, tick))), staging)
+        try:
+            paths = input_files(inputs, report)
+            tick = _ticker(len(paths), progress)
+            tick()
+            graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs, scheduler=scheduler)
+            load_store(chunked(chain([gazetteer_nquads()], counted(graphs, report, tick))), staging)
+        except BaseException:
+            folder.discard(staging)
+            raise
         if not report.documents and not force:
             kept = "keeps its earlier build" if folder.has_build() else "was not written"
             report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"

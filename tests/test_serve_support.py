@@ -158,3 +158,31 @@ def test_the_questions_cover_every_named_query():
 
     assert {name for name, _ in QUESTIONS} == set(named_queries())
     assert all(params for name, params in QUESTIONS if name in ("cooperation", "evidence"))
+
+
+DASK = Path(sys.executable).parent / "dask"
+"""Dask's own command (``distributed``, the cluster extra): ``dask scheduler``, ``dask worker``."""
+
+
+@contextmanager
+def dask_cluster(workers: int, logs: Path):
+    """A Dask scheduler and ``workers`` one-thread worker processes on 127.0.0.1, started with
+    Dask's own commands; yields the scheduler address. Their logs go to ``logs``."""
+    from distributed import Client
+
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs.mkdir(parents=True, exist_ok=True)
+    common = ["--no-dashboard"]
+    processes = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port), *common],
+                                  stdout=subprocess.DEVNULL, stderr=open(logs / "scheduler.log", "wb"))]
+    try:
+        for i in range(workers):
+            processes.append(subprocess.Popen([str(DASK), "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1", *common],
+                                              stdout=subprocess.DEVNULL, stderr=open(logs / f"worker-{i}.log", "wb")))
+        with Client(address, timeout=f"{START_WAIT}s") as client:
+            client.wait_for_workers(workers, timeout=START_WAIT)
+        yield address
+    finally:
+        for process in reversed(processes):
+            stop(process)
