@@ -68,13 +68,12 @@ def push(*, graph: Path, endpoint: str, documents: Sequence[str] = (), timeout: 
     """
     import pyoxigraph as ox
 
-    from kg.store.backends import OxigraphBackend, open_backend
+    from kg.store.backends import open_backend
     from kg.store.endpoint import check_url, credentials, http
 
     check_url(endpoint)
     headers = {**credentials(), "Content-Type": N_TRIPLES}
     backend = open_backend(Path(graph), backend="oxigraph")
-    assert isinstance(backend, OxigraphBackend)
     pushed = []
     try:
         for iri, source in _graphs(backend, documents):

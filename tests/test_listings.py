@@ -8,10 +8,9 @@ import pytest
 
 from conftest import DEV_CORPUS
 from kg.store import listings
-from kg.store.backends import OxigraphBackend
+from kg.store.backends import OxigraphBackend, open_backend
 from kg.incremental import add_documents, remove_document
 from kg.store.queries import named_queries, run_query
-from kg.store.oxigraph import STORE_NAME
 
 APOLLO = DEV_CORPUS / "dev-01-apollo-soyuz.txt"
 APOLLO_FILE = APOLLO.name
@@ -19,7 +18,7 @@ SEED_FILE = "seed-nasa-roscosmos-talks.txt"
 
 
 def answers(out, name: str, **kwargs):
-    backend = OxigraphBackend.open(out / STORE_NAME)
+    backend = open_backend(out)
     try:
         return run_query(backend, name, **kwargs)
     finally:
@@ -72,10 +71,10 @@ def test_adding_and_removing_a_document_rewrites_the_listings(seed_build_copy):
 
 
 def test_an_interrupted_change_leaves_no_listings_rather_than_stale_ones(seed_build_copy, monkeypatch):
-    def crash(self, graph, triples):
+    def crash(self, graph, nquads):
         raise OSError("disk full")
 
-    monkeypatch.setattr(OxigraphBackend, "replace_graph", crash)
+    monkeypatch.setattr(OxigraphBackend, "replace_graph_nquads", crash)
     with pytest.raises(OSError):
         add_documents([APOLLO], seed_build_copy)
     assert not listings.listings_dir(seed_build_copy).exists()

@@ -47,13 +47,14 @@ class WorkerState:
     @property
     def backend(self):
         from kg.store.backends import OxigraphBackend
+        from kg.store.listings import ListedBackend
 
         store = self.out / "store"
         signature = _signature(store)
         if self._backend is None or signature != self._signature:
             if self._backend is not None:
                 self._backend.close()
-            self._backend = OxigraphBackend.open(store)
+            self._backend = ListedBackend(OxigraphBackend.open(store), self.out)
             self._signature = signature
             self._index = None
         return self._backend

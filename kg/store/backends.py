@@ -10,8 +10,8 @@ query on both and compares the rows):
 - every value comes back as a plain string: an IRI as the IRI, a literal as its lexical form,
   an unbound variable as ``""``.
 
-``open_backend`` picks the store when the build folder has one (``auto``), else reads the TriG
-into memory. The Oxigraph store is opened read-only for queries, so a query cannot change it.
+``open_backend`` picks the store when the build folder has one (``auto``, with the listings
+stored beside it: ``kg.store.listings.ListedBackend``), else reads the TriG into memory. The Oxigraph store is opened read-only for queries, so a query cannot change it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from kg.store.endpoint import SparqlEndpointBackend
+    from kg.store.listings import ListedBackend
 
 T = TypeVar("T")
 
@@ -219,8 +220,9 @@ class OxigraphBackend:
         self._store = None  # type: ignore[assignment]  # dropping the last reference closes it
 
 
-Backend = Union[MemoryBackend, OxigraphBackend, "SparqlEndpointBackend"]
-"""Where a query runs; ``SparqlEndpointBackend`` (``kg.store.endpoint``) is a remote SPARQL endpoint."""
+Backend = Union[MemoryBackend, OxigraphBackend, "ListedBackend", "SparqlEndpointBackend"]
+"""Where a query runs; ``SparqlEndpointBackend`` (``kg.store.endpoint``) is a remote SPARQL endpoint,
+``ListedBackend`` (``kg.store.listings``) a build folder's store with its stored listings."""
 
 
 def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
@@ -236,13 +238,17 @@ def open_backend(out: Path, *, backend: BackendName = "auto") -> Backend:
         if store is None:
             where = out / STORE_NAME if out.is_dir() else out
             raise GraphError(f"{where}: no Oxigraph store here; run `kg build -o {out}` to write one")
-        return OxigraphBackend.open(store)
+        from kg.store.listings import ListedBackend
+
+        return ListedBackend(OxigraphBackend.open(store), store.parent)
     return MemoryBackend(load_dataset(out))
 
 
 def as_backend(source: Backend | Dataset) -> Backend:
     """A backend for ``source``: itself, or an rdflib dataset wrapped in a ``MemoryBackend``."""
-    if isinstance(source, (MemoryBackend, OxigraphBackend)):
+    from kg.store.listings import ListedBackend
+
+    if isinstance(source, (MemoryBackend, OxigraphBackend, ListedBackend)):
         return source
     from kg.store.endpoint import SparqlEndpointBackend
 

@@ -4,7 +4,8 @@ A listing (``kg query entities`` with no ``--param``) walks the whole graph; on 
 triples Oxigraph needs 0.6–1.6 s for the biggest ones, most of it joining and sorting tens of
 thousands of rows. Their rows depend on nothing but the store, so each ``kg`` command that writes
 the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON file per query in
-``OUT/listings/``, and :func:`kg.store.queries.run_query` answers a listing from its file.
+``OUT/listings/``. A build folder's backend is a :class:`ListedBackend`: the store, with its
+listings; :func:`kg.store.queries.run_query` answers a listing from its file.
 
 - The folder is deleted before the store changes and written (to a temporary folder, then
   renamed) after, so an interrupted command leaves no listings, never stale ones; with none,
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from kg.store.files import atomic_write, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
-    from kg.store.backends import OxigraphBackend, Table
+    from kg.store.backends import Backend, OxigraphBackend, Table
 
 LISTINGS_NAME = "listings"
 """The folder of a build folder that holds the listings."""
@@ -68,6 +69,24 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
     return listings_dir(out)
 
 
+class ListedBackend:
+    """A backend with stored listings: a named query asked with no parameter is answered from the
+    listing written beside the store (when there is one for the query's text), everything else by
+    the backend it wraps, whose attributes it shows as its own (``select``, ``store``, ``close``...).
+    """
+
+    def __init__(self, backend: "Backend", folder: Path):
+        self.backend = backend
+        self.folder = folder
+
+    def listing(self, name: str, text: str) -> "Table | None":
+        """The stored rows of the named query ``name`` whose text is ``text``, or None."""
+        return read(self.folder, name, text)
+
+    def __getattr__(self, attribute: str):
+        return getattr(self.backend, attribute)
+
+
 def read(out: Path, name: str, text: str) -> "Table | None":
     """The stored rows of the named query ``name`` (whose file text is ``text``), or None if there
     are none for this text."""
@@ -87,4 +106,4 @@ def read(out: Path, name: str, text: str) -> "Table | None":
         return None
 
 
-__all__ = ["LISTINGS_NAME", "discard", "listings_dir", "read", "write"]
+__all__ = ["LISTINGS_NAME", "ListedBackend", "discard", "listings_dir", "read", "write"]

@@ -204,19 +204,18 @@ def run_query(
 
     ``infer`` (``"rdfs"`` or ``"owl-rl"``) first closes a copy of the graph under the ontology.
     ``limit``/``offset`` return one page of the rows (in the query's order). Asked with no
-    parameter of an Oxigraph store of a build folder, the rows come from the listings written
-    beside it (``kg.store.listings``) when there are some, unless ``listings`` is False.
+    parameter of a backend with stored listings (``kg.store.listings.ListedBackend``, what a build
+    folder opens as), the rows come from its listing when there is one, unless ``listings`` is False.
     """
-    from kg.store.backends import OxigraphBackend, Table
+    from kg.store.backends import Table
+    from kg.store.listings import ListedBackend
 
     query = get_query(name)
     init = bindings(query, params or {})
     backend = _backend(source, infer)
-    if listings and not init and isinstance(backend, OxigraphBackend) and backend.path is not None:
-        from kg.store import listings as stored
-
+    if listings and not init and isinstance(backend, ListedBackend):
         check_page(limit, offset)
-        table = stored.read(backend.path.parent, name, query.text)
+        table = backend.listing(name, query.text)
         if table is not None:
             return Table(table.columns, _rows_of_page(table.rows, limit, offset))
     choices: list[list[tuple[str, Literal | URIRef]]] = []
