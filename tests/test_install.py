@@ -26,8 +26,10 @@ REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK = REPO / "requirements" / "lock.txt"
 
-NOTEBOOK_ONLY = {"kg/viz/notebook.py": "notebooks"}
-"""Modules of kg used only inside a notebook, whose imports the ``notebooks`` extra covers."""
+EXTRA_ONLY = {"kg/viz/notebook.py": "notebooks", "kg/workers.py": "cluster"}
+"""Modules of kg whose third-party imports an extra covers: used only inside a notebook
+(``notebooks``), or only when asked for (``cluster``: ``kg build --scheduler``, imported inside the
+function that needs it)."""
 INDIRECT = {
     "lxml-html-clean": "justext (through trafilatura) imports lxml.html.clean, which lives in lxml_html_clean "
     "since lxml 5.2; lxml 6.2 dropped the html_clean extra that justext asks for",
@@ -100,17 +102,17 @@ def assert_declared(imported: dict[str, set[str]], allowed: dict[str, Requiremen
 
 
 def test_every_package_kg_imports_is_a_runtime_dependency():
-    notebook_only = {REPO / path for path in NOTEBOOK_ONLY}
-    runtime = [path for path in files("kg") if path not in notebook_only]
+    extra_only = {REPO / path for path in EXTRA_ONLY}
+    runtime = [path for path in files("kg") if path not in extra_only]
     assert_declared(third_party(runtime), declared(), "dependencies")
-    for path, extra in NOTEBOOK_ONLY.items():
+    for path, extra in EXTRA_ONLY.items():
         assert_declared(third_party([REPO / path]), declared(extra), f"dependencies or {extra} extra")
 
 
 def test_every_package_the_tests_benchmarks_and_notebooks_import_is_declared():
     assert_declared(third_party(files("tests")), declared("test"), "dependencies or test extra")
     assert_declared(third_party(files("bench")), declared(), "dependencies")
-    notebooks = files("notebooks", "*.ipynb") + [REPO / path for path in NOTEBOOK_ONLY]
+    notebooks = files("notebooks", "*.ipynb") + [REPO / "kg/viz/notebook.py"]
     assert_declared(third_party(notebooks), declared("notebooks"), "dependencies or notebooks extra")
     # The notebooks run in the test suite too (tests/test_notebooks.py).
     assert_declared(third_party(notebooks), declared("test"), "dependencies or test extra")
