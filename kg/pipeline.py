@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -33,6 +34,9 @@ class BuildReport:
     facts: Counter = field(default_factory=Counter)
     entities: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
+    seconds: Counter = field(default_factory=Counter)
+    """Where the time went: ``extract`` (reading and extraction as the store waited for it),
+    ``store`` (bulk loads), ``files`` (TriG and Turtle), ``listings``."""
     refused: str = ""
     """Why nothing was written (every input failed, and the build folder was kept as it was)."""
 
@@ -48,6 +52,7 @@ class BuildReport:
             "entities": self.entities,
             "facts": dict(self.facts),
             "outputs": {k: str(v) for k, v in self.outputs.items()},
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
 
@@ -183,7 +188,8 @@ def build(
             tick = _ticker(len(paths), progress)
             tick()
             graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs, scheduler=scheduler)
-            load_store(chunked(chain([gazetteer_nquads()], counted(graphs, report, tick))), staging)
+            chunks = chunked(chain([gazetteer_nquads()], counted(graphs, report, tick)))
+            load_store(timed(chunks, report.seconds, produce="extract", consume="store"), staging)
         except BaseException:
             folder.discard(staging)
             raise
@@ -219,6 +225,20 @@ def _ticker(total: int, progress: Callable[[int, int], None] | None) -> Callable
     return tick
 
 
+def timed(items: Iterable[bytes], seconds: Counter, *, produce: str, consume: str) -> Iterator[bytes]:
+    """``items``, adding to ``seconds`` the time spent making each (``produce``) and the time the
+    consumer spends on it before asking for the next (``consume``)."""
+    import time
+
+    clock = time.perf_counter()
+    for item in items:
+        now = time.perf_counter()
+        seconds[produce] += now - clock
+        yield item
+        clock = time.perf_counter()
+        seconds[consume] += clock - now
+
+
 def chunked(parts: Iterable[bytes], size: int = 8 << 20) -> Iterator[bytes]:
     """Join small byte strings into chunks of about ``size`` bytes (one bulk load each)."""
     buffer: list[bytes] = []
@@ -245,9 +265,11 @@ def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, fil
     backend = OxigraphBackend.open(staging / folder.store.name)
     try:
         if files:
-            write_files_from_store(backend.store, staging)
+            with stopwatch(report.seconds, "files"):
+                write_files_from_store(backend.store, staging)
             report.outputs.update(trig=folder.trig, turtle=folder.turtle)
-        listings.write(backend, staging)
+        with stopwatch(report.seconds, "listings"):
+            listings.write(backend, staging)
     finally:
         backend.close()
     report.outputs.update(store=folder.store, listings=folder.listings)
@@ -263,6 +285,17 @@ def write_build(folder: BuildFolder, dataset: Dataset, report: BuildReport, *, o
         staging = folder.stage()
         load_store(dataset_nquads(dataset), staging)
         finish_build(folder, staging, report, files=True)
+
+
+@contextmanager
+def stopwatch(seconds: Counter, name: str) -> Iterator[None]:
+    import time
+
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[name] += time.perf_counter() - start
 
 
 def build_dataset(inputs: Sequence[Path]) -> tuple[Dataset, BuildReport]:

@@ -43,40 +43,45 @@ def union_graph(dataset: Dataset) -> Graph:
 
 def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
     """Write ``out/graph.trig`` (every named graph) and ``out/graph.ttl`` (their union) from an
-    Oxigraph store, with Oxigraph's serializers, one graph at a time; returns the paths written.
+    Oxigraph store, with Oxigraph's serializers, streaming; returns the paths written.
 
-    The output is the same bytes for the same quads, whatever order they were added in: named
-    graphs are sorted, and so are the triples of each (by their N-Triples form). Memory holds one
-    graph at a time, not the store. The union lists each triple once, in the first graph that
-    holds it.
+    The output is the same bytes for the same quads, whatever order they were added in. The TriG
+    has the named graphs sorted, each with its triples sorted (by their N-Triples form); memory
+    holds one graph at a time. The Turtle has each triple once, predicate by predicate (sorted),
+    in the store's own order within a predicate, which puts the copies of a triple in several
+    graphs next to each other: nothing of the union is held in memory.
     """
     import pyoxigraph as ox
 
-    graphs = [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
     prefixes = _serializer_prefixes()
     trig, ttl = out / TRIG_NAME, out / TURTLE_NAME
     with atomic_writer(trig) as fh:
-        ox.serialize(_graph_by_graph(store, graphs), fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        ox.serialize(_graph_by_graph(store), fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
     with atomic_writer(ttl) as fh:
-        ox.serialize(_union_graph_by_graph(store, graphs), fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        ox.serialize(_union_by_predicate(store), fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return {"trig": trig, "turtle": ttl}
 
 
-def _graph_by_graph(store: "ox.Store", graphs: list) -> Iterator["ox.Quad"]:
-    for graph in graphs:
+def _graph_by_graph(store: "ox.Store") -> Iterator["ox.Quad"]:
+    import pyoxigraph as ox
+
+    for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
         yield from sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key)
 
 
-def _union_graph_by_graph(store: "ox.Store", graphs: list) -> Iterator["ox.Triple"]:
-    """Each triple of the store once: in the first of ``graphs`` that holds it."""
+def _union_by_predicate(store: "ox.Store") -> Iterator["ox.Triple"]:
+    """Each triple of the store once. For a bound predicate Oxigraph walks its (predicate, object,
+    subject, graph) index, so the copies of one triple in several graphs come one after another."""
     import pyoxigraph as ox
 
-    rank = {str(graph): i for i, graph in enumerate(graphs)}
-    for i, graph in enumerate(graphs):
-        for quad in sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key):
-            holders = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
-            if min(rank[str(q.graph_name)] for q in holders) == i:
-                yield ox.Triple(quad.subject, quad.predicate, quad.object)
+    predicates = sorted((row["p"] for row in store.query("SELECT DISTINCT ?p WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")), key=str)
+    for predicate in predicates:
+        previous = None
+        for quad in store.quads_for_pattern(None, predicate, None, None):
+            here = (quad.subject, quad.object)
+            if here != previous:
+                yield ox.Triple(quad.subject, predicate, quad.object)
+                previous = here
 
 
 def _quad_key(quad) -> tuple[str, ...]:
