@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.store.listings import ListedBackend
 from kg.store.backends import MemoryBackend, OxigraphBackend, open_backend
 from kg.errors import GraphError
 from kg.store.oxigraph import STORE_NAME, load_dataset, store_dir, write_store
@@ -58,7 +59,8 @@ def test_auto_opens_the_store_of_a_build_folder_and_a_trig_file_in_memory(built_
     out, _, _ = built_seed
     folder = open_backend(out)
     try:
-        assert isinstance(folder, OxigraphBackend)
+        assert isinstance(folder, ListedBackend) and isinstance(folder.backend, OxigraphBackend)
+        assert folder.folder == out  # the listings beside the store answer listings
     finally:
         folder.close()
     assert isinstance(open_backend(out / "graph.trig"), MemoryBackend)
