@@ -8,15 +8,15 @@ Each document is one named graph (``kg.ontology.document_graph``), so a change i
 - :func:`remove_document` drops one document's graph: its facts, and nothing else (the
   gazetteer and the other documents' graphs stay as they were).
 
-The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig``,
-``graph.ttl`` and the listings are written again from it (each atomically), so the files match
-the store. A build folder that has no store yet gets one from its TriG first. Both hold the
+The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig`` (only the
+changed documents' graphs are serialised; the rest is copied) and ``graph.ttl`` are written again
+from it (each atomically), so the files match the store, and the listings are left to the queries
+that ask for them (``kg.store.listings``). A build folder that has no store yet gets one from its TriG first. Both hold the
 folder's write lock (``kg.store.folder``): a second writer waits. Each document's graph is
 replaced in one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change
 leaves every document either as it was or as it is now; the folder is marked as changing before
 the store changes, so the next command (running the same one again, say) writes the files again
-even when it finds nothing else to do. The listings (``kg.store.listings``) are deleted before the
-store changes and written again after it.
+even when it finds nothing else to do. The listings are deleted before the store changes.
 """
 
 from __future__ import annotations
@@ -101,9 +101,7 @@ def add_documents(
                 with folder.changing_store():
                     listings.discard(out)
                     _write_documents(backend, todo, update)
-                    update.outputs = refresh(folder, backend)
-            elif not folder.listings.is_dir():
-                update.outputs["listings"] = listings.write(backend, out)
+                    update.outputs = refresh(folder, backend, _changed(update))
         finally:
             backend.close()
     return update
@@ -161,10 +159,14 @@ def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] 
                 for graph, row in matches:
                     count = backend.remove_graph(URIRef(graph))
                     update.changes.append(Change(row["document"], graph, "removed", count))
-                update.outputs = refresh(folder, backend)
+                update.outputs = refresh(folder, backend, _changed(update))
         finally:
             backend.close()
     return update
+
+
+def _changed(update: Update) -> list[str]:
+    return [change.graph for change in update.changes if change.action != "unchanged"]
 
 
 def _matching_documents(document: str, stored: dict[str, dict[str, str]]) -> list[tuple[str, dict[str, str]]]:

@@ -174,3 +174,20 @@ def test_replacing_a_graph_is_one_write_so_a_crash_keeps_the_old_graph():
     # A replacement that can make only one write still completes: it needs no second one.
     OxigraphBackend(FailOnSecondWrite(store)).replace_graph(graph, new)
     assert {q.object.value for q in store} == {'new "quoted" } DROP ALL'}
+
+
+def test_add_and_remove_write_the_bytes_a_fresh_build_writes(tmp_path):
+    """issue 12: kg add serialises only the changed graph into graph.trig and copies the rest;
+    the file must be the one a build from scratch of the same articles writes."""
+    from kg.pipeline import build
+
+    seed, apollo = DEV_CORPUS / "seed-nasa-roscosmos-talks.txt", DEV_CORPUS / "dev-01-apollo-soyuz.txt"
+    build([seed], tmp_path / "grown")
+    alone = {name: (tmp_path / "grown" / name).read_bytes() for name in ("graph.trig", "graph.ttl")}
+    add_documents([apollo], tmp_path / "grown")
+    build([seed, apollo], tmp_path / "fresh")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "grown" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+    remove_document(apollo.name, tmp_path / "grown")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "grown" / name).read_bytes() == alone[name], name

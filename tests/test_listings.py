@@ -81,15 +81,27 @@ def test_an_interrupted_change_leaves_no_listings_rather_than_stale_ones(seed_bu
     assert documents_of(seed_build_copy) == {SEED_FILE}  # answered by the store
     monkeypatch.undo()
     add_documents([APOLLO], seed_build_copy)  # the same command again completes it
-    assert listings.listings_dir(seed_build_copy).is_dir()
     assert documents_of(seed_build_copy) == {SEED_FILE, APOLLO_FILE}
+    assert (listings.listings_dir(seed_build_copy) / "entities.json").is_file()  # written by that query
 
 
-def test_running_add_again_with_nothing_to_do_writes_missing_listings(seed_build_copy):
+def test_a_change_leaves_each_listing_to_the_first_query_that_asks_for_it(seed_build_copy):
+    """issue 12: kg add to a large build must not walk the whole graph for every listing."""
+    add_documents([APOLLO], seed_build_copy)
+    assert not listings.listings_dir(seed_build_copy).exists()
+    first = answers(seed_build_copy, "events")
+    path = listings.listings_dir(seed_build_copy) / "events.json"
+    assert path.is_file() and not (listings.listings_dir(seed_build_copy) / "entities.json").exists()
+    assert answers(seed_build_copy, "events").rows == first.rows == answers(seed_build_copy, "events", listings=False).rows
+
+
+def test_a_query_does_not_write_a_listing_while_a_writer_holds_the_folder(seed_build_copy):
+    from kg.store.folder import BuildFolder
+
     listings.discard(seed_build_copy)
-    update = add_documents([DEV_CORPUS / SEED_FILE], seed_build_copy)
-    assert [c.action for c in update.changes] == ["unchanged"]
-    assert (listings.listings_dir(seed_build_copy) / "entities.json").is_file()
+    with BuildFolder(seed_build_copy).writing("kg add"):
+        assert documents_of(seed_build_copy) == {SEED_FILE}
+    assert not listings.listings_dir(seed_build_copy).exists()
 
 
 @pytest.mark.parametrize("damage", ["not json", json.dumps([1, 2]), "{}", "ROWS"])

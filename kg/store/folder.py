@@ -113,6 +113,20 @@ class BuildFolder:
             self.repair()
             yield self
 
+    @contextmanager
+    def if_free(self, command: str) -> Iterator[bool]:
+        """For readers that would write a cache (a listing): hold the write lock if no writer holds
+        it and the build is consistent, and say whether it is held; never waits."""
+        try:
+            lock = _try_lock(self.path / LOCK_NAME, command) if not self.needs_repair() else None
+        except OSError:  # a folder the reader may not write to
+            lock = None
+        try:
+            yield lock is not None
+        finally:
+            if lock is not None:
+                lock.close()
+
     def repair_if_free(self) -> None:
         """For readers: repair what a killed command left, unless a writer is at work (it will)."""
         if not self.needs_repair():
@@ -190,16 +204,19 @@ class BuildFolder:
             (self.path / PENDING_NAME).unlink(missing_ok=True)
 
 
-def refresh(folder: BuildFolder, backend) -> dict[str, Path]:
-    """Write the folder's TriG and Turtle (if it has them: a build without files stays without)
-    and listings again from its store (``backend``)."""
-    from kg.store import listings
-    from kg.store.oxigraph import write_files_from_store
+def refresh(folder: BuildFolder, backend, changed: list[str] | None = None) -> dict[str, Path]:
+    """Write the folder's TriG and Turtle again from its store (``backend``), if it has them (a
+    build without files stays without): in the TriG, only the ``changed`` graphs are written anew. Its listings were deleted before the store changed; each
+    is written again by the first query that asks for it (``kg.store.listings.ListedBackend``),
+    so a change costs what the changed documents cost, not a walk of the whole graph."""
+    from kg.store.oxigraph import splice_trig, write_files_from_store, write_turtle_from_store
 
     backend.flush()
-    outputs = write_files_from_store(backend.store, folder.path) if folder.trig.exists() else {}
-    outputs["listings"] = listings.write(backend, folder.path)
-    return outputs
+    if not folder.trig.exists():
+        return {}
+    if changed is None:  # after a killed command: which graphs changed is not known
+        return write_files_from_store(backend.store, folder.path)
+    return {"trig": splice_trig(backend.store, folder.path, changed), "turtle": write_turtle_from_store(backend.store, folder.path)}
 
 
 # -- helpers ------------------------------------------------------------------------------

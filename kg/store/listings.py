@@ -7,9 +7,11 @@ the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON f
 ``OUT/listings/``. A build folder's backend is a :class:`ListedBackend`: the store, with its
 listings; :func:`kg.store.queries.run_query` answers a listing from its file.
 
-- The folder is deleted before the store changes and written (to a temporary folder, then
-  renamed) after, so an interrupted command leaves no listings, never stale ones; with none,
-  the queries run on the store as usual.
+- ``kg build`` writes them all (to a temporary folder, then renamed). ``kg add`` and ``kg remove``
+  delete the folder before the store changes and leave each listing to the first query that asks
+  for it, which writes it when no writer is at work: a change to a large build does not pay for a
+  walk of the whole graph. An interrupted command leaves no listings, never stale ones; with
+  none, the queries run on the store as usual.
 - Each file records a hash of the text of the query it answers: after an upgrade that changes a
   query, its old listing is ignored until the next write.
 - A store changed by other means than ``kg`` (pyoxigraph, another tool) is not seen: run
@@ -22,9 +24,10 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.store.files import atomic_write, make_temp_dir, swap_in
+from kg.store.files import atomic_write, make_dir, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
     from kg.store.backends import Backend, OxigraphBackend, Table
@@ -58,15 +61,18 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
         for name, query in named_queries().items():
             if query.required:
                 continue
-            table = run_query(backend, name, listings=False)
-            record = {"query": text_hash(query.text), "columns": list(table.columns),
-                      "rows": [[row[c] for c in table.columns] for row in table.rows]}
-            atomic_write(tmp / f"{name}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            _write_listing(tmp, name, query.text, run_query(backend, name, listings=False))
         swap_in(tmp, listings_dir(out))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return listings_dir(out)
+
+
+def _write_listing(folder: Path, name: str, text: str, table: "Table") -> None:
+    record = {"query": text_hash(text), "columns": list(table.columns),
+              "rows": [[row[c] for c in table.columns] for row in table.rows]}
+    atomic_write(folder / f"{name}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 class ListedBackend:
@@ -79,9 +85,20 @@ class ListedBackend:
         self.backend = backend
         self.folder = folder
 
-    def listing(self, name: str, text: str) -> "Table | None":
-        """The stored rows of the named query ``name`` whose text is ``text``, or None."""
-        return read(self.folder, name, text)
+    def listing(self, name: str, text: str, compute: "Callable[[], Table]") -> "Table":
+        """The rows of the named query ``name`` (whose text is ``text``) asked with no parameter:
+        the stored listing, else ``compute()``, which is then stored for the next query when no
+        writer is at work (``kg add`` and ``kg remove`` leave the listings to be written so)."""
+        table = read(self.folder, name, text)
+        if table is not None:
+            return table
+        from kg.store.folder import BuildFolder
+
+        with BuildFolder(self.folder).if_free("kg query (writing a listing)") as free:
+            table = compute()
+            if free:
+                _write_listing(make_dir(listings_dir(self.folder)), name, text, table)
+        return table
 
     def __getattr__(self, attribute: str):
         return getattr(self.backend, attribute)

@@ -62,6 +62,61 @@ def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
     return {"trig": trig, "turtle": ttl}
 
 
+def write_turtle_from_store(store: "ox.Store", out: Path) -> Path:
+    """Write ``out/graph.ttl`` (the union) again from the store, as :func:`write_files_from_store` does."""
+    import pyoxigraph as ox
+
+    with atomic_writer(out / TURTLE_NAME) as fh:
+        ox.serialize(_union_by_predicate(store), fh, format=ox.RdfFormat.TURTLE, prefixes=_serializer_prefixes())
+    return out / TURTLE_NAME
+
+
+def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
+    """Write ``out/graph.trig`` again with the named ``graphs`` (IRIs) as the store has them now
+    (added, replaced, or gone), copying every other graph's block from the old file: the bytes
+    :func:`write_files_from_store` would write, for the cost of copying the file."""
+    import pyoxigraph as ox
+
+    fresh = {}
+    for iri in graphs:
+        name = ox.NamedNode(iri)
+        quads = sorted(store.quads_for_pattern(None, None, None, name), key=_quad_key)
+        fresh[str(name)] = _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes()) or b"")
+    trig = out / TRIG_NAME
+    with open(trig, "rb") as old, atomic_writer(trig) as new:
+        for block in _blocks_merged(_trig_blocks(old), fresh):
+            new.write(block)
+    return trig
+
+
+def _trig_blocks(lines: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
+    """The parts of a TriG file this module wrote: ``("", header)`` (prefixes), then
+    ``(graph, block)`` for each named graph, whose block runs from ``<graph> {`` to ``}``."""
+    key, block = "", []
+    for line in lines:
+        if line.startswith(b"<") and line.rstrip().endswith(b"> {"):
+            yield key, b"".join(block)
+            key, block = line.rstrip()[:-2].decode("utf-8"), []
+        block.append(line)
+    yield key, b"".join(block)
+
+
+def _blocks_merged(old: Iterator[tuple[str, bytes]], fresh: dict[str, bytes]) -> Iterator[bytes]:
+    """The old blocks with the ``fresh`` ones (by graph, sorted) in their place or inserted in order."""
+    pending = sorted(fresh)
+    for key, block in old:
+        while key and pending and pending[0] <= key:
+            yield fresh[pending.pop(0)]
+        if key not in fresh:
+            yield block
+    for key in pending:
+        yield fresh[key]
+
+
+def _without_prefixes(trig: bytes) -> bytes:
+    return b"".join(line for line in trig.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
 def _graph_by_graph(store: "ox.Store") -> Iterator["ox.Quad"]:
     import pyoxigraph as ox
 

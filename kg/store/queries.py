@@ -215,9 +215,8 @@ def run_query(
     backend = _backend(source, infer)
     if listings and not init and isinstance(backend, ListedBackend):
         check_page(limit, offset)
-        table = backend.listing(name, query.text)
-        if table is not None:
-            return Table(table.columns, _rows_of_page(table.rows, limit, offset))
+        table = backend.listing(name, query.text, lambda: run_query(backend.backend, name))
+        return Table(table.columns, _rows_of_page(table.rows, limit, offset))
     choices: list[list[tuple[str, Literal | URIRef]]] = []
     for variable, value in init.items():
         parameter = variable[len(PARAM_PREFIX):]
