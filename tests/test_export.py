@@ -10,7 +10,7 @@ import sys
 import pytest
 from rdflib import Dataset, Graph
 
-from conftest import REPO
+from conftest import REPO, run_kg
 from kg.errors import GraphError
 from kg.store.export import EXPORT_FORMATS, csv_tables, export, graphml_safe
 from kg.ontology import PREFIXES
@@ -135,3 +135,13 @@ def test_cli_exports_every_format(tmp_path, built_seed):
         assert target.exists()
     result = subprocess.run([sys.executable, "-m", "kg", "export", "-g", str(out), "--format", "nt"], capture_output=True, cwd=REPO)
     assert result.returncode == 0 and result.stdout.count(b"\n") > 100
+
+
+@pytest.mark.parametrize("fmt, name", [("trig", "graph.trig"), ("ttl", "graph.ttl")])
+def test_trig_and_turtle_of_a_store_are_streamed_in_the_form_of_the_build_files(built_seed, tmp_path, fmt, name):
+    """issue 12: kg export of a big store must not load it into rdflib; into a file, Oxigraph
+    writes it as the build writes graph.trig and graph.ttl."""
+    out, _, _ = built_seed
+    result = run_kg("export", "--format", fmt, "-g", str(out), "-o", str(tmp_path / name))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_bytes() == (out / name).read_bytes()

@@ -1,14 +1,16 @@
 """The built graph in other formats: RDF serialisations, and the networkx projection as GraphML or CSV.
 
 - ``trig`` (named graphs), ``ttl`` and ``nt`` (the union of the graphs), ``jsonld`` (named graphs,
-  with an ``@context`` of the project's prefixes): written with rdflib from the dataset.
+  with an ``@context`` of the project's prefixes): written with rdflib from the dataset, except
+  TriG and Turtle of an Oxigraph store into a file, which Oxigraph streams in the form of
+  ``graph.trig`` and ``graph.ttl`` (``kg.store.oxigraph``), however big the store.
 - ``graphml`` and ``csv``: the entity graph of ``kg.analytics.project.to_networkx`` (entities as
   nodes, facts as edges with their evidence). GraphML is one file; CSV is two, ``nodes.csv``
   (``id`` then the node attributes) and ``edges.csv`` (``from``, ``to``, ``key`` then the edge
   attributes, among them ``source``: documents or gazetteer), written into a folder, the form
   graph tools (Gephi, Neo4j, pandas) import.
 
-Every file is written atomically (``kg.store.atomic_write``).
+Every file is written atomically (``kg.store.files.atomic_write``).
 """
 
 from __future__ import annotations
@@ -121,6 +123,11 @@ def export(source: "Backend | Dataset", *, fmt: ExportFormat, to: Path | None = 
     if fmt not in EXPORT_FORMATS:
         raise GraphError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     backend = as_backend(source)
+    store = getattr(backend, "store", None)  # an Oxigraph store streams TriG and Turtle to a file
+    if to is not None and store is not None and fmt in ("trig", "ttl"):
+        from kg.store.oxigraph import write_trig, write_turtle
+
+        return [(write_trig if fmt == "trig" else write_turtle)(store, to)]
     if fmt in RDF_FORMATS:
         data = rdf_bytes(backend.to_memory(), fmt)
     else:

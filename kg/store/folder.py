@@ -209,14 +209,14 @@ def refresh(folder: BuildFolder, backend, changed: list[str] | None = None) -> d
     build without files stays without): in the TriG, only the ``changed`` graphs are written anew. Its listings were deleted before the store changed; each
     is written again by the first query that asks for it (``kg.store.listings.ListedBackend``),
     so a change costs what the changed documents cost, not a walk of the whole graph."""
-    from kg.store.oxigraph import splice_trig, write_files_from_store, write_turtle_from_store
+    from kg.store.oxigraph import splice_trig, write_files_from_store, write_turtle
 
     backend.flush()
     if not folder.trig.exists():
         return {}
     if changed is None:  # after a killed command: which graphs changed is not known
         return write_files_from_store(backend.store, folder.path)
-    return {"trig": splice_trig(backend.store, folder.path, changed), "turtle": write_turtle_from_store(backend.store, folder.path)}
+    return {"trig": splice_trig(backend.store, folder.path, changed), "turtle": write_turtle(backend.store, folder.turtle)}
 
 
 # -- helpers ------------------------------------------------------------------------------

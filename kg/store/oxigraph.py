@@ -51,24 +51,25 @@ def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
     in the store's own order within a predicate, which puts the copies of a triple in several
     graphs next to each other: nothing of the union is held in memory.
     """
+    return {"trig": write_trig(store, out / TRIG_NAME), "turtle": write_turtle(store, out / TURTLE_NAME)}
+
+
+def write_trig(store: "ox.Store", path: Path) -> Path:
+    """Write every graph of the store to ``path`` as TriG (the format of ``graph.trig``)."""
     import pyoxigraph as ox
 
-    prefixes = _serializer_prefixes()
-    trig, ttl = out / TRIG_NAME, out / TURTLE_NAME
-    with atomic_writer(trig) as fh:
-        ox.serialize(_graph_by_graph(store), fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    with atomic_writer(ttl) as fh:
-        ox.serialize(_union_by_predicate(store), fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    return {"trig": trig, "turtle": ttl}
+    with atomic_writer(path) as fh:
+        ox.serialize(_graph_by_graph(store), fh, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes())
+    return path
 
 
-def write_turtle_from_store(store: "ox.Store", out: Path) -> Path:
-    """Write ``out/graph.ttl`` (the union) again from the store, as :func:`write_files_from_store` does."""
+def write_turtle(store: "ox.Store", path: Path) -> Path:
+    """Write the union of the store's graphs to ``path`` as Turtle (the format of ``graph.ttl``)."""
     import pyoxigraph as ox
 
-    with atomic_writer(out / TURTLE_NAME) as fh:
+    with atomic_writer(path) as fh:
         ox.serialize(_union_by_predicate(store), fh, format=ox.RdfFormat.TURTLE, prefixes=_serializer_prefixes())
-    return out / TURTLE_NAME
+    return path
 
 
 def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
