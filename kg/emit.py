@@ -53,91 +53,130 @@ def emit_document(ds: Dataset, extraction: Extraction, reference: Graph | None =
     ``reference`` is the gazetteer graph (see :func:`gazetteer_graph`): its countries and posts
     count, with the document's own, for the derived ``kgo:standsFor`` links (``kg.derive``).
     """
-    document = extraction.document
-    doc_id = document.doc_id
-    graph_iri = document_graph(doc_id)
-    ds.remove_graph(ds.graph(graph_iri))
-    g = ds.graph(graph_iri)
-    doc = document_iri(doc_id)
-    g.add((doc, RDF.type, KGO.Document))
-    g.add((doc, KGO.sourceFile, Literal(document.source_name)))
-    if document.title:
-        g.add((doc, DCTERMS.title, Literal(document.title)))
-    if document.published:
-        g.add((doc, KGO.published, Literal(document.published.isoformat(), datatype=XSD.date)))
-    if document.sha256:
-        g.add((doc, KGO.contentHash, Literal(document.sha256)))
-    if document.source:
-        g.add((doc, DCTERMS.source, Literal(document.source)))
-    g.add((doc, KGO.textKind, Literal(document.kind)))
+    graph = document_graph_of(extraction, reference)
+    ds.remove_graph(ds.graph(graph.identifier))
+    ds.addN((s, p, o, ds.graph(graph.identifier)) for s, p, o in graph)
+    return graph.identifier
 
+
+def document_graph_of(extraction: Extraction, reference: Graph | None = None) -> Graph:
+    """One document's named graph on its own (a light in-memory graph, quick to fill and to write
+    as N-Quads with :func:`document_nquads`): the document, its entities, every fact with its
+    evidence, and the derived ``kgo:standsFor`` links."""
+    doc_id = extraction.document.doc_id
+    g = Graph(store="SimpleMemory", identifier=document_graph(doc_id))
+    doc = document_iri(doc_id)
+    _document(g, doc, extraction.document)
     iris = {key: key_iri(e.type, key) for key, e in extraction.entities.items()}
     for key, entity in extraction.entities.items():
         _entity(g, iris[key], entity)
-
-    def fact(node: URIRef, cls: URIRef, evidence: Evidence) -> None:
-        g.add((node, RDF.type, cls))
-        g.add((node, KGO.document, doc))
-        g.add((node, KGO.evidence, _evidence(g, doc, evidence)))
-
-    for m in extraction.mentions:
-        start, end = document.to_original(m.start, m.end)
-        node = fact_iri("mention", doc_id, start, end)
-        fact(node, KGO.Mention, m.evidence)
-        g.add((node, KGO.refersTo, iris[m.entity_key]))
-        g.add((node, KGO.surfaceForm, Literal(m.text)))
-        g.add((node, KGO.start, Literal(start)))
-        g.add((node, KGO.end, Literal(end)))
-    for p in extraction.positions:
-        node = fact_iri("position", doc_id, p.person, p.title, p.organization)
-        fact(node, KGO.Position, p.evidence)
-        g.add((node, KGO.holder, iris[p.person]))
-        g.add((node, KGO.title, Literal(p.title)))
-        if p.organization and p.organization in iris:
-            g.add((node, KGO.organization, iris[p.organization]))
-        g.add((node, KGO.acting, Literal(p.acting)))
-        if document.published:
-            g.add((node, KGO.asOf, Literal(document.published.isoformat(), datatype=XSD.date)))
-        if p.start:
-            g.add((node, KGO.startDate, date_literal(p.start)))
-        if p.end:
-            g.add((node, KGO.endDate, date_literal(p.end)))
-    for ev in extraction.events:
-        node = fact_iri("event", doc_id, ev.type, ev.date, ev.evidence[0].start, ev.label)
-        fact(node, event_class(ev.type), ev.evidence[0])
-        for more in ev.evidence[1:]:  # one kgo:evidence per sentence that mentions the event
-            g.add((node, KGO.evidence, _evidence(g, doc, more)))
-        g.add((node, RDFS.label, Literal(ev.label)))
-        if ev.date:
-            g.add((node, KGO.date, date_literal(ev.date)))
-            g.add((node, KGO.datePrecision, PRECISION_IRI[ev.date.precision]))
-        if ev.place:
-            g.add((node, KGO.place, iris[ev.place]))
-        for p in ev.participants:
-            g.add((node, KGO.participant, iris[p]))
-        g.add((node, KGO.status, STATUS_IRI[ev.status]))
-    def pair(kind: str, cls: URIRef, evidence: Evidence, subject: tuple[URIRef, str],
-             obj: tuple[URIRef, str], shortcut: URIRef) -> None:
-        """A reified two-place fact plus its direct shortcut triple (subject shortcut object)."""
-        (s_prop, s_key), (o_prop, o_key) = subject, obj
-        node = fact_iri(kind, doc_id, *((o_key, s_key) if kind == "involvement" else (s_key, o_key)))
-        fact(node, cls, evidence)
-        g.add((node, s_prop, iris[s_key]))
-        g.add((node, o_prop, iris[o_key]))
-        g.add((iris[s_key], shortcut, iris[o_key]))
-
-    for inv in extraction.involvements:
-        pair("involvement", KGO.Involvement, inv.evidence, (KGO.party, inv.party), (KGO.program, inv.program), KGO.involvedIn)
-    for ac in extraction.agency_countries:
-        pair("agencycountry", KGO.AgencyCountry, ac.evidence, (KGO.agency, ac.agency), (KGO.country, ac.country), KGO.hasCountry)
-    for q in extraction.quotes:
-        node = fact_iri("quotation", doc_id, q.speaker, q.text)
-        fact(node, KGO.Quotation, q.evidence)
-        g.add((node, KGO.speaker, iris[q.speaker]))
-        g.add((node, KGO.text, Literal(q.text)))
+    facts = _Facts(g, doc_id, iris)
+    for emit_kind in (_mentions, _positions, _events, _pairs, _quotes):
+        emit_kind(facts, extraction)
     for node, party in stands_for(g, reference):
         g.add((node, KGO.standsFor, party))
-    return graph_iri
+    return g
+
+
+def document_nquads(graph: Graph) -> bytes:
+    """The N-Quads of a graph from :func:`document_graph_of` (its triples in its named graph)."""
+    suffix = f" {graph.identifier.n3()} .\n"
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "".join(line[:-2] + suffix for line in lines if line).encode("utf-8")
+
+
+def _document(g: Graph, doc: URIRef, document) -> None:
+    g.add((doc, RDF.type, KGO.Document))
+    g.add((doc, KGO.sourceFile, Literal(document.source_name)))
+    g.add((doc, KGO.textKind, Literal(document.kind)))
+    optional = ((DCTERMS.title, document.title), (KGO.contentHash, document.sha256), (DCTERMS.source, document.source))
+    for prop, value in optional:
+        if value:
+            g.add((doc, prop, Literal(value)))
+    if document.published:
+        g.add((doc, KGO.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+
+
+class _Facts:
+    """Where a document's facts go: its graph, its document node and its entities' IRIs."""
+
+    def __init__(self, g: Graph, doc_id: str, iris: dict[str, URIRef]):
+        self.g, self.doc_id, self.iris = g, doc_id, iris
+        self.doc = document_iri(doc_id)
+
+    def fact(self, node: URIRef, cls: URIRef, evidence: Evidence) -> None:
+        """A fact node of class ``cls``, in this document, with its evidence."""
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, KGO.document, self.doc))
+        self.g.add((node, KGO.evidence, _evidence(self.g, self.doc, evidence)))
+
+    def pair(self, kind: str, cls: URIRef, evidence: Evidence, subject: tuple[URIRef, str], obj: tuple[URIRef, str], shortcut: URIRef) -> None:
+        """A reified two-place fact plus its direct shortcut triple (subject shortcut object)."""
+        (s_prop, s_key), (o_prop, o_key) = subject, obj
+        node = fact_iri(kind, self.doc_id, *((o_key, s_key) if kind == "involvement" else (s_key, o_key)))
+        self.fact(node, cls, evidence)
+        self.g.add((node, s_prop, self.iris[s_key]))
+        self.g.add((node, o_prop, self.iris[o_key]))
+        self.g.add((self.iris[s_key], shortcut, self.iris[o_key]))
+
+
+def _mentions(f: _Facts, extraction: Extraction) -> None:
+    document = extraction.document
+    for m in extraction.mentions:
+        start, end = document.to_original(m.start, m.end)
+        node = fact_iri("mention", document.doc_id, start, end)
+        f.fact(node, KGO.Mention, m.evidence)
+        for prop, value in ((KGO.refersTo, f.iris[m.entity_key]), (KGO.surfaceForm, Literal(m.text)), (KGO.start, Literal(start)), (KGO.end, Literal(end))):
+            f.g.add((node, prop, value))
+
+
+def _positions(f: _Facts, extraction: Extraction) -> None:
+    published = extraction.document.published
+    for p in extraction.positions:
+        node = fact_iri("position", extraction.document.doc_id, p.person, p.title, p.organization)
+        f.fact(node, KGO.Position, p.evidence)
+        f.g.add((node, KGO.holder, f.iris[p.person]))
+        f.g.add((node, KGO.title, Literal(p.title)))
+        f.g.add((node, KGO.acting, Literal(p.acting)))
+        if p.organization and p.organization in f.iris:
+            f.g.add((node, KGO.organization, f.iris[p.organization]))
+        if published:
+            f.g.add((node, KGO.asOf, Literal(published.isoformat(), datatype=XSD.date)))
+        for prop, value in ((KGO.startDate, p.start), (KGO.endDate, p.end)):
+            if value:
+                f.g.add((node, prop, date_literal(value)))
+
+
+def _events(f: _Facts, extraction: Extraction) -> None:
+    for ev in extraction.events:
+        node = fact_iri("event", extraction.document.doc_id, ev.type, ev.date, ev.evidence[0].start, ev.label)
+        f.fact(node, event_class(ev.type), ev.evidence[0])
+        for more in ev.evidence[1:]:  # one kgo:evidence per sentence that mentions the event
+            f.g.add((node, KGO.evidence, _evidence(f.g, f.doc, more)))
+        f.g.add((node, RDFS.label, Literal(ev.label)))
+        f.g.add((node, KGO.status, STATUS_IRI[ev.status]))
+        if ev.date:
+            f.g.add((node, KGO.date, date_literal(ev.date)))
+            f.g.add((node, KGO.datePrecision, PRECISION_IRI[ev.date.precision]))
+        if ev.place:
+            f.g.add((node, KGO.place, f.iris[ev.place]))
+        for participant in ev.participants:
+            f.g.add((node, KGO.participant, f.iris[participant]))
+
+
+def _pairs(f: _Facts, extraction: Extraction) -> None:
+    for inv in extraction.involvements:
+        f.pair("involvement", KGO.Involvement, inv.evidence, (KGO.party, inv.party), (KGO.program, inv.program), KGO.involvedIn)
+    for ac in extraction.agency_countries:
+        f.pair("agencycountry", KGO.AgencyCountry, ac.evidence, (KGO.agency, ac.agency), (KGO.country, ac.country), KGO.hasCountry)
+
+
+def _quotes(f: _Facts, extraction: Extraction) -> None:
+    for q in extraction.quotes:
+        node = fact_iri("quotation", extraction.document.doc_id, q.speaker, q.text)
+        f.fact(node, KGO.Quotation, q.evidence)
+        f.g.add((node, KGO.speaker, f.iris[q.speaker]))
+        f.g.add((node, KGO.text, Literal(q.text)))
 
 
 def _entity(g: Graph, iri: URIRef, entity: Entity) -> None:
@@ -208,4 +247,4 @@ def _partial_date(value: str) -> Literal:
     return Literal(value, datatype=PRECISION_DATATYPE[precision])
 
 
-__all__ = ["new_dataset", "emit_document", "emit_gazetteer", "gazetteer_graph", "key_iri", "date_literal", "BNode"]
+__all__ = ["new_dataset", "emit_document", "document_graph_of", "document_nquads", "emit_gazetteer", "gazetteer_graph", "key_iri", "date_literal", "BNode"]

@@ -75,14 +75,11 @@ def extract_batch(documents: Sequence[Document]) -> list[DocumentGraph]:
 
 def document_graph(extraction: Extraction, reference) -> DocumentGraph:
     """The named graph of one extraction as N-Quads, with its counts."""
-    from kg.emit import emit_document, new_dataset
-    from kg.store.oxigraph import dataset_nquads
+    from kg.emit import document_graph_of, document_nquads
 
-    ds = new_dataset()
-    emit_document(ds, extraction, reference)
     return DocumentGraph(
         source_name=extraction.document.source_name,
-        nquads=dataset_nquads(ds),
+        nquads=document_nquads(document_graph_of(extraction, reference)),
         warnings=tuple(extraction.warnings),
         entities=frozenset(extraction.entities),
         facts=fact_counts(extraction),
