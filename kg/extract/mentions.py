@@ -3,11 +3,16 @@
 Candidate generation only; which real-world entity a mention names is ``kg.extract.resolve``'s job.
 Type repair follows the head word ("... Agency" is an Agency, "... Cosmodrome" a Facility), the
 gazetteer (a known name keeps its known type whatever the NER said), and the context (a name right
-after a person's title is a person; a word that is the surname of a person named earlier is that person).
+after a person's title, in apposition with one or appointed to one is a person; a word that is the
+surname of a person named earlier is that person). A person span the NER began at a middle initial
+takes back the first name ("Alexei N. Kosygin"), and a name with initials finds the gazetteer's
+person without them. The party inside a one-token modifier ("U.S.-built") is a mention of its own; an
+ambiguous name opening a sentence ("Discovery was ...") counts when the text names it elsewhere.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +24,7 @@ from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.names import name_key
 from kg.nlp import DESCRIPTION_PREFIX
+from kg.yaml_lines import load_shipped
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -87,6 +93,34 @@ def _preceded_by_title(span: "Span", lexicon: Lexicon) -> bool:
     return low in lexicon.title_heads or low.rstrip("s") in lexicon.corps_titles or prev.text in lexicon.title_abbreviations
 
 
+def _in_apposition_with_title(span: "Span", lexicon: Lexicon) -> bool:
+    """A name in apposition with a job title: "a spokeswoman, Vera Medvedeva," or "Robyn Gatens,
+    the director of ...", or appointed to one: "appointed Pavel Orlov head of ..." (the NER often
+    calls such names places or organisations)."""
+    doc = span.doc
+    if not all(t.is_alpha and t.is_title for t in span) or len(span) > 3:
+        return False
+    if span.start >= 1 and doc[span.start - 1].lemma_.lower() in _lexicon_words("positions", "appointment_verbs") \
+            and span.end < len(doc) and _is_title_token(doc[span.end], lexicon):
+        return True  # "Putin appointed Pavel Orlov head of Roscosmos"
+    if span.start >= 2 and doc[span.start - 1].text == "," and _is_title_token(doc[span.start - 2], lexicon):
+        return True
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"the", "a", "an"}:
+        return False
+    for token in doc[i + 2:i + 6]:
+        if _is_title_token(token, lexicon) and token.lower_.rstrip("s") in lexicon.title_heads:
+            return True
+        if not (token.is_lower and token.pos_ in {"ADJ", "NOUN"}):
+            return False
+    return False
+
+
+def _is_title_token(token, lexicon: Lexicon) -> bool:
+    low = token.lower_
+    return low in lexicon.title_heads or low in lexicon.title_modifiers or low.rstrip("s") in lexicon.title_heads
+
+
 def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexicon) -> str | None:
     """Our type for a span the gazetteer does not know, from spaCy's label, head word and context."""
     by_head = _by_head_word(gazetteer, span)
@@ -96,7 +130,7 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
         if len(span) >= 2 and all(t.text[:1].isupper() for t in span if t.is_alpha):
             return "Person"
         return "Person" if _preceded_by_title(span, lexicon) else None
-    if _preceded_by_title(span, lexicon) and len(span) >= 2 and not by_head:
+    if (_preceded_by_title(span, lexicon) or _in_apposition_with_title(span, lexicon)) and len(span) >= 2 and not by_head:
         return "Person"
     if by_head:
         return by_head
@@ -112,6 +146,7 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
 def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> list[RawMention]:
     """Typed entity mentions of ``doc``, in text order, without overlaps."""
     found: list[RawMention] = []
+    deferred: list[RawMention] = []  # ambiguous names opening a sentence ("Discovery was ...")
     for ent in doc.ents:
         if ent.label_ in OUR_TYPES and ent.ent_id_.startswith(DESCRIPTION_PREFIX):
             found.extend(_possessor(ent, gazetteer, published))
@@ -119,15 +154,71 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
         if label in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "LANGUAGE"}:
             continue
         if label in OUR_TYPES and ent.ent_id_:
-            mention = _from_ruler(ent, gazetteer, lexicon, published)
+            mention = _from_ruler(ent, gazetteer, lexicon, published, deferred)
         else:
             mention = _from_ner(ent, gazetteer, lexicon, published)
         if mention is not None:
             found.append(mention)
+    known = {m.gazetteer_id for m in found if m.gazetteer_id}
+    found += [m for m in deferred if m.gazetteer_id in known]  # the text names it elsewhere
     found = _overlay(found, _pattern_mentions(doc.text, gazetteer))
     found = _add_surnames(doc, found)
+    found += _maker_modifiers(doc, found, gazetteer, published)
+    found += _titled_names(doc, found, lexicon)
     found += _anaphors(doc, found, lexicon)
     return sorted(found, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon_words(section: str, key: str) -> frozenset[str]:
+    """A word list of a section of kg/data/lexicon.yaml that kg.lexicon does not load."""
+    return load_shipped("lexicon.yaml", lambda raw: frozenset(str(w).lower() for w in raw[section][key]),
+                        what="lexicon")
+
+
+def _titled_names(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+    """Two or three capitalised words right after a job title that no entity covers are a person
+    the NER missed: "Mission Specialists Sandra Magnus and ..."."""
+    taken = Coverage((m.start, m.end) for m in mentions)
+    out = []
+    for token in doc[:-2]:
+        low = token.lower_
+        if not (low in lexicon.title_heads or (low.endswith("s") and low[:-1] in lexicon.title_heads)):
+            continue
+        words = []
+        for word in doc[token.i + 1:token.i + 4]:
+            if not (word.is_alpha and word.is_title and word.pos_ == "PROPN") or word.ent_type_ \
+                    or taken.overlaps(word.idx, word.idx + len(word)) or word.lower_ in lexicon.title_heads:
+                break
+            words.append(word)
+        if len(words) >= 2 and (words[-1].i + 1 >= len(doc) or not doc[words[-1].i + 1].is_title):
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            out.append(RawMention(start, end, doc.text[start:end], "Person", None, "name"))
+    return out
+
+
+_MAKER_MODIFIER = re.compile(r"(?P<party>.+)-(?P<suffix>[a-z]+)")
+"""One token "U.S.-built", "Russian-made", "NASA-led": a party's name, a hyphen and a participle."""
+
+
+def _maker_modifiers(doc: "Doc", mentions: list[RawMention], gazetteer: Gazetteer,
+                     published: date | None) -> list[RawMention]:
+    """The party inside a one-token modifier such as "U.S.-built" (the tokenizer keeps it whole,
+    so no entity covers it): a country or agency mention of its first half. The participles are
+    ``involvement.maker_suffixes`` in kg/data/lexicon.yaml."""
+    suffixes = _lexicon_words("involvement", "maker_suffixes")
+    taken = Coverage((m.start, m.end) for m in mentions)
+    out = []
+    for token in doc:
+        match = _MAKER_MODIFIER.fullmatch(token.text)
+        if match is None or match["suffix"] not in suffixes or taken.overlaps(token.idx, token.idx + len(token)):
+            continue
+        name = match["party"]
+        entry = next((e for e in gazetteer.lookup(name, on=published) if e.type in {"Country", "Agency"}), None)
+        if entry is not None:
+            kind = "demonym" if name in entry.demonyms else "name"
+            out.append(RawMention(token.idx, token.idx + len(name), name, entry.type, entry.id, kind))
+    return out
 
 
 def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
@@ -153,7 +244,11 @@ def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[
     return out
 
 
-def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
+def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None,
+                deferred: list[RawMention]) -> RawMention | None:
+    """A gazetteer name or description the ruler matched. An ambiguous name ("Discovery",
+    "Unity") opening a sentence goes to ``deferred``: it counts only if the text names the
+    entity elsewhere, where its capital letter says it is a name."""
     ent_id = ent.ent_id_
     if ent_id.startswith(DESCRIPTION_PREFIX):
         span = _trim(ent, lexicon, titles=False)
@@ -167,17 +262,21 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
     entry = gazetteer.get(ent_id)
     if entry is None:
         return None
-    if entry.ambiguous and (ent.start == ent.sent.start or not ent.text[:1].isupper()):
+    if entry.ambiguous and not ent.text[:1].isupper():
         return None
     kind = "demonym" if ent.text in entry.demonyms else "name"
     span = _trim(ent, lexicon, titles=False) if kind == "name" else ent
     if span is None:
         return None
-    return RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
+    mention = RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
+    if entry.ambiguous and ent.start == ent.sent.start:
+        deferred.append(mention)
+        return None
+    return mention
 
 
 def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
-    span = _trim(ent, lexicon, titles=ent.label_ == "PERSON")
+    span = _trim(_with_first_name(ent, lexicon), lexicon, titles=ent.label_ == "PERSON")
     if span is None or span.text in lexicon.not_entities or not span.text[:1].isupper():
         return None
     if ent.label_ == "NORP":
@@ -185,7 +284,7 @@ def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: da
         if entry is None:
             return None
         return RawMention(span.start_char, span.end_char, span.text, "Country", entry.id, "demonym")
-    entry = _lookup(gazetteer, span.text, published)
+    entry = _lookup(gazetteer, span.text, published) or _lookup(gazetteer, without_initials(span.text), published, "Person")
     if entry is not None and not (entry.ambiguous and span.start == span.sent.start):
         return RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, "name")
     type_name = _type_unknown(span, ent.label_, gazetteer, lexicon)
@@ -193,6 +292,37 @@ def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: da
         return None
     text = span.text
     return RawMention(span.start_char, span.end_char, text, type_name, None, "name")
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+"""A middle initial: "N." in "Alexei N. Kosygin"."""
+
+
+def _with_first_name(ent: "Span", lexicon: Lexicon) -> "Span":
+    """A person span the NER began at a middle initial ("N. Kosygin" in "Premier Alexei N.
+    Kosygin") takes back the capitalised first name before it."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or not _INITIAL.fullmatch(ent[0].text) or ent.start == ent.sent.start:
+        return ent
+    before = doc[ent.start - 1]
+    low = before.lower_
+    if not before.is_alpha or not before.is_title or before.ent_type_ or low in lexicon.title_heads \
+            or low in lexicon.title_modifiers or before.text in lexicon.not_entities:
+        return ent
+    return doc[ent.start - 1:ent.end]
+
+
+def without_initials(name: str) -> str:
+    """``Alexei N. Kosygin`` -> ``Alexei Kosygin``: a name as the gazetteer records it.
+
+    >>> without_initials("Leonid I. Brezhnev"), without_initials("N. Kosygin")
+    ('Leonid Brezhnev', 'N. Kosygin')
+    """
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
+    return " ".join(kept)
 
 
 def _possessor(ent: "Span", gazetteer: Gazetteer, published: date | None) -> list[RawMention]:

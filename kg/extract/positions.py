@@ -7,9 +7,18 @@ Patterns (over tokens and resolved mentions, not over any article's names):
   administrator for space operations", "X, a public affairs representative at the Kennedy Space Center",
   "X, one of NASA's original seven astronauts", "X, who heads Y";
 - "as": "X served as command module pilot", "removing X as director general of Roscosmos";
-- command verbs: "the crew is commanded by X", "X, the cosmonaut commanding Soyuz MS-10".
-Crew titles without a stated organization take the spacecraft or mission named nearest before them;
-political titles with none take it from the gazetteer's record of the person's posts.
+- command verbs: "the crew is commanded by X", "X, the cosmonaut commanding Soyuz MS-10";
+- appointment: "President Donald Trump named Sean Duffy acting NASA administrator" (Duffy, not Trump),
+  "X was named administrator of NASA"; "put X in charge of Roscosmos", "X, who took over Russia's
+  space agency", "X, whose four years at the head of Roscosmos";
+- lists: "Mission specialists were A, B and C", "five NASA astronauts: A, B and C", "seven NASA
+  astronauts ..., following A, B and C", "four astronauts, including A of ESA".
+Crew titles without a stated organization take the crewed spacecraft or mission named nearest
+before them (never a rocket, module or whole program: ``positions.uncrewed_heads``); a craft word
+in the title picks the craft ("shuttle commander" -> the shuttle, "station commander" -> the station).
+Political titles with none take it from the gazetteer's record of the person's posts, and so does
+"the agency's general director" when the gazetteer records the person at an agency the text names.
+Honorifics ("Dr.") are not posts. Cue words are data: ``positions`` in kg/data/lexicon.yaml.
 """
 
 from __future__ import annotations
@@ -17,9 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import functools
+
 from kg.extract.context import DocContext
-from kg.extract.resolve import Resolved
+from kg.extract.resolve import Resolved, carries_word
 from kg.model import Evidence, Position
+from kg.yaml_lines import load_shipped
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,8 +40,31 @@ ORG_TYPES = {"Agency", "Country", "Spacecraft", "Program", "Facility"}
 CRAFT_TYPES = {"Spacecraft", "Program"}
 _DETS = {"the", "a", "an", "its", "their", "his", "her"}
 _POLITICAL_HEADS = {"president", "premier", "minister", "chancellor", "king", "senator", "congressman",
-                    "congresswoman", "governor", "ambassador"}
+                    "congresswoman", "governor", "ambassador", "leader", "secretary"}
 _HEAD_VERBS = {"head", "lead", "run"}
+
+
+@dataclass(frozen=True)
+class PositionCues:
+    """The ``positions`` section of kg/data/lexicon.yaml."""
+
+    appointment_verbs: frozenset[str]
+    not_posts: frozenset[str]
+    craft_words: frozenset[str]
+    uncrewed_heads: frozenset[str]
+    list_openers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_position_cues() -> PositionCues:
+    """The shipped position cues (cached).
+
+    >>> "appoint" in load_position_cues().appointment_verbs
+    True
+    """
+    return load_shipped("lexicon.yaml", lambda raw: PositionCues(**{
+        key: frozenset(str(w).lower() for w in raw["positions"][key])
+        for key in ("appointment_verbs", "not_posts", "craft_words", "uncrewed_heads", "list_openers")}), what="lexicon")
 
 
 @dataclass
@@ -175,6 +210,33 @@ def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...]
     return None
 
 
+def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word: str | None,
+              ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The spacecraft or mission of a crew title: the one the text gives, else the one a craft
+    word in the title names ("shuttle commander" -> the shuttle named nearest, "station
+    commander" -> the station), else the nearest (``_crew_craft``); a generic name stands for
+    the flight named beside it (``_specific_craft``)."""
+    if org is None and craft_word is not None:
+        org = _craft_carrying(craft_word, title.start, ctx, sent)
+    if org is None:
+        org = _crew_craft(person, title.start, ctx, sent)
+    return _specific_craft(org, ctx, sent) if org is not None else None
+
+
+def _craft_carrying(word: str, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The craft whose names hold ``word`` ("Space Shuttle Atlantis" for "shuttle") named nearest
+    to token ``index`` in its sentence, else the last one named before it."""
+    def carries(m: Resolved) -> bool:
+        return ctx.type_of(m.key) in CRAFT_TYPES and carries_word(ctx.entities[m.key], ctx.gazetteer, word)
+
+    doc = ctx.doc
+    near = [(abs(i - index), m) for i in range(sent.start, sent.end)
+            if (m := ctx.mention_at(doc[i])) is not None and carries(m)]
+    if near:
+        return min(near, key=lambda x: x[0])[1]
+    return next((m for m in ctx.mentions_before(sent.start_char, frozenset(CRAFT_TYPES)) if carries(m)), None)
+
+
 def _crew_craft(person: Resolved, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
     """The spacecraft or mission of a crew title at token ``index``: the one named nearest in its
     sentence; else the one nearest the person's first mention ("Stafford, the American commander"
@@ -204,35 +266,37 @@ def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
 
 
 def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
-    """The spacecraft or mission named nearest to token ``index`` in ``sent``."""
+    """The crewed spacecraft or mission named nearest to token ``index`` in ``sent``."""
     doc = ctx.doc
     in_sentence = [
         (abs(i - index), i > index, m)
         for i in range(sent.start, sent.end)
-        if (m := ctx.mention_at(doc[i])) is not None and ctx.type_of(m.key) in CRAFT_TYPES
+        if (m := ctx.mention_at(doc[i])) is not None and _is_crew_craft(m, ctx)
     ]
     return min(in_sentence, key=lambda x: (x[0], x[1]))[2] if in_sentence else None
 
 
 def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
     """The spacecraft or mission of a crew title: the one named nearest to token ``index`` in its
-    sentence, else the last one named in the two sentences before it."""
-    doc = ctx.doc
-    in_sentence = [
-        (abs(i - index), i > index, m)
-        for i in range(sent.start, sent.end)
-        if (m := ctx.mention_at(doc[i])) is not None and ctx.type_of(m.key) in CRAFT_TYPES
-    ]
-    if in_sentence:
-        return min(in_sentence, key=lambda x: (x[0], x[1]))[2]
-    sents = ctx.sentences
-    pos = ctx.sentence_index(sent) or 0
-    for previous in reversed(sents[max(0, pos - 2):pos]):
-        for i in range(previous.end - 1, previous.start - 1, -1):
-            m = ctx.mention_at(doc[i])
-            if m is not None and ctx.type_of(m.key) in CRAFT_TYPES:
-                return m
-    return None
+    sentence, else the last one named before it ("The six-member crew is commanded by X" after
+    a paragraph on the shuttle's launch)."""
+    craft = _craft_in_sentence(index, ctx, sent)
+    if craft is not None:
+        return craft
+    return next((m for m in ctx.mentions_before(sent.start_char, frozenset(CRAFT_TYPES))
+                 if _is_crew_craft(m, ctx)), None)
+
+
+def _is_crew_craft(m: Resolved, ctx: DocContext) -> bool:
+    """A craft a crew can fly: not a rocket, an engine or a module ("a Saturn IB rocket", "the
+    Spektr module"; the words are ``positions.uncrewed_heads`` in kg/data/lexicon.yaml)."""
+    if ctx.type_of(m.key) not in CRAFT_TYPES:
+        return False
+    heads = load_position_cues().uncrewed_heads
+    span = ctx.span_of(m)
+    following = ctx.doc[span.end].lower_ if span.end < len(ctx.doc) else ""
+    last_words = {ctx.entities[m.key].label.split()[-1].lower(), m.mention.text.split()[-1].lower()}
+    return following not in heads and not last_words & heads
 
 
 class _Collector:
@@ -249,13 +313,19 @@ class _Collector:
                 org = None
         if org is not None and title.head in lex.corps_titles and ctx.type_of(org.key) not in {"Agency"}:
             org = None
+        if org is not None and org.mention.kind == "anaphor":
+            org = self._recorded_org(person, title.head) or org  # "X, the agency's general director"
         text = " ".join(w for w in title.words if w not in lex.past_words)
-        if not text:
+        cues = load_position_cues()
+        if not text or text in cues.not_posts:
             return
-        if org is None and text in lex.crew_titles and sent is not None:
-            org = _crew_craft(person, title.start, ctx, sent)
-        if org is not None and text in lex.crew_titles and sent is not None:
-            org = _specific_craft(org, ctx, sent)
+        crew = " ".join(w for w in text.split() if w not in cues.craft_words)
+        if crew in lex.crew_titles and sent is not None:
+            if org is not None and ctx.type_of(org.key) not in CRAFT_TYPES:
+                org = None  # "station commander X of NASA": NASA is X's agency, not the craft
+            craft_word = next((w for w in text.split() if w in cues.craft_words), None)
+            org = _crew_org(person, title, org, craft_word, ctx, sent)
+            text = crew  # "shuttle commander" -> commander of the shuttle the sentence names
         org_key = org.key if org else None
         if org_key is not None and "space" in title.words and ctx.type_of(org_key) == "Country":
             org_key = self._space_agency(org_key) or org_key  # "Russia's space chief"
@@ -264,6 +334,12 @@ class _Collector:
             org_key = self._from_gazetteer(person.key, title.head)
         acting = any(w in lex.acting_words for w in title.words)
         self.found.append(Position(person.key, text, org_key, evidence, acting=acting))
+
+    def _recorded_org(self, person: Resolved, head: str) -> Resolved | None:
+        """A mention in this document of the organization where the gazetteer records the
+        person in a post of that title."""
+        key = self._from_gazetteer(person.key, head)
+        return next((r for r in self.ctx.resolved if r.key == key and r.mention.kind != "anaphor"), None)
 
     def _space_agency(self, country_key: str) -> str | None:
         """The space agency of a country at the article's date ("Russia's space agency")."""
@@ -297,7 +373,10 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         _as_title(r, span, sent, evidence, collector)
         _commanding(r, span, sent, evidence, collector)
         _headed_by(r, span, sent, evidence, collector)
+        _appointed(r, span, sent, evidence, collector)
+        _in_charge(r, span, sent, evidence, collector)
     _coordinated(people, collector)
+    _listed_after_plural(collector)
     _copular(people, collector)
     return _dedupe(collector.found)
 
@@ -311,8 +390,9 @@ def _copular(people: list[Resolved], out: _Collector) -> None:
         if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         verb = span.root.head
-        if verb.lemma_ not in {"become", "remain", "be", "name", "appoint"}:
-            continue
+        appointed = verb.lemma_ in load_position_cues().appointment_verbs
+        if verb.lemma_ not in {"become", "remain", "be"} and not (appointed and span.root.dep_ == "nsubjpass"):
+            continue  # "X was named T" gives X the post; "X named Y T" does not give it to X
         sent = span.sent
         for child in verb.children:
             if child.dep_ not in {"attr", "oprd", "acomp"} or not _is_head(child.lower_, ctx):
@@ -374,8 +454,9 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     # skip an age ("Borisov, 65,") and "until then", "one of"
     if i + 1 < sent.end and doc[i].like_num and doc[i + 1].text == ",":
         return
-    if i < sent.end and doc[i].lower_ == "who" and i + 1 < sent.end and doc[i + 1].lemma_ in _HEAD_VERBS:
-        org = _org_after_object(i + 2, ctx, sent)
+    verb_at = _heading_verb(i, ctx, sent)
+    if verb_at is not None:
+        org = _org_after_object(verb_at, ctx, sent)
         if org is not None:
             title = _Title(["head"], i + 1, i + 2)
             after = ctx.span_of(org).end
@@ -409,17 +490,41 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
             out.add(r, _Title(["commander"], title.end, title.end + 1), craft, ev, sent=sent)
 
 
+def _heading_verb(i: int, ctx: DocContext, sent: "Span") -> int | None:
+    """After "who" at token ``i``, a verb of heading ("who heads", "who had led", "who took over")
+    and its auxiliaries: the token index of its object, else None."""
+    doc = ctx.doc
+    if i >= sent.end or doc[i].lower_ != "who":
+        return None
+    j = i + 1
+    while j < sent.end and doc[j].pos_ == "AUX":
+        j += 1
+    if j >= sent.end:
+        return None
+    if doc[j].lemma_ in _HEAD_VERBS:
+        return j + 1
+    if doc[j].lemma_ == "take" and j + 1 < sent.end and doc[j + 1].lower_ == "over":
+        return j + 2  # "who took over Russia's space agency"
+    return None
+
+
 def _is_person(token: "Token", ctx: DocContext) -> bool:
     mention = ctx.mention_at(token)
     return mention is not None and ctx.type_of(mention.key) == "Person"
 
 
 def _org_after_object(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The agency, program or facility named from token ``i`` on (a description such as "Russia's
+    space agency" wins over the country that starts it)."""
     while i < sent.end and ctx.doc[i].lower_ in _DETS:
         i += 1
-    if i < sent.end:
-        m = ctx.mention_at(ctx.doc[i])
-        if m is not None and ctx.type_of(m.key) in {"Agency", "Program", "Facility"}:
+    if i >= sent.end:
+        return None
+    start = ctx.doc[i].idx
+    for m in ctx.mentions_in(start, sent.end_char):
+        if m.mention.start != start:
+            break
+        if ctx.type_of(m.key) in {"Agency", "Program", "Facility"}:
             return m
     return None
 
@@ -460,18 +565,23 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
 
 
 def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
-    """"The Expedition 1 crew is commanded by X" -> X commander of Expedition 1."""
+    """"The Expedition 1 crew is commanded by X" -> X commander of Expedition 1; "the crew is
+    commanded by X" -> commander of the craft named nearest (``_crew_org``)."""
     ctx = out.ctx
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "command":
         verb = head.head
+        title = _Title(["commander"], verb.i, verb.i + 1)
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "nsubj"}:
                 for tok in child.subtree:
                     m = ctx.mention_at(tok)
                     if m is not None and ctx.type_of(m.key) in CRAFT_TYPES:
-                        out.add(r, _Title(["commander"], verb.i, verb.i + 1), m, ev, sent=sent)
+                        out.add(r, title, m, ev, sent=sent)
                         return
+                if child.lemma_ == "crew":  # "The six-member crew is commanded by X": the craft named last
+                    out.add(r, title, None, ev, sent=sent)
+                    return
 
 
 def _headed_by(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
@@ -491,6 +601,57 @@ def _headed_by(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Coll
             return
 
 
+def _appointed(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"President Donald Trump named Sean Duffy acting NASA administrator", "Putin appointed Yury
+    Borisov head of Roscosmos": the person right after a verb of appointing holds the post named
+    after them (an organization may stand inside the title: "acting NASA administrator")."""
+    ctx = out.ctx
+    doc = ctx.doc
+    verb = doc[span.start - 1] if span.start - 1 >= sent.start else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in load_position_cues().appointment_verbs:
+        return
+    org, end = None, span.end
+    for i in range(span.end, min(sent.end, span.end + 7)):
+        m = ctx.mention_at(doc[i])
+        if m is not None and org is None and ctx.type_of(m.key) in ORG_TYPES:
+            org = m  # "acting NASA administrator"
+        elif _is_title_word(doc[i], ctx) and m is None:
+            end = i + 1 if _is_head(doc[i].lower_, ctx) else end
+        elif m is None:
+            break
+    words = [t.lower_ for t in doc[span.end:end] if _is_title_word_text(t.lower_, ctx) and ctx.mention_at(t) is None]
+    if not words:
+        return
+    words[-1] = _singular(words[-1], ctx)
+    title = _extend_for(_Title(words, span.end, end), ctx, sent)
+    out.add(r, title, org or _org_after(title.end, ctx, sent), ev, sent=sent)
+
+
+_IN_CHARGE = (("in", "charge", "of"), ("at", "the", "head", "of"))
+"""Phrases that put the person before them at the head of the agency after them."""
+
+
+def _in_charge(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"put Dmitry Bakanov in charge of Roscosmos", "Dmitry Rogozin, whose four years at the head
+    of Roscosmos": the person heads the agency (no other person named between them)."""
+    ctx = out.ctx
+    doc = ctx.doc
+    words = [t.lower_ for t in doc[span.end:min(sent.end, span.end + 10)]]
+    for phrase in _IN_CHARGE:
+        at = next((k for k in range(len(words)) if tuple(words[k:k + len(phrase)]) == phrase), None)
+        if at is None or any(_is_person(t, ctx) for t in doc[span.end:span.end + at]):
+            continue
+        org = _org_after_object(span.end + at + len(phrase), ctx, sent)
+        if org is not None and ctx.type_of(org.key) == "Agency":
+            out.add(r, _Title(["head"], span.end + at, span.end + at + len(phrase)), org, ev, sent=sent)
+            return
+
+
+def _is_title_word_text(word: str, ctx: DocContext) -> bool:
+    lex = ctx.lexicon
+    return word in lex.title_heads or word in lex.title_modifiers or (word.endswith("s") and word[:-1] in lex.title_heads)
+
+
 def _coordinated(people: list[Resolved], out: _Collector) -> None:
     """"Roscosmos cosmonauts A, B and C": a plural title before A also holds for B and C."""
     ctx = out.ctx
@@ -505,6 +666,9 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
         if before is not None and before.text == "," and span.start - 2 >= sent.start:
             before = doc[span.start - 2]  # "three cosmonauts, A, B and C"
         if before is not None and before.lower_.endswith("s") and _is_title_word(before, ctx):
+            plural.add((r.key, sent.start))
+            continue
+        if before is not None and _plural_title_subject(before, r, out, sent):
             plural.add((r.key, sent.start))
             continue
         k = span.start - 1
@@ -523,6 +687,57 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
             if pos.person == prev.key and pos.evidence == evidence:
                 org = own.key if own is not None and pos.organization is not None else pos.organization
                 out.found.append(Position(r.key, pos.title, org, pos.evidence, acting=pos.acting))
+
+
+def _listed_after_plural(out: _Collector) -> None:
+    """"Atlantis carries five NASA astronauts: A, B and C", "the last of seven NASA astronauts to
+    live aboard the station, following A, B and C", "four astronauts, including A of ESA": each
+    person of the list after the opener holds the plural title (their own "of ORG" first)."""
+    ctx = out.ctx
+    openers = load_position_cues().list_openers
+    for sent in ctx.sentences:
+        for tok in sent:
+            if not (tok.lower_.endswith("s") and _is_head(tok.lower_, ctx) and tok.lower_ not in ctx.lexicon.title_heads):
+                continue
+            title = _title_ending_at(tok.i + 1, ctx, sent)
+            opener = next((t for t in ctx.doc[tok.i + 1:min(sent.end, tok.i + 12)]
+                           if t.lower_ in openers or _is_person(t, ctx) or t.text in {";", "."}), None)
+            if title is None or opener is None or opener.lower_ not in openers:
+                continue
+            org = _org_before(title.start, ctx, sent)
+            for person, end in _people_listed(opener.i + 1, ctx, sent):
+                own = _org_after(end, ctx, sent, ("of",))
+                out.add(person, title, own or org, ctx.evidence(sent), sent=sent)
+
+
+def _people_listed(i: int, ctx: DocContext, sent: "Span") -> list[tuple[Resolved, int]]:
+    """The people of a list starting at token ``i`` (with the token after each), up to its verb."""
+    found: list[tuple[Resolved, int]] = []
+    while i < sent.end and not (ctx.doc[i].pos_ in {"VERB", "AUX"} and ctx.mention_at(ctx.doc[i]) is None):
+        m = ctx.mention_at(ctx.doc[i])
+        if m is not None and ctx.type_of(m.key) == "Person":
+            end = ctx.span_of(m).end
+            found.append((m, end))
+            i = end
+            continue
+        i += 1
+    return found
+
+
+def _plural_title_subject(copula: "Token", r: Resolved, out: _Collector, sent: "Span") -> bool:
+    """"Mission specialists were A, B and C": a plural title as the subject of "be" right before
+    the first name of a list is that person's (and, through ``_coordinated``, the others')."""
+    ctx = out.ctx
+    if copula.lemma_ != "be":
+        return False
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or not subject.lower_.endswith("s") or not _is_head(subject.lower_, ctx):
+        return False
+    title = _title_ending_at(subject.i + 1, ctx, sent)
+    if title is None:
+        return False
+    out.add(r, title, _org_before(title.start, ctx, sent), ctx.evidence(sent), sent=sent)
+    return True
 
 
 def _dedupe(found: list[Position]) -> list[Position]:

@@ -80,6 +80,7 @@ _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _INNER_NP_DEPS = frozenset({"det", "amod", "poss", "compound", "nummod", "predet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MALE_FEMALE = frozenset({"he", "she"})
+_FIRST_PERSON = frozenset({"i", "we"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _MAX_WALK = 8
 # A line that starts a new block rather than continuing a hard-wrapped one: "- item", "* item",
@@ -258,6 +259,12 @@ class _QuoteReader:
     def person(self, token: Token) -> str | None:
         return self.resolver.person(token)
 
+    def first_person(self, verb: Token) -> bool:
+        """A speech verb of the writer or interviewee ("and I am quoting the translation"): an
+        aside, not the attribution; the walk goes on to the verb above it."""
+        subject = self.subject(verb)
+        return subject is not None and subject.lower_ in _FIRST_PERSON
+
     def subject(self, verb: Token) -> Token | None:
         """The subject of ``verb`` outside any quote (the parser may take quoted words for it)."""
         return next((c for c in verb.children if c.dep_ == "nsubj" and not self.in_quote(c)), None)
@@ -317,7 +324,7 @@ class _QuoteReader:
                 continue
             node, steps = token.head, 0
             while steps < _MAX_WALK:
-                if _is_speech_verb(node) and not self.in_quote(node):
+                if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
                     if best is None or steps < best[0]:
                         best = (steps, node)
                     break

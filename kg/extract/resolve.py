@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from kg.extract.mentions import RawMention, strip_nickname
+from kg.extract.mentions import RawMention, strip_nickname, without_initials
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.names import name_key
@@ -28,6 +28,27 @@ class Resolved:
 
 def _unlinked_key(type_name: str, text: str) -> str:
     return f"{type_name.lower()}:{name_key(strip_nickname(text))}"
+
+
+def _person_entry(gazetteer: Gazetteer, name: str):
+    """The gazetteer's person of a full name, also without its middle initials ("Alexei N. Kosygin")."""
+    for surface in dict.fromkeys((name, without_initials(name))):
+        entry = next((e for e in gazetteer.lookup(surface, on=None) if e.type == "Person"), None)
+        if entry is not None:
+            return entry
+    return None
+
+
+def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
+    """The one person of the gazetteer with this surname who held a post at the publication date:
+    "President Reagan" in a 1987 article is Ronald Reagan."""
+    if published is None:
+        return None
+    wanted = name_key(surname)
+    found = [e for e in gazetteer.entries.values()
+             if e.type == "Person" and name_key(e.label.split()[-1]) == wanted
+             and any(p.covers(published) for p in e.positions)]
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_mentions(
@@ -47,7 +68,7 @@ def resolve_mentions(
         elif m.type == "Person":
             words = strip_nickname(m.text).split()
             if len(words) >= 2:
-                entry = next((e for e in gazetteer.lookup(m.text, on=None) if e.type == "Person"), None)
+                entry = _person_entry(gazetteer, m.text)
                 key = entry.id if entry else _unlinked_key("Person", m.text)
                 full_names.setdefault(name_key(words[-1]), key)
             else:
@@ -64,6 +85,7 @@ def resolve_mentions(
         key = full_names.get(name_key(m.text))
         if key is None:
             entry = next((e for e in gazetteer.lookup(m.text, on=published) if e.type == "Person"), None)
+            entry = entry or _office_holder(gazetteer, m.text, published)
             key = entry.id if entry else _unlinked_key("Person", m.text)
         resolved.append(Resolved(m, key))
     resolved.sort(key=lambda r: r.mention.start)
@@ -102,14 +124,16 @@ def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[i
             continue
         if needs_word:
             if r.key not in carries:
-                carries[r.key] = _carries_word(entity, gazetteer, head)
+                carries[r.key] = carries_word(entity, gazetteer, head)
             if not carries[r.key]:
                 continue
         candidates.append(r)
     return [r.mention.start for r in candidates], candidates
 
 
-def _carries_word(entity: Entity, gazetteer: Gazetteer, word: str) -> bool:
+def carries_word(entity: Entity, gazetteer: Gazetteer, word: str) -> bool:
+    """Whether one of the entity's names or descriptions holds ``word`` ("station" in
+    "International Space Station", "shuttle" in "Space Shuttle Atlantis")."""
     names = {entity.label, *entity.aliases}
     entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
     if entry is not None:
@@ -138,8 +162,8 @@ def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entit
         surfaces = {m.text for m in ms}
         type_name = entry.type if entry else ms[0].type
         stripped = [_strip_generic(n, type_name) for n in names]
-        if entry and any(name_key(n) == name_key(entry.label) for n in stripped):
-            label = entry.label
+        if entry and (type_name == "Country" or any(name_key(n) == name_key(entry.label) for n in stripped)):
+            label = entry.label  # a country goes by its name even when the text says "U.S." or "Russian"
         elif stripped:
             label = max(stripped, key=lambda n: (len(n.split()), len(n)))
         else:

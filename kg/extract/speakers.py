@@ -10,8 +10,10 @@
   else by the organisation or person named last before it;
 - an unnamed spokesperson (``a NASA spokesperson``) speaks for the agency;
 - a description (``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``) is
-  the holder of that post: the positions found in this document, else the gazetteer's holder at
-  the publication date.
+  the holder of that post: the positions found in this document, else a person the document names
+  who holds it in the gazetteer at the publication date, else the gazetteer's holder at that date.
+  An anaphoric owner (``the agency's``, ``its``) is not simply the last agency named: each agency
+  named before is tried, the latest first, and the first with a holder of the post wins.
 
 Cue words are data: ``kg/data/attribution.yaml`` (``kg.extract.attribution``).
 """
@@ -36,6 +38,8 @@ _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _NAMING_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Owners that point back to an agency named earlier: "the agency's chief", "its director".
+_ANAPHORIC_OWNERS = frozenset({"agency", "its", "their", "organization", "organisation", "corporation"})
 
 
 class Unnamed:
@@ -177,27 +181,74 @@ class SpeakerResolver:
         return {m.entity_key for m in self.agencies}
 
     def _description(self, token: Token, lemma: str) -> str | None:
-        """``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``."""
+        """``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``.
+
+        A named owner is the organisation; an anaphoric one (``the agency's``, ``its``) may be
+        any agency named before, the latest first: the first of them whose post of that title
+        has a holder (``holder``) is the one the context is about.
+        """
         if lemma not in self.cues.description_heads:
             return None
-        organization = self.owner(token)
-        if organization is None or organization not in self._agency_keys():
-            return None
-        return self.holder(organization, lemma)
+        organizations = self._owner_candidates(token)
+        for holder in (self._document_holder, self._named_holder, self._reference_holder):
+            for organization in organizations:
+                person = holder(organization, lemma)
+                if person is not None:
+                    return person
+        if organizations and self._is_anaphoric(token):
+            return self._any_named_holder(lemma)
+        return None
+
+    def _any_named_holder(self, head: str) -> str | None:
+        """The last person named before who holds a post of that title anywhere, in this
+        document or in the gazetteer at the publication date: "Dmitry Bakanov spoke ... NASA
+        released ... the agency's general director said" -> Bakanov."""
+        fits = self._title_fits(head)
+        posts = {p.person for p in self.positions if fits(p.title)}
+        for mention in reversed(self.antecedents):
+            entry = self.gazetteer.get(mention.entity_key) if self.gazetteer is not None else None
+            if mention.entity_key in posts or (entry is not None and self.published is not None and any(
+                    fits(post.title) and post.covers(self.published) for post in entry.positions)):
+                return mention.entity_key
+        return None
+
+    def _is_anaphoric(self, token: Token) -> bool:
+        return any(c.dep_ in _OWNER_DEPS and c.lower_ in _ANAPHORIC_OWNERS for c in token.children)
+
+    def _owner_candidates(self, token: Token) -> list[str]:
+        """The agencies a description's owner may be: the one it names, or, for ``the agency's``
+        and ``its``, those named before it, the latest first."""
+        if not self._is_anaphoric(token):
+            organization = self.owner(token)
+            return [organization] if organization in self._agency_keys() else []
+        earlier = self.agencies[:bisect_left(self.agency_ends, token.idx + 1)]
+        return list(dict.fromkeys(m.entity_key for m in reversed(earlier) if not self._hidden(m.start)))
 
     def holder(self, organization: str, head: str) -> str | None:
         """Who holds the post ``head`` at ``organization``: a position found in this document,
-        else the gazetteer's holder at the publication date."""
+        else a person the document names who holds it in the gazetteer at the publication date,
+        else the gazetteer's holder at that date."""
+        for holder in (self._document_holder, self._named_holder, self._reference_holder):
+            person = holder(organization, head)
+            if person is not None:
+                return person
+        return None
+
+    def _document_holder(self, organization: str, head: str) -> str | None:
         fits = self._title_fits(head)
-        for position in self.positions:
-            if position.organization == organization and fits(position.title):
-                return position.person
+        return next((p.person for p in self.positions if p.organization == organization and fits(p.title)), None)
+
+    def _named_holder(self, organization: str, head: str) -> str | None:
+        named = {m.entity_key for m in self.antecedents}
+        person = self._reference_holder(organization, head)
+        return person if person in named else None
+
+    def _reference_holder(self, organization: str, head: str) -> str | None:
         if self.gazetteer is None or self.published is None:
             return None
-        for person, post in self.gazetteer.holders(organization, self.published):
-            if fits(post.title):
-                return person.id
-        return None
+        fits = self._title_fits(head)
+        return next((person.id for person, post in self.gazetteer.holders(organization, self.published)
+                     if fits(post.title)), None)
 
     def _title_fits(self, head: str) -> Callable[[str], bool]:
         generic = head in self.cues.generic_heads
