@@ -46,12 +46,11 @@ NAMED_IN_ISSUE = (
 HEAD_ORGANIZATIONS = ("russian-space-agency", "rosaviakosmos", "roscosmos")
 
 NO_CONFIRMED_ID_YET = frozenset({
-    "apollo-soyuz", "shuttle-mir", "soyuz-program", "zarya", "zvezda",
+    "apollo-soyuz", "shuttle-mir", "soyuz-program",
     "t-keith-glennan", "hugh-dryden", "james-e-webb", "thomas-o-paine", "george-low",
     "james-c-fletcher", "alan-m-lovelace", "robert-a-frosch", "james-m-beggs", "william-r-graham",
     "dale-d-myers", "daniel-goldin", "daniel-mulville", "sean-okeefe", "michael-griffin",
-    "christopher-scolese", "robert-lightfoot", "jim-bridenstine", "steve-jurczyk", "janet-petro",
-    "sean-duffy",
+    "christopher-scolese", "robert-lightfoot", "steve-jurczyk",
     "yuri-koptev", "anatoly-perminov", "vladimir-popovkin", "oleg-ostapenko", "igor-komarov",
     "dmitry-rogozin", "yuri-borisov", "dmitry-bakanov",
 })
