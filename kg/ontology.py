@@ -6,6 +6,7 @@ Every other module asks this one for a term or an IRI, so the vocabulary lives i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -15,19 +16,32 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.schema import ENTITY_TYPES, EVENT_CLASSES, EVENT_TYPES, PRECISIONS, STATUSES  # noqa: F401  (re-exported)
 
+class Vocabulary(Namespace):
+    """The namespace of a vocabulary (a few dozen terms): each term is made once and kept, where
+    rdflib's ``Namespace`` builds and checks a new ``URIRef`` on every ``KGO.evidence``."""
+
+    def term(self, name: str) -> URIRef:
+        return _vocabulary_term(str(self), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vocabulary_term(base: str, name: str) -> URIRef:
+    return URIRef(base + name)
+
+
 BASE = "https://w3id.org/usru-space/"
-KGO = Namespace(BASE + "ontology#")
+KGO = Vocabulary(BASE + "ontology#")
 """Classes and properties of our ontology."""
 KGR = Namespace(BASE + "id/")
 """Resources: entities, facts, documents, evidence, named graphs."""
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-TIME = Namespace("http://www.w3.org/2006/time#")
+ORG = Vocabulary("http://www.w3.org/ns/org#")
+SCHEMA = Vocabulary("https://schema.org/")
+SEM = Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/")
+OA = Vocabulary("http://www.w3.org/ns/oa#")
+TIME = Vocabulary("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+SH = Vocabulary("http://www.w3.org/ns/shacl#")
 
 PREFIXES: dict[str, Namespace] = {
     "kgo": KGO,
