@@ -113,3 +113,40 @@ def test_the_progress_bar_stays_off_a_pipe(built_seed, tmp_path):
     assert result.returncode == 0
     assert "extracting" not in result.stderr and "\x1b" not in result.stderr + result.stdout
     assert result.stdout.splitlines()[-1].startswith("built 1 documents in ")
+
+
+def test_a_terminal_gets_a_progress_bar_with_documents_per_second(tmp_path):
+    """On a terminal, kg build shows how far it is (documents, documents/s, time left); the bar
+    goes when the build ends."""
+    import os
+    import pty
+    import select
+    import subprocess
+
+    from conftest import KG
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([str(KG), "build", str(DEV_CORPUS), "-o", str(tmp_path / "out"), "-j", "1"],
+                               stdin=follower, stdout=follower, stderr=follower, env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(follower)
+    seen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([leader], [], [], 300)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the command ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        process.wait(timeout=300)
+        os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert process.returncode == 0, text
+    assert "extracting" in text and "/7" in text.replace(" ", "")
+    assert "docs/s" in text
+    assert "built 7 documents in" in text
