@@ -96,21 +96,10 @@ def iter_documents(files: Iterable[Path], report: BuildReport) -> Iterator[Docum
 
 
 def extract_all(documents: Sequence[Document]) -> list[Extraction]:
-    """Run the NLP pipeline and every extractor over the documents (long ones parsed in chunks)."""
-    from kg.extract.document import extract_document
-    from kg.gazetteer import load_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.nlp import load_pipeline, parse_texts
+    """Run the NLP pipeline and every extractor over the documents, in this process."""
+    from kg.workers import extractors
 
-    if not documents:
-        return []
-    nlp = load_pipeline()
-    gazetteer = load_gazetteer()
-    lexicon = load_lexicon()
-    out = []
-    for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents), batch_size=8)):
-        out.append(extract_document(document, doc, gazetteer, lexicon))
-    return out
+    return [extract() for extract in extractors(documents)]
 
 
 def extracted(

@@ -60,17 +60,24 @@ def _tools():
 
 def extract_batch(documents: Sequence[Document]) -> list[DocumentGraph]:
     """Parse and extract ``documents`` and emit each one's named graph (the task a worker runs)."""
-    from kg.extract.document import extract_document
-    from kg.nlp import parse_texts
-
-    nlp, gazetteer, lexicon, reference = _tools()
+    reference = _tools()[3]
     out = []
-    for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents), batch_size=BATCH_SIZE)):
+    for document, extract in zip(documents, extractors(documents)):
         try:
-            out.append(document_graph(extract_document(document, doc, gazetteer, lexicon), reference))
+            out.append(document_graph(extract(), reference))
         except Exception as exc:  # one document's bug must not sink the batch or the build
             out.append(DocumentGraph(document.source_name, failure=f"{document.path}: could not be extracted ({type(exc).__name__}: {exc}); this is a bug in kg, please report it"))
     return out
+
+
+def extractors(documents: Sequence[Document]) -> Iterator[Callable[[], Extraction]]:
+    """For each document (parsed in batches by spaCy), a call that extracts its facts."""
+    from kg.extract.document import extract_document
+    from kg.nlp import parse_texts
+
+    nlp, gazetteer, lexicon, _ = _tools()
+    for document, doc in zip(documents, parse_texts(nlp, (d.text for d in documents), batch_size=BATCH_SIZE)):
+        yield functools.partial(extract_document, document, doc, gazetteer, lexicon)
 
 
 def document_graph(extraction: Extraction, reference) -> DocumentGraph:
