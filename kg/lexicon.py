@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kg.yaml_lines import load_shipped
 
@@ -31,6 +33,19 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """The shipped lexicon (cached)."""
     return load_shipped("lexicon.yaml", _lexicon, what="lexicon")
+
+
+Cues = TypeVar("Cues")
+
+
+def load_cue_section(section: str, cues: type[Cues]) -> Cues:
+    """A section of the lexicon whose entries are lists of words (``involvement:``, ``positions:``),
+    as the frozen dataclass ``cues``: one field per list, each a frozenset of lower-cased words."""
+
+    def read(raw: dict) -> Cues:
+        return cues(**{f.name: frozenset(str(w).lower() for w in raw[section][f.name]) for f in dataclasses.fields(cues)})
+
+    return load_shipped("lexicon.yaml", read, what="lexicon")
 
 
 def _lexicon(raw: dict) -> Lexicon:

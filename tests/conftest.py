@@ -24,6 +24,18 @@ def run_kg(*args: str, cwd: Path = REPO, env: dict | None = None, timeout: float
     return subprocess.run([str(KG), *args], capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout, **kwargs)
 
 
+def positions_shown(extraction) -> set[tuple[str, str, str | None]]:
+    """(person, title, organization) of an extraction as ``kg query positions`` shows them: an
+    organization the text does not name (taken from the gazetteer) goes by the gazetteer's label."""
+    from kg.gazetteer import load_gazetteer
+
+    def label(key):
+        return extraction.entities[key].label if key in extraction.entities else load_gazetteer().get(key).label
+
+    return {(label(p.person), p.title, label(p.organization) if p.organization else None)
+            for p in extraction.positions}
+
+
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory):
     """``(out_dir, dataset, report)`` of the shipped default corpus, built once."""

@@ -5,13 +5,7 @@ Each test holds its own sentences, written for it (not taken from the corpus).
 
 from __future__ import annotations
 
-
-def positions(ex):
-    def label(key):
-        return ex.entities[key].label
-
-    return {(label(p.person), p.title, label(p.organization) if p.organization else None)
-            for p in ex.positions}
+from conftest import positions_shown as positions
 
 
 def test_title_before_the_next_name_in_a_list_is_not_the_previous_persons(extract_text):

@@ -5,17 +5,7 @@ Each test holds its own sentences, written for it (not taken from the corpus).
 
 from __future__ import annotations
 
-
-def positions(ex):
-    """(person, title, organization) as ``kg query positions`` shows them: an organization the
-    text does not name (taken from the gazetteer) goes by the gazetteer's label."""
-    from kg.gazetteer import load_gazetteer
-
-    def label(key):
-        return ex.entities[key].label if key in ex.entities else load_gazetteer().get(key).label
-
-    return {(label(p.person), p.title, label(p.organization) if p.organization else None)
-            for p in ex.positions}
+from conftest import positions_shown as positions
 
 
 def test_a_crew_title_never_takes_a_rocket(extract_text):

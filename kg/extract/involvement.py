@@ -25,7 +25,7 @@ from kg.extract.context import DocContext
 from kg.extract.quotes import quoted_spans
 from kg.extract.resolve import Resolved
 from kg.model import AgencyCountry, Involvement
-from kg.yaml_lines import load_shipped
+from kg.lexicon import load_cue_section
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -60,13 +60,7 @@ def load_involvement_cues() -> InvolvementCues:
     >>> "operate" in load_involvement_cues().operate_verbs
     True
     """
-    return load_shipped("lexicon.yaml", _cues, what="lexicon")
-
-
-def _cues(raw: dict) -> InvolvementCues:
-    section = raw["involvement"]
-    return InvolvementCues(**{key: frozenset(str(w).lower() for w in section[key]) for key in (
-        "operate_verbs", "membership_verbs", "carry_verbs", "share_nouns", "cooperation_cues", "maker_suffixes")})
+    return load_cue_section("involvement", InvolvementCues)
 
 
 def _party(r: Resolved | None, ctx: DocContext) -> Resolved | None:

@@ -31,7 +31,7 @@ import functools
 from kg.extract.context import DocContext
 from kg.extract.resolve import Resolved, carries_word
 from kg.model import Evidence, Position
-from kg.yaml_lines import load_shipped
+from kg.lexicon import load_cue_section
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -62,9 +62,7 @@ def load_position_cues() -> PositionCues:
     >>> "appoint" in load_position_cues().appointment_verbs
     True
     """
-    return load_shipped("lexicon.yaml", lambda raw: PositionCues(**{
-        key: frozenset(str(w).lower() for w in raw["positions"][key])
-        for key in ("appointment_verbs", "not_posts", "craft_words", "uncrewed_heads", "list_openers")}), what="lexicon")
+    return load_cue_section("positions", PositionCues)
 
 
 @dataclass
