@@ -436,6 +436,9 @@ def _period(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     return _year_value(year)
 
 
+_LATER_THAT_DAY = re.compile(r"(?i)\b(?:later|earlier)\s+$")
+
+
 def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     pub = ctx.published
     if pub is None:
@@ -448,7 +451,8 @@ def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
         shift = -(back or 7)
     elif which == "next":
         shift = ahead or 7
-    elif which == "this":
+    elif which == "this" or _LATER_THAT_DAY.search(text[:match.start()]):
+        # "this Friday"; "later Thursday", "earlier Thursday": the publication day itself
         shift = -back if ctx.tense == "past" else ahead
     elif ctx.tense == "future":
         shift = ahead or 7

@@ -19,6 +19,8 @@ class EventRules:
     no_event_chain: tuple[str, ...]
     planned: tuple[str, ...]
     canceled: tuple[str, ...]
+    planned_before: tuple[str, ...] = ()
+    """words right before a trigger that make it a hoped-for plan ("a hoped-for summit")"""
     required_participant: dict[str, str] = field(default_factory=dict)
     """event type -> entity type one of its participants must have"""
     cancel_decisions: frozenset[str] = frozenset()
@@ -29,7 +31,27 @@ class EventRules:
     craft_nouns: frozenset[str] = frozenset()
     object_of_types: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)
+    label_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    """event type (or "default") -> prepositions whose object a label names ("docked with Mir")"""
     other_labels: dict[str, str] = field(default_factory=dict)
+    lemma_labels: dict[str, str] = field(default_factory=dict)
+    """trigger lemma -> label of any type ("removed Rogozin": "Removal of Dmitry Rogozin")"""
+    needs_attached_date: frozenset[str] = frozenset()
+    """trigger lemmas that open an event only with a date of their own ("said on June 25")"""
+    excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
+    country_participants: frozenset[str] = frozenset()
+    """trigger lemmas whose participants may be countries ("Russia annexed Crimea")"""
+    no_participants_needed: frozenset[str] = frozenset()
+    """trigger lemmas that are events with nobody named ("the collapse of the Soviet Union")"""
+    craft_subjects: frozenset[str] = frozenset()
+    """nouns that, as a subject ("the orbiter undocked"), stand for the spacecraft named last"""
+    person_argument: frozenset[str] = frozenset()
+    """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
+    generic_plural_markers: frozenset[str] = frozenset()
+    """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
+    people_of_sentence: frozenset[str] = frozenset()
+    """event types whose clause names no person take the people of the whole sentence"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,6 +63,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             no_event_chain=tuple(raw["no_event_chain"]),
             planned=tuple(dict.fromkeys((*planned, *raw["planned_extra"]))),
             canceled=tuple(dict.fromkeys((*canceled, *raw["canceled_extra"]))),
+            planned_before=tuple(raw.get("planned_before", ())),
             required_participant=dict(raw["required_participant"]),
             cancel_decisions=frozenset(raw["cancel_decisions"]),
             min_participants=dict(raw["min_participants"]),
@@ -48,7 +71,17 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             craft_nouns=frozenset(raw["craft_nouns"]),
             object_of_types=frozenset(raw["object_of_types"]),
             labels=dict(raw["labels"]),
+            label_preps={k: frozenset(v) for k, v in raw.get("label_preps", {}).items()},
             other_labels=dict(raw["other_labels"]),
+            lemma_labels=dict(raw.get("lemma_labels", {})),
+            needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
+            excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
+            country_participants=frozenset(raw.get("country_participants", ())),
+            no_participants_needed=frozenset(raw.get("no_participants_needed", ())),
+            people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
+            person_argument=frozenset(raw.get("person_argument", ())),
+            craft_subjects=frozenset(raw.get("craft_subjects", ())),
+            generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
         )
 
     return load_shipped("events.yaml", build, what="event cues")

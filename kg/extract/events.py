@@ -4,9 +4,10 @@ A trigger (a spaCy pattern of ``kg/data/events.yaml`` ``triggers``, compiled onc
 :func:`kg.extract.event_rules.match_triggers`: "met", "lifted off", "signed an agreement", "the talks",
 "the hatch came open"...) opens an event; its participants are the people, agencies and spacecraft in the trigger's clause (an
 event nobody named takes part in is background and dropped), its place the facility, place or country
-after "in/at/from/near", its date the date expression of the clause resolved against the publication
-date with the clause's tense (plans look ahead, past verbs back; a 1975 date in a 2025 article is a 1975
-event), and its status comes from :func:`kg.extract.status.event_status` (cue words, modality, negation,
+after "in/at/from/near", its date the date expression attached to it (:mod:`kg.extract.event_dates`:
+the narrative's year, "the same day", "ten days after that", never another trigger's date or a "since"
+duration) resolved against the publication date with the clause's tense (plans look ahead, past verbs
+back; a 1975 date in a 2025 article is a 1975 event), and its status comes from :func:`kg.extract.status.event_status` (cue words, modality, negation,
 and the date against the publication date; some cues mean there was no event at all). Undated plans and
 cancellations are kept. Rules beyond the trigger lists (roles a type needs, retyping, labels) are data in
 ``kg/data/events.yaml`` (:mod:`kg.extract.event_rules`). Mentions of one event in a document — same type
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
 from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
-from kg.extract.dates import Tense, find_dates
+from kg.extract.dates import Tense
+from kg.extract.event_dates import Narrative, Owners, date_owners, event_date, sentence_dates
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.status import event_status
 from kg.model import DateValue, Event, Position
@@ -46,10 +47,49 @@ def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
     is_noun = token.pos_ in _NOUN_TRIGGER_POS
     return (
         ctx.mention_at(token) is not None
-        or (is_noun and token.dep_ == "pobj" and token.head.lower_ in ctx.lexicon.background_preps)
+        or (is_noun and token.dep_ == "pobj" and token.head.lower_ in ctx.lexicon.background_preps
+            and not any(c.dep_ == "poss" for c in token.children))  # "before their launch" is one
         or (is_noun and token.dep_ in {"compound", "amod"})
         or (token.pos_ == "VERB" and _negated_past(token))
+        or _excluded_by_dependents(token, ctx)
+        or _is_generic_plural(token, ctx)
+        or _is_present_state(token)
+        or _lacks_person_argument(token, ctx)
     )
+
+
+def _is_present_state(token: "Token") -> bool:
+    """"The Crew Dragon that is docked there now": a present passive is a state, not an event."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in token.children)
+
+
+def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
+    """"Seven shuttle visits", "a series of launches": a kind of event, not one (``generic_plural_markers``)."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    markers = _cues(ctx).generic_plural_markers
+    if any(c.dep_ == "nummod" or c.lower_ in markers for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in markers
+
+
+def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
+    """"The agreement replaces one signed in 1972": an appointing verb with no person as subject or
+    object (``person_argument``)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).person_argument:
+        return False
+    args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    people = (ctx.mention_at(a) for a in args)
+    return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
+
+
+def _excluded_by_dependents(token: "Token", ctx: DocContext) -> bool:
+    """"Flew around the station", "carry the crew home", "told reporters" (``excluded_with``)."""
+    words = _cues(ctx).excluded_with.get(token.lemma_.lower())
+    if not words:
+        return False
+    near = [*token.children, *(g for c in token.children if c.dep_ in {"prep", "dobj", "dative"} for g in c.children)]
+    return any(t.lower_ in words for t in near)
 
 
 def _negated_past(verb: "Token") -> bool:
@@ -74,28 +114,52 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
         sub = list(token.subtree)
         # a verb without its own subject ("was to leave", "lifted off and docked", "after lifting off")
         # takes the subject of the nearest verb above it
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-            head = token.head
-            while head != head.head and head.pos_ not in {"VERB", "AUX"}:
-                head = head.head
-            for child in head.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    sub.extend(child.subtree)
-            # "Soyuz MS-22, a Russian spacecraft set to launch ...": the noun the clause modifies
-            node = token
-            for _ in range(4):
-                if node.dep_ in {"acl", "relcl"} or (node.dep_ == "xcomp" and node.head.dep_ in {"acl", "relcl"}):
-                    noun = node.head if node.dep_ != "xcomp" else node.head.head
-                    sub.extend(t for t in noun.lefts)
-                    sub.append(noun)
-                    if noun.dep_ == "appos":
-                        sub.extend(noun.head.lefts)
-                        sub.append(noun.head)
-                    break
-                node = node.head
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
+            subject = _inherited_subject(token)
+            if subject is not None:
+                sub.extend(subject.subtree)
+            sub.extend(_modified_noun(token))
     start = max(min(t.i for t in sub), sent.start)
     end = min(max(t.i for t in sub) + 1, sent.end)
     return start, end
+
+
+_RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
+
+
+def _inherited_subject(verb: "Token") -> "Token | None":
+    """The subject of the nearest verb above that has one: "was to leave", "lifted off and docked",
+    "will stay aloft and is due to splash down" (through "is", then "stay")."""
+    node = verb
+    for _ in range(4):
+        if node.head == node:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp"}:
+            return None
+    return None
+
+
+def _modified_noun(verb: "Token") -> list["Token"]:
+    """"Soyuz MS-22, a Russian spacecraft set to launch ...": the noun a verb's clause modifies
+    (through "set to", "scheduled to"), with the name it stands in apposition to — also when the
+    parser hangs "a Russian spacecraft" apart from the name before its comma."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ in {"acl", "relcl"} or (node.dep_ in {"xcomp", "advcl"} and node.head.dep_ in {"acl", "relcl"}):
+            noun = node.head if node.dep_ in {"acl", "relcl"} else node.head.head
+            out = [*noun.lefts, noun]
+            if noun.dep_ == "appos":
+                out += [*noun.head.lefts, noun.head]
+            left = noun.left_edge.i
+            if left >= 2 and noun.doc[left - 1].text == ",":
+                out.append(noun.doc[left - 2])
+            return out
+        node = node.head
+    return []
 
 
 _MODAL_DEPS = {"aux", "auxpass", "neg", "amod", "advmod", "prt", "acomp"}
@@ -108,17 +172,36 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
     and modifiers — not the words of other clauses ("met ... to discuss how they will run it")."""
     chain = [trigger]
     node = trigger
-    while node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr"} and node.head != node:
+    while _chain_continues(node):
         node = node.head
         chain.append(node)
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
             break
+    if trigger.pos_ in _NOUN_TRIGGER_POS:  # "their launch, set for Thursday"
+        chain += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     out = []
     for t in chain:
         out.append(t)
         out.extend(c for c in t.children if c.dep_ in _MODAL_DEPS)
         out.extend(gc for c in t.children if c.dep_ == "aux" for gc in c.children if gc.dep_ == "aux")
     return sorted(set(out), key=lambda t: t.i)
+
+
+_TIMING_PREPS = {"for", "before", "after", "until", "till", "ahead"}  # not "under an agreement"
+
+
+def _chain_continues(node: "Token") -> bool:
+    """Whether the modality of ``node`` is carried by its head: "is scheduled to launch", "plans
+    to sign", "a treaty to be signed", "scheduled for launch", "plans to meet them before their
+    launch"."""
+    if node.head == node:
+        return False
+    if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday"
+        return node.pos_ == "VERB" and node.head.pos_ == "VERB"
+    return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
+        node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
 
 
 _BEFORE_WINDOW = 4  # words before a trigger that may say there was no event ("passed without an")
@@ -137,8 +220,18 @@ def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
             when: DateValue | None = None) -> Status | None:
     """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
     chain = " ".join(t.lower_ for t in _status_tokens(trigger))
+    if _in_future_time_clause(trigger):
+        chain += " will"  # "before the Soyuz arrives": a present tense that looks ahead
     return event_status(before=_words_before(trigger, sent), chain=chain, cues=_cues(ctx),
                         event_type=event_type, when=when, published=ctx.published)
+
+
+_TIME_MARKS = {"before", "when", "once", "until", "after", "as", "till"}
+
+
+def _in_future_time_clause(trigger: "Token") -> bool:
+    """"... less than a day before the Soyuz arrives": a present-tense verb in a time clause."""
+    return trigger.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.children)
 
 
 def _has_required_roles(event_type: str, participants: list[str], ctx: DocContext) -> bool:
@@ -216,8 +309,15 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     spacecraft) named last before it — for "they", all the people of that sentence."""
     verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)):
+        return _people_named_last(subject, ctx)  # "the two men shook hands"
+    if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
+        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
         return []
+    speaker = _reporting_subject(verb, ctx)
+    if speaker is not None:
+        return [speaker]  # "Roscosmos said it was withdrawing its staff"
     earlier = ctx.mentions_before(subject.idx, _PRONOUN_TYPES[subject.lower_])  # the latest first
     last = next(earlier, None)
     if last is None:
@@ -229,130 +329,61 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 else []
 
 
+_REPORTING = {"say", "announce", "tell", "declare", "state", "confirm", "report", "warn", "add"}
+
+
+def _reporting_subject(verb: "Token", ctx: DocContext) -> str | None:
+    """The named subject of the reporting verb whose complement ``verb`` is ("NASA said it would
+    ..." -> NASA): the pronoun subject of a reported clause is its speaker."""
+    node = verb
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in _REPORTING:
+        return None
+    subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    found = ctx.mention_at(subject) if subject is not None else None
+    return found.key if found is not None and ctx.type_of(found.key) in {"Person", "Agency"} else None
+
+
+_GROUP_SUBJECT = re.compile(  # "the two men", "both commanders", "the two crews"
+    r"^(?:the\s+two|both(?:\s+the)?|the\s+pair\s+of)\s+(?:men|women|commanders|astronauts|cosmonauts|leaders"
+    r"|chiefs|officials|crews|crewmen|ministers|presidents)$")
+
+
+def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
+    """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships")."""
+    if not any(c.dep_ in {"det", "poss"} for c in subject.children):
+        return []
+    earlier = list(ctx.mentions_before(subject.idx, frozenset({"Spacecraft"})))  # the latest first
+    if subject.tag_ == "NNS":
+        found = list(dict.fromkeys(r.key for r in earlier))[:2]
+        return found if len(found) == 2 else []
+    # the craft last named as a subject ("Discovery docked with Mir. The orbiter undocked"), else the last
+    subjects = [r for r in earlier if (span := ctx.span_of(r)) is not None and span.root.dep_ in {"nsubj", "nsubjpass"}]
+    chosen = subjects[0] if subjects else next(iter(earlier), None)
+    return [chosen.key] if chosen is not None else []
+
+
+def _people_named_last(subject: "Token", ctx: DocContext) -> list[str]:
+    """The people named in the sentence before ``subject`` (or earlier in its own), if two or more."""
+    earlier = list(ctx.mentions_before(subject.idx, frozenset({"Person"})))  # the latest first
+    by_sentence: dict[int, list[str]] = {}
+    for r in earlier:
+        by_sentence.setdefault(ctx.span_of(r).sent.start, []).append(r.key)
+    previous = subject.doc[subject.sent.start - 1].sent.start if subject.sent.start > 0 else subject.sent.start
+    for start in sorted(by_sentence, reverse=True):
+        people = list(dict.fromkeys(reversed(by_sentence[start])))
+        if start >= previous and len(people) >= 2:
+            return people
+    return []
+
+
 def _governor(token: "Token") -> "Token":
     """The nearest verb (or the sentence root) above ``token``."""
     head = token.head
     while head != head.head and head.pos_ not in {"VERB", "AUX"}:
         head = head.head
     return head
-
-
-def _date(sent: "Span", trigger: "Token", triggers: set[int], start: int, end: int, tense: str,
-          anchor: date | None, ctx: DocContext) -> DateValue | None:
-    """The date of the event: one attached to the trigger, else one in its clause, else in the sentence,
-    never one that belongs to another trigger of the sentence."""
-    doc = ctx.doc
-    base = sent.start_char
-    mentions = _sentence_dates(sent, tense, anchor, ctx)
-    if not mentions:
-        return None
-    scored = []
-    for m in mentions:
-        span = doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        gov = _governor(span.root)
-        if trigger.head.i in range(span.start, span.end) and trigger.dep_ in {"relcl", "advcl"}:
-            rank = 0  # "until 1995, when the shuttle docked"
-        elif span.root.head.i == trigger.i or gov.i == trigger.i:
-            rank = 0
-        elif gov.i in triggers:
-            continue
-        elif start <= span.start and span.end <= end:
-            rank = 1
-        else:
-            rank = 2
-        scored.append((rank, abs(span.start - trigger.i), m))
-    if not scored:
-        return None
-    return min(scored, key=lambda x: (x[0], x[1]))[2].value
-
-
-def _sentence_dates(sent: "Span", tense: str, anchor: date | None, ctx: DocContext):
-    text = sent.text
-    found = find_dates(text, ctx.published, tense=tense)
-    # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
-    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", text[m.end:m.end + 3])]
-    if anchor is None or tense == "future":
-        return found
-    return [_near_anchor(m, anchor, ctx.published) for m in found]
-
-
-def _near_anchor(m, anchor: date, published: date | None):
-    """A month and day without a year, in a narrative that has reached ``anchor`` ("On July 15,
-    1975, ..."), falls in the year that puts it nearest the anchor, never after publication."""
-    if not m.relative or _DEICTIC.search(m.text) or not re.search(r"[A-Za-z]", m.text):
-        return m
-    parts = [int(p) for p in m.value.iso.split("-")]
-    if len(parts) == 1:
-        return m
-    month, day = parts[1], parts[2] if len(parts) == 3 else 1
-    best = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if published is not None and candidate > published:
-            continue
-        distance = abs((candidate - anchor).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    if best is None:
-        return m
-    value = DateValue.of(best[1], month, parts[2] if len(parts) == 3 else None)
-    return replace(m, value=value)
-
-
-_DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-
-
-_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day"
-    r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+)?(?:that|the\s+same)\s+day)\b")
-_DAYS_LATER = re.compile(
-    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+later|the\s+(?:next|following)\s+day)\b")
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-def _relative_to_previous(sent: "Span", start: int, end: int, previous: DateValue | None) -> DateValue | None:
-    """"Hours later", "the same day", "two days later" in the trigger's clause: a date relative to
-    the last event whose date the text gave."""
-    if previous is None or previous.precision != "day":
-        return None
-    doc = sent.doc
-    lo, hi = doc[start].idx - sent.start_char, doc[end - 1].idx + len(doc[end - 1]) - sent.start_char
-    clause = sent.text[lo:hi]
-    if _SAME_DAY.search(clause):
-        return previous
-    m = _DAYS_LATER.search(clause)
-    if m:
-        n = m.group("n")
-        days = 1 if n is None else (_SMALL_NUMBERS.get(n.lower()) or int(n))
-        try:
-            return DateValue(str(date.fromisoformat(previous.iso) + timedelta(days=days)), "day")
-        except OverflowError:  # after 9999-12-31: not a date
-            return None
-    return None
-
-
-def _narrative_day(sent: "Span", ctx: DocContext) -> DateValue | None:
-    """The last day the sentence names ("on Thursday", "July 15, 1975"): what "hours later" and
-    "the next day" in the sentences after it count from, whether or not an event took that date."""
-    days = [m.value for m in _sentence_dates(sent, "unknown", None, ctx) if m.value.precision == "day"]
-    return days[-1] if days else None
-
-
-def _anchor(sent: "Span", ctx: DocContext, current: date | None) -> date | None:
-    """The year of the last full date ("On July 15, 1975") the narrative has reached; a date relative
-    to the publication ("on Tuesday", "last month") brings the narrative back to the present."""
-    for m in find_dates(sent.text, ctx.published):
-        if not m.relative and m.value.precision == "day":
-            current = date.fromisoformat(m.value.iso)
-        elif m.relative and _DEICTIC.search(m.text):
-            current = None
-        elif current is not None and m.value.precision == "day":
-            current = date.fromisoformat(_near_anchor(m, current, ctx.published).value.iso)
-    return current
 
 
 def _place(tokens: list["Token"], ctx: DocContext) -> str | None:
@@ -412,6 +443,49 @@ def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: S
     return f"{ctx.entities[person].label} named {'acting ' if post.acting else ''}{org}{post.title}"
 
 
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_PAIR_TYPES = {"Meeting", "Docking", "Agreement"}  # whom the subject met, docked with, agreed with
+
+
+def _named_in_label(trigger: "Token", event_type: str, participants: list[str], ctx: DocContext) -> list[str]:
+    """The participants the trigger's own arguments name — its subject, its object and whom it is
+    "with" or "between" ("Stafford, the American commander, died in March 2024": Stafford, not Leonov of the
+    clause before); the object first where it leads ("Putin appointed Bakanov"); all the
+    participants when its arguments name none of the type the label wants."""
+    heads = [trigger]
+    if trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ in {"dobj", "attr"}:
+        heads.append(trigger.head)  # "Bridenstine and Rogozin held talks"
+    subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
+    subjects += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    preps = _cues(ctx).label_preps.get(event_type, _cues(ctx).label_preps.get("default", frozenset()))
+    partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if event_type in _OBJECT_FIRST_TYPES:
+        args = [*objects, *subjects, *partners]
+    elif event_type in _PAIR_TYPES:
+        args = [*subjects, *objects, *partners]
+    else:  # "Statement by Roscosmos", "Invitation by Jim Bridenstine": who acted
+        args = subjects or partners
+    tokens = [t for a in args for t in _coordinated(a)]
+    keys = list(dict.fromkeys(m.key for t in tokens if (m := ctx.mention_at(t)) is not None and m.key in participants))
+    key_types = _KEY_TYPES.get(event_type, ())
+    best = next((k for k in key_types if any(ctx.type_of(p) == k for p in participants)), None)
+    if best is not None and not any(ctx.type_of(k) == best for k in keys):
+        return participants  # "Kikina will fly ... sharing a Crew Dragon": the launch is the craft's
+    return keys or participants
+
+
+def _coordinated(token: "Token") -> list["Token"]:
+    """``token``, the names it is built on ("a Roscosmos commission") and the words coordinated or
+    in apposition with it ("Leonov and Kubasov")."""
+    out = [token, *(c for c in token.children if c.dep_ == "compound")]
+    for child in token.children:
+        if child.dep_ in {"conj", "appos"}:
+            out += _coordinated(child)
+    return out
+
+
 def _who(event_type: str, participants: list[str], ctx: DocContext) -> str:
     """The two or three names a reader needs: the key types of the event first."""
     preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
@@ -429,7 +503,8 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     """A timeline entry: "Launch of Crew-11", "Meeting of Sean Duffy and Dmitry Bakanov",
     "Planned visit by Dmitry Bakanov" — type (or the trigger's noun for "Other"), participants, status."""
     rules = _cues(ctx)
-    pattern = (rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.labels.get(event_type)
+    pattern = (rules.lemma_labels.get(lemma) or (rules.other_labels.get(lemma) if event_type == "Other" else None)
+               or rules.labels.get(event_type))
     pattern = pattern or lemma.capitalize() + " by {who}"
     label = pattern.format(who=_who(event_type, participants, ctx))
     if status in _STATUS_WORD:
@@ -443,45 +518,105 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     appointment whose sentence gives the post (``positions``) is labelled with it."""
     events: list[Event] = []
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
-    anchor: date | None = None
-    last_given: DateValue | None = None
+    narrative = Narrative()
     matched = match_triggers(ctx.doc)
     for sent in ctx.doc.sents:
         found = _triggers(sent, matched, ctx)
-        trigger_ids = {t.i for t, _ in found}
+        reporting = frozenset(t.i for t, _ in found if t.lemma_.lower() in _cues(ctx).needs_attached_date)
+        deciders = frozenset(t.i for t, ty in found if ty in _cues(ctx).cancel_decisions | _cues(ctx).object_of_types)
+        owners = date_owners([t for t, _ in found], reporting, deciders)
         taken: set[tuple[str, int, int]] = set()
         for token, event_type in found:
-            start, end = _clause(token, sent)
-            place_key = _place(list(ctx.doc[start:end]), ctx)
-            participants = _participants(token, sent, start, end, place_key, ctx)
-            if not participants:
+            event = _event(token, event_type, sent, found, owners, narrative, positions, ctx)
+            if event is None:
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
-                continue  # nobody named takes part: background, or "the visit" of an event before
-            if not _is_candidate(token, event_type, participants, found, ctx):
+                continue  # background, or "the visit" of an event before
+            event, clause = event
+            if (event.type, *clause) in taken:
                 continue
-            event_type = _type_with_craft(token, event_type, participants, place_key, ctx)
-            status = _status(token, event_type, sent, ctx)
-            if status is None:
-                continue  # "the deadline passed without an agreement"
-            when = _date(sent, token, trigger_ids - {token.i}, start, end, _tense(token, status), anchor, ctx)
-            if when is None:
-                when = _relative_to_previous(sent, start, end, last_given)
-            else:
-                last_given = when
-            status = _status(token, event_type, sent, ctx, when) or status
-            if (when is None and not _keep_undated(status, participants, ctx)) or (event_type, start, end) in taken:
-                continue
-            taken.add((event_type, start, end))
-            if event_type in _OBJECT_FIRST_TYPES:
-                participants = _object_first(token, participants, ctx)
-            label = _label(event_type, token.lemma_.lower(), participants, status, ctx)
-            if event_type == "Appointment" and status == "happened":
-                label = _appointment_label(token, participants[0], sent, positions, ctx) or label
-            events.append(Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent)))
+            taken.add((event.type, *clause))
+            events.append(event)
             lemmas.append(token.lemma_.lower())
-        anchor = _anchor(sent, ctx, anchor)
-        last_given = _narrative_day(sent, ctx) or last_given
+        _, narrative = sentence_dates(sent, "unknown", narrative, ctx.published)
+        if _in_the_present(sent):
+            narrative = narrative.new_paragraph()
     return _merge(events)
+
+
+def _in_the_present(sent: "Span") -> bool:
+    """Whether the sentence's main verb is present, present perfect or future ("NASA has said it
+    intends ...", "Atlantis will remain at Kennedy"): the text is back at its publication date."""
+    root = sent.root
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.tag_ == "VBD" for c in auxes) or root.tag_ == "VBD":
+        return False
+    return root.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} or c.lower_ in {"will", "'ll"} for c in auxes)
+
+
+def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
+    """A verb trigger in the simple past, or hanging from one ("signed a decree removing Rogozin",
+    "floated through the tunnel to shake his hand"); not a statement's noun, which was measured to
+    take the wrong day more often than the right one."""
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.dep_ == "acl" and ctx.mention_at(trigger.head) is not None:
+        return False  # "the Soyuz TMA-1, carrying three men, touched down": a description
+    return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
+
+
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: list[tuple["Token", str]],
+                        ctx: DocContext) -> bool:
+    """"Roscosmos said on June 25 that ...": a reporting verb with a date of its own (``rank`` 0)
+    and a named subject, in a sentence without a quotation (that is a quote, not a statement),
+    reporting no event of its own ("NASA said on Jan. 4 the trip would be postponed" is the
+    postponement)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    named = subject is not None and any(ctx.mention_at(t) is not None for t in subject.subtree)
+    reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+    reports_event = any(t.i in reported for t, _ in found)
+    return rank == 0 and named and not reports_event and not _QUOTE_MARKS.search(sent.text)
+
+
+def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Token", str]],
+           owners: Owners, narrative: Narrative, positions: Sequence[Position],
+           ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
+    """The event a trigger opens and its clause, or ``None``: nobody named takes part, its type's
+    roles are missing, the clause says there was none, or a reporting verb has no date of its own."""
+    start, end = _clause(token, sent)
+    place_key = _place(list(ctx.doc[start:end]), ctx)
+    participants = _participants(token, sent, start, end, place_key, ctx)
+    lemma = token.lemma_.lower()
+    if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
+        participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
+    if not participants and lemma not in _cues(ctx).no_participants_needed:
+        return None
+    if participants and not _is_candidate(token, event_type, participants, found, ctx):
+        return None
+    event_type = _type_with_craft(token, event_type, participants, place_key, ctx)
+    status = _status(token, event_type, sent, ctx)
+    if status is None:
+        return None  # "the deadline passed without an agreement"
+    mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
+    when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
+    if when is None and status == "happened" and _told_in_the_past(token, ctx):
+        when = narrative.past_scene_day(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+    if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
+        return None  # "he said", not "Roscosmos said on June 25"
+    if status == "canceled" and rank != 0:
+        when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
+    status = _status(token, event_type, sent, ctx, when) or status
+    if when is None and not _keep_undated(status, participants, ctx):
+        return None
+    if event_type in _OBJECT_FIRST_TYPES:
+        participants = _object_first(token, participants, ctx)
+    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx)
+    if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
+        label = _appointment_label(token, participants[0], sent, positions, ctx) or label
+    event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
+    return event, (start, end)
 
 
 def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_key: str | None,
@@ -492,12 +627,39 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
         m = ctx.mention_at(tok)
         if m is None or m.key in participants or m.key == place_key:
             continue
-        if ctx.type_of(m.key) in PARTICIPANT_TYPES and m.mention.kind != "demonym":
+        if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)
-    for key in _pronoun_subject(trigger, sent, ctx):
-        if key not in participants:
+    for key in [*_pronoun_subject(trigger, sent, ctx), *_country_subject(trigger, ctx)]:
+        if key not in participants and key != place_key:
             participants.append(key)
     return participants
+
+
+def _country_subject(trigger: "Token", ctx: DocContext) -> list[str]:
+    """A country that is the trigger's subject acts in it ("The Soviet Union plans to launch two
+    probes"); elsewhere in the clause a country is a place or a demonym."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return []
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _inherited_subject(trigger)
+    found = ctx.mention_at(subject) if subject is not None else None
+    if found is None or ctx.type_of(found.key) != "Country" or found.mention.kind == "demonym":
+        return []
+    return [found.key]
+
+
+def _people_in(sent: "Span", known: list[str], ctx: DocContext) -> list[str]:
+    """The people the sentence names, not yet in ``known``."""
+    keys = (ctx.mention_at(t) for t in sent)
+    return list(dict.fromkeys(m.key for m in keys if m is not None and m.key not in known
+                              and ctx.type_of(m.key) == "Person"))
+
+
+def _can_take_part(entity_type: str, trigger: "Token", ctx: DocContext) -> bool:
+    """People, agencies and spacecraft take part in events; countries only in political ones
+    (``country_participants``: "Russia annexed Crimea")."""
+    if entity_type in PARTICIPANT_TYPES:
+        return True
+    return entity_type == "Country" and trigger.lemma_.lower() in _cues(ctx).country_participants
 
 
 def _is_candidate(trigger: "Token", event_type: str, participants: list[str],
@@ -538,7 +700,8 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
 
 def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> bool:
     """An undated event stays on record when it is a plan or a cancellation of someone named
-    ("Bakanov will tour the Johnson Space Center")."""
+    ("Bakanov will tour the Johnson Space Center"); an undated past event is background (keeping
+    undated past statements was measured to add wrong events, not right ones)."""
     return status != "happened" and any(ctx.type_of(p) in {"Person", "Agency", "Spacecraft"} for p in participants)
 
 
@@ -562,7 +725,9 @@ def _same_event(a: Event, b: Event) -> bool:
     if not set(a.participants) & set(b.participants):
         return False
     if a.date is None or b.date is None:
-        return a.date is None and b.date is None
+        # "talks that will be the first since 2018" ... "they are scheduled to meet on Thursday"
+        shared = set(a.participants) & set(b.participants)
+        return (a.date is None and b.date is None) or len(shared) >= 2 or set(a.participants) == set(b.participants)
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
 
 

@@ -41,6 +41,8 @@ def event_status(
     """
     if _has(before, cues.no_event_before) or _has(chain, cues.no_event_chain):
         return None
+    if _has(before, cues.planned_before):
+        return "planned"  # "a hoped-for summit"
     if _has(chain, cues.canceled):
         return "happened" if event_type in cues.cancel_decisions else "canceled"
     if _has(chain, cues.planned):

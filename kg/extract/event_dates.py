@@ -1,0 +1,325 @@
+"""The date of an event: which date expression of its sentence belongs to its trigger, resolved
+against the publication date, the clause's tense and the narrative the text has reached.
+
+A sentence's date expressions come from :func:`kg.extract.dates.find_dates`; three things are
+added here, because they need the text around the sentence:
+
+- **the narrative's date** (:class:`Narrative`): a retrospective that has reached "March 1995"
+  puts "that June" in 1995 and "on July 17" next to it, not in the year before publication;
+- **dates relative to the last one given**: "hours later", "the same day", "two days later",
+  "later that month", "July of that year" count from the last date the text named;
+- **attachment**: a date that modifies another trigger ("ruling out the planned launch in
+  September") is not this trigger's date; one that modifies the verb a noun trigger is the object
+  of ("The same day, NASA announced an agreement") is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from kg.extract.dates import MONTHS, DateMention, Tense, find_dates
+from kg.model import DateValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
+_RAISING_DEPS = {"xcomp", "advcl", "ccomp"}
+_NARRATIVE_GAP_DAYS = 366  # an explicit date further before publication sets the narrative's year
+
+
+@dataclass
+class Narrative:
+    """What the text has reached so far: ``anchor``, the last explicit past day ("On July 15,
+    1975"), near which a year-less day or month falls; ``story``, the last explicit past date of
+    any precision, which "that June" refers to; ``last``, the last date named, from which "hours
+    later" and "later that month" count."""
+
+    anchor: DateValue | None = None
+    story: DateValue | None = None
+    last: DateValue | None = None
+    age: int = 0
+    """sentences since the one that named ``last`` (0: the sentence just read named it)"""
+
+    def new_paragraph(self) -> "Narrative":
+        """Back in the present: the last date stays ("Two days later, ...") but not the story's
+        year: "In April" after a present-tense sentence is read against the publication date."""
+        return Narrative(last=self.last, age=self.age)
+
+    def scene_day(self) -> DateValue | None:
+        """The day the sentence just read named, which a past-tense sentence with no date of its
+        own continues ("On Tuesday the crew boarded Soyuz 19. It lifted off at 3 p.m.")."""
+        return self.last if self.age == 0 and self.last is not None and self.last.precision == "day" else None
+
+    def past_scene_day(self, published: date | None) -> DateValue | None:
+        """:meth:`scene_day`, if it is not after ``published`` (a plan's day is no past event's)."""
+        day = self.scene_day()
+        if day is None or (published is not None and day.first_day() > published):
+            return None
+        return day
+
+
+# --- dates relative to the last one named -------------------------------------------------------
+
+_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day"
+    r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+day)\b")
+_DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days after that", "the next day", "the day before"
+    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days?\s+"
+    r"(?P<dir>later|earlier|after\s+that|afterwards?|before\s+that)"
+    r"|the\s+(?P<next>next|following)\s+day|the\s+(?:previous\s+day|day\s+before)(?!\s+yesterday))\b")
+_SAME_MONTH = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b")  # "later that month"
+_MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year"
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+_SAME_YEAR = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")  # "later that year"
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _relative_mentions(text: str, last: DateValue | None) -> list[DateMention]:
+    """The expressions of ``text`` that count from ``last``, the last date the text named."""
+    if last is None:
+        return []
+    found = []
+    for pattern, resolve in ((_SAME_DAY, _same_day), (_DAYS_LATER, _days_later),
+                             (_MONTH_OF_THAT_YEAR, _month_of_year), (_SAME_MONTH, _same_month),
+                             (_SAME_YEAR, _same_year)):
+        for m in pattern.finditer(text):
+            value = resolve(m, last)
+            if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
+                found.append(DateMention(m.group(), m.start(), m.end(), value, True))
+    return found
+
+
+def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
+    return last if last.precision == "day" else None
+
+
+def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
+    if last.precision != "day":
+        return None
+    n = m.group("n")
+    days = (_SMALL_NUMBERS.get(n.lower()) or int(n)) if n else 1
+    if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
+        days = -days
+    try:
+        return DateValue.from_date(date.fromisoformat(last.iso) + timedelta(days=days))
+    except (OverflowError, ValueError):  # outside the calendar: not a date
+        return None
+
+
+def _same_month(m: re.Match[str], last: DateValue) -> DateValue | None:
+    return DateValue(last.iso[:7], "month") if last.precision != "year" else None
+
+
+def _month_of_year(m: re.Match[str], last: DateValue) -> DateValue | None:
+    return DateValue.of(int(last.iso[:4]), MONTHS[m.group("month").lower()])
+
+
+def _same_year(m: re.Match[str], last: DateValue) -> DateValue | None:
+    return DateValue.of(int(last.iso[:4]))
+
+
+# --- the sentence's dates in the narrative ------------------------------------------------------
+
+_DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|this|last|next|ago|monday|tuesday|wednesday|thursday"
+                      r"|friday|saturday|sunday)\b")
+_YEAR_ANCHOR_BEFORE = re.compile(r"^\s*(?:In\s+)?$")  # "In 1998, ...": a year the sentence is set in
+
+
+def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
+                   published: date | None) -> tuple[list[DateMention], Narrative]:
+    """The dates of the sentence in order, year-less ones near the narrative's date (a plan's
+    look ahead from publication), and those relative to the last date named; and the narrative
+    at the end of the sentence."""
+    narrative = replace(narrative)
+    text = sent.text
+    found = find_dates(text, published, tense=tense)
+    # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
+    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", text[m.end:m.end + 3])]
+    local: DateValue | None = None  # an explicit date earlier in this sentence ("in March 1995, and that June")
+    out: list[DateMention] = []
+    for m in _in_order(found, text, narrative):
+        anchor = _anchor_for(m, text, tense, narrative, local)
+        if anchor is not None:
+            m = _near_anchor(m, anchor, published)
+        out.append(m)
+        local = _advance(narrative, m, text, published) or local
+    narrative.age = 0 if out else narrative.age + 1
+    return out, narrative
+
+
+def _in_order(found: list[DateMention], text: str, narrative: Narrative):
+    """The mentions and the expressions relative to the last date, in order; the latter are read
+    when reached, from the date the text has named by then."""
+    position = 0
+    for m in [*found, None]:
+        upto = m.start if m is not None else len(text)
+        for rel in _relative_mentions(text[position:upto], narrative.last):
+            yield replace(rel, start=rel.start + position, end=rel.end + position)
+        if m is not None:
+            yield m
+            position = m.end
+
+
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+_THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that June", "that summer": the story's year
+
+
+def _anchor_for(m: DateMention, text: str, tense: Tense, narrative: Narrative,
+                local: DateValue | None) -> DateValue | None:
+    """The date a year-less mention falls near, if not the publication date."""
+    if not m.relative or _DEICTIC.search(m.text) or tense == "future":
+        return None
+    if _THAT_BEFORE.search(text[:m.start]):  # "in April 2008, and that October": the same year
+        story = local or narrative.story
+        return DateValue.of(int(story.iso[:4])) if story is not None else None
+    return local or narrative.anchor
+
+
+def _advance(narrative: Narrative, m: DateMention, text: str, published: date | None) -> DateValue | None:
+    """Move the narrative on past mention ``m``; the mention's value if it anchors the sentence's
+    later year-less dates."""
+    narrative.last = m.value
+    if m.relative and _DEICTIC.search(m.text):
+        narrative.anchor = narrative.story = None  # "on Tuesday", "last month": back to the present
+        return None
+    if m.relative or published is None or (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
+        return None
+    narrative.story = m.value
+    if m.value.precision == "day":
+        narrative.anchor = m.value
+    if m.value.precision != "year" or _YEAR_ANCHOR_BEFORE.search(text[:m.start]):
+        return m.value
+    return None
+
+
+def _near_anchor(m: DateMention, anchor: DateValue, published: date | None) -> DateMention:
+    """A month (and day) without a year in a narrative that has reached ``anchor`` falls in the year
+    that puts it nearest the anchor, never after publication."""
+    parts = [int(p) for p in m.value.iso.split("-")]
+    if len(parts) == 1:
+        return m
+    month, day = parts[1], parts[2] if len(parts) == 3 else None
+    start = anchor.first_day()
+    years = (start.year,) if anchor.precision == "year" else (start.year - 1, start.year, start.year + 1)
+    best = None
+    for year in years:
+        try:
+            candidate = date(year, month, day or 1)
+        except ValueError:
+            continue
+        if published is not None and candidate > published:
+            continue
+        distance = abs((candidate - start).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return m if best is None else replace(m, value=DateValue.of(best[1], month, day))
+
+
+# --- which date is the trigger's ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Owners:
+    """Which triggers of a sentence a date attached to a word belongs to (:func:`date_owners`)."""
+
+    by_token: dict[int, frozenset[int]]
+    """token index -> the triggers a date attached to that token belongs to"""
+    reporting: frozenset[int] = frozenset()
+    """reporting triggers ("said on Feb. 26"), whose date may also be that of what they report"""
+
+
+def date_owners(triggers: list["Token"], reporting: frozenset[int] = frozenset(),
+                deciders: frozenset[int] = frozenset()) -> Owners:
+    """Each trigger owns the dates attached to it, to the verbs it hangs from as a "to"-complement
+    ("set to launch on September 21", "plans to meet on Thursday"), and, for a noun trigger, to the
+    verb it is the argument of ("announced an agreement on Friday", "held talks on Tuesday"; not
+    "arrived on Tuesday for talks", nor a decision about it: "postponed the launch on Monday" dates
+    the postponement, a ``deciders`` trigger)."""
+    owners: dict[int, set[int]] = {}
+    for trigger in triggers:
+        node = trigger
+        owners.setdefault(node.i, set()).add(trigger.i)
+        for modifier in _describing_verbs(trigger):  # "their launch, set for Thursday"
+            owners.setdefault(modifier.i, set()).add(trigger.i)
+        if trigger.pos_ in _NOUN_POS and trigger.dep_ in _ARGUMENT_DEPS and trigger.head.i not in deciders:
+            node = trigger.head
+            owners.setdefault(node.i, set()).add(trigger.i)
+        while node.dep_ in _RAISING_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            node = node.head
+            owners.setdefault(node.i, set()).add(trigger.i)
+    return Owners({i: frozenset(t) for i, t in owners.items()}, reporting)
+
+
+def _describing_verbs(trigger: "Token") -> list["Token"]:
+    """The participles that describe a noun trigger: "the launch, set for Thursday", "a docking
+    planned for May", "the talks scheduled for next week"."""
+    if trigger.pos_ not in _NOUN_POS:
+        return []
+    return [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
+def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int, int],
+               mentions: list[DateMention], *, planned: bool = False) -> tuple[DateValue | None, int | None]:
+    """The event's date: one attached to the trigger, else one in its clause, else in the sentence,
+    never one attached to another trigger of the sentence (:func:`date_owners`); and how it attaches
+    (0: to the trigger, 1: in its clause, 2: elsewhere in the sentence). A ``planned`` event does not
+    take the date of the report that mentions it ("said on Tuesday he hoped for a summit")."""
+    doc = sent.doc
+    if planned:
+        owners = Owners(owners.by_token)
+    spans = [(m, doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"))
+             for m in mentions]
+    dated = {span.root.head.i for _, span in spans if span is not None and span.root.dep_ == "poss"}
+    scored = []
+    for m, span in spans:
+        if span is None or (_SINCE.search(sent.text[:m.start]) and not _state_since(span, trigger)):
+            continue  # "aboard since March", "the first talks since 2018": a duration's start
+        rank = _attachment(span, trigger, owners, clause, dated)
+        if rank is not None:
+            scored.append((rank, abs(span.start - trigger.i), m.value))
+    if not scored:
+        return None, None
+    rank, _, value = min(scored, key=lambda x: (x[0], x[1]))
+    return value, rank
+
+
+_STATE_VERBS = {"be", "remain", "stay"}
+
+
+def _state_since(span: "Span", trigger: "Token") -> bool:
+    """"Rogozin had been under sanctions since 2014": a state the trigger names began then."""
+    node = span.root
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node.lemma_.lower() in _STATE_VERBS and trigger in node.subtree and trigger.pos_ in _NOUN_POS
+
+
+def _attachment(span: "Span", trigger: "Token", owners: Owners, clause: tuple[int, int],
+                dated: set[int]) -> int | None:
+    """0: the date modifies the trigger (or a word that stands for it); ``None``: it modifies
+    another trigger; 1: it is in the trigger's clause; 2: elsewhere. A noun that has a date of its
+    own (``dated``: "called off Thursday's launch on Wednesday") passes a second one to its verb."""
+    if trigger.head.i in range(span.start, span.end) and trigger.dep_ in {"relcl", "advcl"}:
+        return 0  # "until 1995, when the shuttle docked"
+    node = span.root
+    if node.dep_ == "poss" and node.head != trigger:
+        return 1  # "Thursday's launch": the launch's date
+    while node.head != node:
+        node = node.head
+        if node.i in dated and span.root.dep_ != "poss":
+            if node == trigger:
+                return 1  # the noun's own date is its possessive one
+            continue
+        mine = owners.by_token.get(node.i, frozenset())
+        if trigger.i in mine:
+            return 0
+        if mine and not mine <= owners.reporting:
+            return None  # another trigger's date; a report's date may also be what it reports
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    return 1 if clause[0] <= span.start and span.end <= clause[1] else 2
