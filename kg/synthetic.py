@@ -133,11 +133,22 @@ def synthetic_gazetteer(p: dict[str, Pool], rng: random.Random) -> Gazetteer:
     return Gazetteer(entries)
 
 
-def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> Extraction:
-    """One synthetic document's extraction, about ``TRIPLES_PER_DOCUMENT`` triples once emitted."""
-    doc_id = f"synth-{index:06d}"
-    published = date(rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28))
-    drawn = {
+@dataclass(frozen=True)
+class _Cast:
+    """The keys of a document's drawn entities, by the role they can play in its facts."""
+
+    persons: list[str]
+    agencies: list[str]
+    countries: list[str]
+    programs: list[str]
+    """Programs and spacecraft."""
+    places: list[str]
+    """Places, facilities and countries."""
+
+
+def _draw(p: dict[str, Pool], rng: random.Random) -> dict[str, list[int]]:
+    """Which entities of each pool one document names (indexes into the pool)."""
+    return {
         "Person": p["Person"].draw(rng, 6),
         "Agency": p["Agency"].draw(rng, 3),
         "Country": p["Country"].draw(rng, 2),
@@ -146,6 +157,10 @@ def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> 
         "Place": p["Place"].draw(rng, 1),
         "Facility": p["Facility"].draw(rng, 1),
     }
+
+
+def _entities(drawn: dict[str, list[int]], p: dict[str, Pool], rng: random.Random) -> dict[str, Entity]:
+    """The drawn entities with their labels; half the people also go by their last name."""
     entities: dict[str, Entity] = {}
     for type_name, indexes in drawn.items():
         for i in indexes:
@@ -153,62 +168,85 @@ def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> 
             label = p[type_name].labels[i]
             aliases = {label.split()[-1]} if type_name == "Person" and rng.random() < 0.5 else set()
             entities[key] = Entity(key=key, type=type_name, label=label, aliases=aliases)
-    keys = list(entities)
+    return entities
 
-    # Evidence sentences, each naming two or three entities (every entity is named twice).
+
+def _cast(drawn: dict[str, list[int]], p: dict[str, Pool]) -> _Cast:
+    """The drawn entities' keys grouped by role."""
+    keys = {type_name: [p[type_name].keys[i] for i in indexes] for type_name, indexes in drawn.items()}
+    countries = keys["Country"]
+    return _Cast(keys["Person"], keys["Agency"], countries, keys["Program"] + keys["Spacecraft"],
+                 keys["Place"] + keys["Facility"] + countries)
+
+
+def _sentence(doc_id: str, named: list[str], entities: dict[str, Entity], offset: int) -> tuple[Evidence, list[Mention]]:
+    """One evidence sentence at ``offset`` naming the ``named`` entities, and their mentions."""
+    words = ["Officials said"]
+    spans = []
+    pos = offset + len(words[0]) + 1
+    for key in named:
+        label = entities[key].label
+        spans.append((key, label, pos, pos + len(label)))
+        words.append(label + " and")
+        pos += len(label) + len(" and") + 1
+    sentence = " ".join(words) + " others met."
+    evidence = Evidence(doc_id, sentence, offset, offset + len(sentence))
+    return evidence, [Mention(text, s, e, entities[k].type, k, evidence) for k, text, s, e in spans]
+
+
+def _sentences(doc_id: str, entities: dict[str, Entity], rng: random.Random) -> tuple[list[Evidence], list[Mention]]:
+    """Evidence sentences, each naming two or three entities (every entity is named twice), and
+    the mentions in them."""
     sentences: list[Evidence] = []
     mentions: list[Mention] = []
     offset = 0
-    order = keys * 2
+    order = list(entities) * 2
     rng.shuffle(order)
     chunk = 0
     while chunk < len(order):
         size = rng.choice((2, 3))
-        named = order[chunk : chunk + size]
+        evidence, named = _sentence(doc_id, order[chunk : chunk + size], entities, offset)
         chunk += size
-        words = ["Officials said"]
-        spans = []
-        pos = offset + len(words[0]) + 1
-        for key in named:
-            label = entities[key].label
-            spans.append((key, label, pos, pos + len(label)))
-            words.append(label + " and")
-            pos += len(label) + len(" and") + 1
-        sentence = " ".join(words) + " others met."
-        evidence = Evidence(doc_id, sentence, offset, offset + len(sentence))
         sentences.append(evidence)
-        mentions += [Mention(text, s, e, entities[k].type, k, evidence) for k, text, s, e in spans]
-        offset += len(sentence) + 1
-    text = " ".join(s.sentence for s in sentences)
+        mentions += named
+        offset += len(evidence.sentence) + 1
+    return sentences, mentions
 
-    persons = [p["Person"].keys[i] for i in drawn["Person"]]
-    agencies = [p["Agency"].keys[i] for i in drawn["Agency"]]
-    countries = [p["Country"].keys[i] for i in drawn["Country"]]
-    programs = [p["Program"].keys[i] for i in drawn["Program"]] + [p["Spacecraft"].keys[i] for i in drawn["Spacecraft"]]
-    places = [p["Place"].keys[i] for i in drawn["Place"]] + [p["Facility"].keys[i] for i in drawn["Facility"]] + countries
 
-    positions = [
-        Position(person, rng.choice(TITLES), rng.choice(agencies), rng.choice(sentences), acting=rng.random() < 0.1)
-        for person in persons[:4]
-    ]
+def _event_date(rng: random.Random) -> DateValue | None:
+    """A date at day, month or year precision (mostly day); one event in twenty is undated."""
+    if rng.random() <= 0.05:
+        return None
+    year = rng.randint(1960, 2025)
+    precision = rng.choices(("day", "month", "year"), weights=(7, 2, 1))[0]
+    return DateValue.of(year, *( (rng.randint(1, 12), rng.randint(1, 28)) if precision == "day" else (rng.randint(1, 12),) if precision == "month" else ()))
+
+
+def _events(doc_id: str, cast: _Cast, sentences: list[Evidence], rng: random.Random) -> list[Event]:
+    """Four events: a meeting of two people, then events of any type with up to two people and agencies."""
     events = []
     for n in range(4):
         kind = "Meeting" if n == 0 else rng.choice(EVENT_TYPES)
-        who = rng.sample(persons, 2 if kind == "Meeting" else rng.randint(0, 2)) + rng.sample(agencies, rng.randint(0, 2))
-        when = None
-        if rng.random() > 0.05:
-            year = rng.randint(1960, 2025)
-            precision = rng.choices(("day", "month", "year"), weights=(7, 2, 1))[0]
-            when = DateValue.of(year, *( (rng.randint(1, 12), rng.randint(1, 28)) if precision == "day" else (rng.randint(1, 12),) if precision == "month" else ()))
-        events.append(Event(kind, f"{kind}: event {n} of {doc_id}", when, rng.choice(places), tuple(sorted(set(who))), rng.choice(STATUSES), (rng.choice(sentences),)))
-    involvements = [Involvement(rng.choice(programs), party, rng.choice(sentences)) for party in agencies[:2] + countries[:1]]
-    agency_countries = [AgencyCountry(a, p["Country"].keys[int(a.rsplit("-", 1)[1]) % COUNTRIES], rng.choice(sentences)) for a in agencies[:2]]
+        who = rng.sample(cast.persons, 2 if kind == "Meeting" else rng.randint(0, 2)) + rng.sample(cast.agencies, rng.randint(0, 2))
+        when = _event_date(rng)
+        events.append(Event(kind, f"{kind}: event {n} of {doc_id}", when, rng.choice(cast.places), tuple(sorted(set(who))), rng.choice(STATUSES), (rng.choice(sentences),)))
+    return events
+
+
+def _agency_countries(cast: _Cast, p: dict[str, Pool], entities: dict[str, Entity], sentences: list[Evidence], rng: random.Random) -> list[AgencyCountry]:
+    """The countries of the first two agencies (as the gazetteer has them); a country the
+    document did not draw is added to ``entities``."""
+    agency_countries = [AgencyCountry(a, p["Country"].keys[int(a.rsplit("-", 1)[1]) % COUNTRIES], rng.choice(sentences)) for a in cast.agencies[:2]]
     for ac in agency_countries:
         if ac.country not in entities:
             i = int(ac.country.rsplit("-", 1)[1])
             entities[ac.country] = Entity(key=ac.country, type="Country", label=p["Country"].labels[i])
-    quotes = [Quote(persons[0], f"We will keep working together, said speaker {index}.", rng.choice(sentences))]
-    document = Document(
+    return agency_countries
+
+
+def _document(index: int, doc_id: str, published: date, text: str) -> Document:
+    """The synthetic document (a plain-text article) whose text is the evidence sentences."""
+    return Document(
         doc_id=doc_id,
         path=Path(f"{doc_id}.txt"),
         kind="txt",
@@ -219,6 +257,26 @@ def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> 
         offsets=tuple(range(len(text) + 1)),
         sha256=hashlib.sha256(text.encode()).hexdigest(),
     )
+
+
+def synthetic_extraction(index: int, p: dict[str, Pool], rng: random.Random) -> Extraction:
+    """One synthetic document's extraction, about ``TRIPLES_PER_DOCUMENT`` triples once emitted."""
+    doc_id = f"synth-{index:06d}"
+    published = date(rng.randint(1990, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    drawn = _draw(p, rng)
+    entities = _entities(drawn, p, rng)
+    sentences, mentions = _sentences(doc_id, entities, rng)
+    text = " ".join(s.sentence for s in sentences)
+    cast = _cast(drawn, p)
+    positions = [
+        Position(person, rng.choice(TITLES), rng.choice(cast.agencies), rng.choice(sentences), acting=rng.random() < 0.1)
+        for person in cast.persons[:4]
+    ]
+    events = _events(doc_id, cast, sentences, rng)
+    involvements = [Involvement(rng.choice(cast.programs), party, rng.choice(sentences)) for party in cast.agencies[:2] + cast.countries[:1]]
+    agency_countries = _agency_countries(cast, p, entities, sentences, rng)
+    quotes = [Quote(cast.persons[0], f"We will keep working together, said speaker {index}.", rng.choice(sentences))]
+    document = _document(index, doc_id, published, text)
     return Extraction(document, entities, mentions, positions, events, involvements, agency_countries, quotes)
 
 

@@ -156,6 +156,50 @@ def _strength(G: "nx.Graph", path: list[str]) -> int:
     return sum(max(int(d.get("evidence_count", 0)) for *_, d in _facts_between(G, u, v)) for u, v in zip(path, path[1:]))
 
 
+def _check_ends(G: "nx.Graph", a: str, b: str, max_paths: int) -> None:
+    """An error unless ``a`` and ``b`` are two different nodes of ``G`` and ``max_paths`` >= 1."""
+    for node in (a, b):
+        if node not in G:
+            raise GraphError(f"no entity {node!r} in the graph; find one by its label with kg.analytics.lookup.find_node")
+    if a == b:
+        raise GraphError("give two different entities to link")
+    if max_paths < 1:
+        raise GraphError(f"max_paths must be 1 or more, not {max_paths}")
+
+
+def _push_spurs(G: "nx.Graph", neighbors: Callable[[str], Iterable[str]], found: list[list[str]], target: str,
+                seen: set, candidates: list[tuple[int, int, tuple[str, ...]]]) -> None:
+    """Yen's step: from each node of the last path found, the fewest-hops path to ``target`` that
+    leaves the paths found so far there; each new one joins the heap of ``candidates``
+    (shortest, then best evidenced, first)."""
+    previous = found[-1]
+    for i in range(len(previous) - 1):
+        root = previous[: i + 1]
+        ignore_edges = {(p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root}
+        spur = _bfs(neighbors, previous[i], target, set(root[:-1]), ignore_edges)
+        if spur is None:
+            continue
+        path = tuple(root[:-1] + spur)
+        if path not in seen:
+            seen.add(path)
+            heapq.heappush(candidates, (len(path), -_strength(G, list(path)), path))
+
+
+def _k_shortest(G: "nx.Graph", neighbors: Callable[[str], Iterable[str]], first: list[str], target: str,
+                max_paths: int, deadline: float | None) -> list[list[str]]:
+    """``first`` and the next shortest simple paths to ``target`` (Yen), until there are
+    ``max_paths``, no more, or the ``deadline`` has passed."""
+    found: list[list[str]] = [first]
+    seen = {tuple(first)}
+    candidates: list[tuple[int, int, tuple[str, ...]]] = []
+    while len(found) < max_paths and (deadline is None or time.monotonic() < deadline):
+        _push_spurs(G, neighbors, found, target, seen, candidates)
+        if not candidates:
+            break
+        found.append(list(heapq.heappop(candidates)[2]))
+    return found
+
+
 def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3, deadline: float | None = None) -> list[FactPath]:
     """The shortest chains of facts linking entity ``a`` to entity ``b``.
 
@@ -195,35 +239,12 @@ def shortest_fact_paths(G: "nx.Graph", a: str, b: str, *, max_paths: int = 3, de
     >>> [hop.direction for hop in shortest_fact_paths(G, "n", "b")[0].hops]
     ['backward', 'symmetric']
     """
-    for node in (a, b):
-        if node not in G:
-            raise GraphError(f"no entity {node!r} in the graph; find one by its label with kg.analytics.lookup.find_node")
-    if a == b:
-        raise GraphError("give two different entities to link")
-    if max_paths < 1:
-        raise GraphError(f"max_paths must be 1 or more, not {max_paths}")
+    _check_ends(G, a, b, max_paths)
     neighbors = _neighbors(G)
     first = _bfs(neighbors, a, b, set(), set())
     if first is None:
         return []
-    found: list[list[str]] = [first]
-    seen = {tuple(first)}
-    candidates: list[tuple[int, int, tuple[str, ...]]] = []
-    while len(found) < max_paths and (deadline is None or time.monotonic() < deadline):
-        previous = found[-1]
-        for i in range(len(previous) - 1):
-            root = previous[: i + 1]
-            ignore_edges = {(p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root}
-            spur = _bfs(neighbors, previous[i], b, set(root[:-1]), ignore_edges)
-            if spur is None:
-                continue
-            path = tuple(root[:-1] + spur)
-            if path not in seen:
-                seen.add(path)
-                heapq.heappush(candidates, (len(path), -_strength(G, list(path)), path))
-        if not candidates:
-            break
-        found.append(list(heapq.heappop(candidates)[2]))
+    found = _k_shortest(G, neighbors, first, b, max_paths, deadline)
     found.sort(key=lambda p: (len(p), -_strength(G, p)))
     return [FactPath(tuple(_hop(G, u, v) for u, v in zip(path, path[1:]))) for path in found]
 

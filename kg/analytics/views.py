@@ -14,6 +14,26 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+def _fold_facts(G: "nx.Graph", H: "nx.Graph") -> dict[tuple, set[str]]:
+    """Add each fact of ``G`` (but self-loops) to the edge of its pair in ``H``: its evidence to
+    ``weight`` (at least 1), one to ``facts``; returns the relations of each pair."""
+    relations: dict[tuple, set[str]] = {}
+    edges = G.edges(data=True)
+    for u, v, data in edges:
+        if u == v:
+            continue
+        weight = max(int(data.get("evidence_count", 1)), 1)
+        if H.has_edge(u, v):
+            edge = H[u][v]
+            edge["weight"] += weight
+            edge["facts"] += 1
+        else:
+            H.add_edge(u, v, weight=weight, facts=1)
+        pair = (u, v) if str(u) <= str(v) else (v, u)
+        relations.setdefault(pair, set()).add(str(data.get("relation", "")))
+    return relations
+
+
 def simple_view(G: "nx.Graph") -> "nx.Graph":
     """The undirected simple graph of ``G``: one edge per linked pair, weighted by evidence.
 
@@ -46,20 +66,7 @@ def simple_view(G: "nx.Graph") -> "nx.Graph":
     H = nx.Graph()
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))
-    relations: dict[tuple, set[str]] = {}
-    edges = G.edges(data=True)
-    for u, v, data in edges:
-        if u == v:
-            continue
-        weight = max(int(data.get("evidence_count", 1)), 1)
-        if H.has_edge(u, v):
-            edge = H[u][v]
-            edge["weight"] += weight
-            edge["facts"] += 1
-        else:
-            H.add_edge(u, v, weight=weight, facts=1)
-        pair = (u, v) if str(u) <= str(v) else (v, u)
-        relations.setdefault(pair, set()).add(str(data.get("relation", "")))
+    relations = _fold_facts(G, H)
     for (u, v), names in relations.items():
         H[u][v]["relations"] = ",".join(sorted(n for n in names if n))
     return H

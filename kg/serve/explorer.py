@@ -116,32 +116,27 @@ def search(index: list[Entry], text: str, *, limit: int = 20) -> list[dict[str, 
     return [{"iri": e.iri, "label": e.label, "type": e.type, "also": m} for _, e, m in found[:limit]]
 
 
-def neighbourhood(store: "ox.Store", iri: str, *, depth: int = 1, max_facts: int = MAX_FACTS, mentions: bool = False) -> "tuple[Dataset, bool]":
-    """The quads around the entity ``iri`` as an rdflib dataset, and whether ``max_facts`` cut it.
+def _facts_of(store: "ox.Store", links: list, entity) -> set:
+    """The facts that link to ``entity`` through one of ``links``."""
+    return {q.subject for p in links for q in store.quads_for_pattern(None, p, entity, None)}
 
-    It holds the facts that link entities within ``depth`` facts of it (with their evidence and
-    documents), those entities' own triples (types, labels, Wikidata links) and, with
-    ``mentions``, the entity's mentions.
+
+def _entities_of(store: "ox.Store", links: list, fact) -> set:
+    """The entities ``fact`` links to through one of ``links``."""
+    return {q.object for p in links for q in store.quads_for_pattern(fact, p, None, None)}
+
+
+def _walk(store: "ox.Store", links: list, start, *, depth: int, max_facts: int) -> tuple[set, set, set, bool]:
+    """Breadth first from ``start``, ``depth`` facts out: ``(entities, facts, frontier, cut)``.
+
+    ``frontier`` holds the entities reached last; ``cut`` says ``max_facts`` stopped the walk (the
+    facts kept are then the first in IRI order).
     """
-    import pyoxigraph as ox
-    from rdflib import Dataset
-
-    links = [ox.NamedNode(str(KGO[name])) for name in LINKS]
-    start = ox.NamedNode(iri)
-    if next(iter(store.quads_for_pattern(start, None, None, None)), None) is None:
-        raise GraphError(f"no entity {iri} in this graph; search for it by name")
-
-    def facts_of(entity) -> set:
-        return {q.subject for p in links for q in store.quads_for_pattern(None, p, entity, None)}
-
-    def entities_of(fact) -> set:
-        return {q.object for p in links for q in store.quads_for_pattern(fact, p, None, None)}
-
     entities, facts, frontier, cut = {start}, set(), {start}, False
     for _ in range(depth):
         found = set()
         for entity in frontier:
-            found |= facts_of(entity)
+            found |= _facts_of(store, links, entity)
         found -= facts
         if len(facts) + len(found) > max_facts:
             found = set(sorted(found, key=str)[: max(0, max_facts - len(facts))])
@@ -149,22 +144,32 @@ def neighbourhood(store: "ox.Store", iri: str, *, depth: int = 1, max_facts: int
         facts |= found
         frontier = set()
         for fact in found:
-            frontier |= entities_of(fact)
+            frontier |= _entities_of(store, links, fact)
         frontier -= entities
         entities |= frontier
         if cut:
             break
-    # facts between entities at the edge of the neighbourhood (the drawing shows them too)
+    return entities, facts, frontier, cut
+
+
+def _add_edge_facts(store: "ox.Store", links: list, frontier: set, entities: set, facts: set, max_facts: int) -> bool:
+    """Add to ``facts`` the facts among entities at the edge of the neighbourhood (the drawing
+    shows them too); whether ``max_facts`` cut them."""
+    cut = False
     for entity in frontier:
-        for fact in facts_of(entity) - facts:
+        for fact in _facts_of(store, links, entity) - facts:
             if len(facts) >= max_facts:
                 cut = True
                 break
-            if entities_of(fact) <= entities:
+            if _entities_of(store, links, fact) <= entities:
                 facts.add(fact)
-    subjects = set(facts) | entities
-    if mentions:
-        subjects |= {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(KGO.refersTo)), start, None)}
+    return cut
+
+
+def _evidence_and_documents(store: "ox.Store", subjects: set) -> set:
+    """The evidence and documents of ``subjects``, and the documents of that evidence."""
+    import pyoxigraph as ox
+
     more = set()
     for node in list(subjects):
         for q in store.quads_for_pattern(node, None, None, None):
@@ -173,12 +178,41 @@ def neighbourhood(store: "ox.Store", iri: str, *, depth: int = 1, max_facts: int
     for ev in list(more):
         for q in store.quads_for_pattern(ev, ox.NamedNode(str(KGO.document)), None, None):
             more.add(q.object)
-    subjects |= more
+    return more
+
+
+def _dataset_of(store: "ox.Store", subjects: set) -> "Dataset":
+    """An rdflib dataset of every quad whose subject is one of ``subjects``."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
     quads = [q for node in subjects for q in store.quads_for_pattern(node, None, None, None)]
     dataset = Dataset()
     if quads:
         dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
-    return dataset, cut
+    return dataset
+
+
+def neighbourhood(store: "ox.Store", iri: str, *, depth: int = 1, max_facts: int = MAX_FACTS, mentions: bool = False) -> "tuple[Dataset, bool]":
+    """The quads around the entity ``iri`` as an rdflib dataset, and whether ``max_facts`` cut it.
+
+    It holds the facts that link entities within ``depth`` facts of it (with their evidence and
+    documents), those entities' own triples (types, labels, Wikidata links) and, with
+    ``mentions``, the entity's mentions.
+    """
+    import pyoxigraph as ox
+
+    links = [ox.NamedNode(str(KGO[name])) for name in LINKS]
+    start = ox.NamedNode(iri)
+    if next(iter(store.quads_for_pattern(start, None, None, None)), None) is None:
+        raise GraphError(f"no entity {iri} in this graph; search for it by name")
+    entities, facts, frontier, cut = _walk(store, links, start, depth=depth, max_facts=max_facts)
+    cut = _add_edge_facts(store, links, frontier, entities, facts, max_facts) or cut
+    subjects = set(facts) | entities
+    if mentions:
+        subjects |= {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(KGO.refersTo)), start, None)}
+    subjects |= _evidence_and_documents(store, subjects)
+    return _dataset_of(store, subjects), cut
 
 
 def entity_page(store: "ox.Store", iri: str) -> dict[str, Any]:

@@ -126,12 +126,15 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def sparql(state: WorkerState, *, query: str, default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), accept: str | None = None) -> tuple[int, str, bytes]:
-    """Run ``query`` on the store; ``(status, content type, body)`` of the answer."""
-    import pyoxigraph as ox
+def _one_line(exc: Exception) -> str:
+    """An exception's message with its white space folded to single spaces."""
+    return " ".join(str(exc).split())
 
-    from kg.ontology import PREFIXES
-    from kg.serve.results import ask_body, graph_body, select_body
+
+def _dataset_options(query: str, default_graphs: tuple[str, ...], named_graphs: tuple[str, ...]) -> dict[str, Any]:
+    """The store's query options for the request's dataset: the graphs it names, else (when the
+    query names none either) the union of all graphs as the default graph."""
+    import pyoxigraph as ox
 
     options: dict[str, Any] = {}
     if default_graphs or named_graphs:
@@ -142,37 +145,72 @@ def sparql(state: WorkerState, *, query: str, default_graphs: tuple[str, ...] = 
             raise ProtocolError(400, f"a default-graph-uri or named-graph-uri is not an IRI ({exc})") from exc
     elif not names_its_dataset(query):
         options["use_default_graph_as_union"] = True
+    return options
+
+
+def _evaluate(state: WorkerState, query: str, options: dict[str, Any]):
+    """Start ``query`` on the store; an update is refused (403), invalid text is a 400."""
     try:
-        result = state.backend.store.query(query, **options)
+        return state.backend.store.query(query, **options)
     except SyntaxError as exc:
         if _is_update(query):
             raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are refused") from exc
-        raise ProtocolError(400, f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from exc
+        raise ProtocolError(400, f"the query is not valid SPARQL: {_one_line(exc)}") from exc
     except (ValueError, OSError, RuntimeError) as exc:
-        raise ProtocolError(400, f"the query failed: {' '.join(str(exc).split())}") from exc
+        raise ProtocolError(400, f"the query failed: {_one_line(exc)}") from exc
+
+
+def _select_answer(result, accept: str | None, max_rows: int) -> tuple[int, str, bytes]:
+    """The solutions of a SELECT query, at most ``max_rows``, in the negotiated format."""
+    from kg.serve.results import select_body
+
+    media = _media(accept, SELECT_TYPES, "SELECT")
+    variables = [v.value for v in result.variables]
+    width = range(len(variables))
+    rows = []
+    for solution in result:
+        if len(rows) == max_rows:
+            raise TooManyRows(f"the answer has more than {max_rows} rows, this server's cap; add a LIMIT (and OFFSET to page)")
+        rows.append([solution[i] for i in width])
+    return 200, media, select_body(variables, rows, media)
+
+
+def _graph_answer(result, accept: str | None, max_rows: int) -> tuple[int, str, bytes]:
+    """The triples of a CONSTRUCT or DESCRIBE query, at most ``max_rows``, in the negotiated format."""
+    from kg.ontology import PREFIXES
+    from kg.serve.results import graph_body
+
+    media = _media(accept, GRAPH_TYPES, "CONSTRUCT and DESCRIBE")
+    triples = []
+    for triple in result:
+        if len(triples) == max_rows:
+            raise TooManyRows(f"the answer has more than {max_rows} triples, this server's cap; add a LIMIT")
+        triples.append(triple)
+    return 200, media, graph_body(triples, media, prefixes={p: str(ns) for p, ns in PREFIXES.items() if p != "kgr"})
+
+
+def _answer(result, accept: str | None, max_rows: int) -> tuple[int, str, bytes]:
+    """``(status, content type, body)`` of a query's result, by its form (SELECT, ASK, graph)."""
+    import pyoxigraph as ox
+
+    from kg.serve.results import ask_body
+
+    if isinstance(result, ox.QuerySolutions):
+        return _select_answer(result, accept, max_rows)
+    if isinstance(result, ox.QueryBoolean):
+        media = _media(accept, SELECT_TYPES, "ASK")
+        return 200, media, ask_body(bool(result), media)
+    return _graph_answer(result, accept, max_rows)
+
+
+def sparql(state: WorkerState, *, query: str, default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (), accept: str | None = None) -> tuple[int, str, bytes]:
+    """Run ``query`` on the store; ``(status, content type, body)`` of the answer."""
+    options = _dataset_options(query, default_graphs, named_graphs)
+    result = _evaluate(state, query, options)
     try:
-        if isinstance(result, ox.QuerySolutions):
-            media = _media(accept, SELECT_TYPES, "SELECT")
-            variables = [v.value for v in result.variables]
-            width = range(len(variables))
-            rows = []
-            for solution in result:
-                if len(rows) == state.max_rows:
-                    raise TooManyRows(f"the answer has more than {state.max_rows} rows, this server's cap; add a LIMIT (and OFFSET to page)")
-                rows.append([solution[i] for i in width])
-            return 200, media, select_body(variables, rows, media)
-        if isinstance(result, ox.QueryBoolean):
-            media = _media(accept, SELECT_TYPES, "ASK")
-            return 200, media, ask_body(bool(result), media)
-        media = _media(accept, GRAPH_TYPES, "CONSTRUCT and DESCRIBE")
-        triples = []
-        for triple in result:
-            if len(triples) == state.max_rows:
-                raise TooManyRows(f"the answer has more than {state.max_rows} triples, this server's cap; add a LIMIT")
-            triples.append(triple)
-        return 200, media, graph_body(triples, media, prefixes={p: str(ns) for p, ns in PREFIXES.items() if p != "kgr"})
+        return _answer(result, accept, state.max_rows)
     except (ValueError, OSError, RuntimeError) as exc:  # evaluation is lazy: errors show while reading
-        raise ProtocolError(400, f"the query failed: {' '.join(str(exc).split())}") from exc
+        raise ProtocolError(400, f"the query failed: {_one_line(exc)}") from exc
 
 
 def _media(accept: str | None, offered: tuple[str, ...], form: str) -> str:

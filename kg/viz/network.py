@@ -52,6 +52,41 @@ def check_types(types: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _window(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The checked ``--since``/``--until`` bounds; an error when the window ends before it starts."""
+    since = parse_date(since, option="--since") if since else None
+    until = parse_date(until, option="--until") if until else None
+    if since and until and DateValue.parse(since).first_day() > DateValue.parse(until).last_day():
+        raise GraphError(f"--since {since} is after --until {until}; swap them")
+    return since, until
+
+
+def _keep_window(G: "nx.MultiDiGraph", since: str | None, until: str | None) -> None:
+    """Drop from ``G`` the event facts dated outside the window, and the entities taking part in
+    no event fact within it."""
+    dated = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get("event")]
+    keep = {(u, v, k) for u, v, k in dated if in_window(str(G.edges[u, v, k].get("date", "")), since, until)}
+    G.remove_edges_from([e for e in dated if e not in keep])
+    taking_part = {n for u, v, _ in keep for n in (u, v)}
+    G.remove_nodes_from([n for n in list(G) if n not in taking_part])
+
+
+def _keep_types(G: "nx.MultiDiGraph", wanted: tuple[str, ...]) -> None:
+    """Drop from ``G`` the entities whose class is not ``wanted``."""
+    G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d.get("type") not in wanted])
+
+
+def _around(G: "nx.MultiDiGraph", graph: "nx.MultiDiGraph", center: str, depth: int) -> "nx.MultiDiGraph":
+    """What of ``G`` lies within ``depth`` facts of ``center``; an error when the other filters
+    left ``center`` out (``graph``, the whole projection, names it)."""
+    from kg.analytics.views import ego
+
+    if center not in G:
+        label = graph.nodes[center].get("label", center)
+        raise GraphError(f'"{label}" is left out by --types/--since/--until; widen them or focus on another entity')
+    return ego(G, center, radius=depth)
+
+
 def select(
     graph: "nx.MultiDiGraph",
     *,
@@ -89,31 +124,20 @@ def select(
     ['a']
     """
     from kg.analytics.lookup import find_node
-    from kg.analytics.views import ego
 
     if depth < 0:
         raise GraphError(f"--depth {depth}: give 0 or more")
-    since = parse_date(since, option="--since") if since else None
-    until = parse_date(until, option="--until") if until else None
-    if since and until and DateValue.parse(since).first_day() > DateValue.parse(until).last_day():
-        raise GraphError(f"--since {since} is after --until {until}; swap them")
+    since, until = _window(since, until)
     wanted = check_types(types)
     center = find_node(graph, focus) if focus else None
 
     G = graph.copy()
     if since or until:
-        dated = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get("event")]
-        keep = {(u, v, k) for u, v, k in dated if in_window(str(G.edges[u, v, k].get("date", "")), since, until)}
-        G.remove_edges_from([e for e in dated if e not in keep])
-        taking_part = {n for u, v, _ in keep for n in (u, v)}
-        G.remove_nodes_from([n for n in list(G) if n not in taking_part])
+        _keep_window(G, since, until)
     if wanted:
-        G.remove_nodes_from([n for n, d in list(G.nodes(data=True)) if d.get("type") not in wanted])
+        _keep_types(G, wanted)
     if center is not None:
-        if center not in G:
-            label = graph.nodes[center].get("label", center)
-            raise GraphError(f'"{label}" is left out by --types/--since/--until; widen them or focus on another entity')
-        G = ego(G, center, radius=depth)
+        G = _around(G, graph, center, depth)
     return G
 
 
@@ -183,6 +207,89 @@ def quotations(dataset: "Dataset") -> dict[str, list[dict]]:
     return dict(out)
 
 
+def _edge_groups(graph: "nx.MultiDiGraph") -> dict[tuple, list[dict]]:
+    """The facts of each relation between two entities, ``(u, v, relation) -> [data]``, in edge order."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for u, v, _k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        groups[(u, v, d.get("relation", ""))].append(d)
+    return groups
+
+
+def _degrees(groups: dict[tuple, list[dict]]) -> Counter:
+    """How many facts each entity takes part in (what a node's drawn size grows with)."""
+    degree: Counter = Counter()
+    for (u, v, _relation), facts in groups.items():
+        degree[u] += len(facts)
+        degree[v] += len(facts)
+    return degree
+
+
+def _edges(groups: dict[tuple, list[dict]], ids: dict, labels: dict) -> list[dict]:
+    """One drawn edge per group: its label, direction and facts with their evidence."""
+    edges = []
+    for (u, v, relation), facts in groups.items():
+        edges.append(
+            {
+                "id": len(edges),
+                "from": ids[u],
+                "to": ids[v],
+                "relation": relation,
+                "label": _group_label(relation, facts),
+                "directed": relation != "co_participant",
+                "facts": [{"text": fact_text(d, labels[u], labels[v]), "evidence": _evidence(d)} for d in facts],
+            }
+        )
+    return edges
+
+
+def _node_meta(d: dict) -> list[str]:
+    """The lines under a node's name: its mentions, quotations and Wikidata id, where it has them."""
+    meta = []
+    if d.get("mentions"):
+        meta.append(f"{_count(d['mentions'], 'mention')} in {_count(d.get('documents', 0), 'document')}")
+    if d.get("quotes"):
+        meta.append(f"speaks {_count(d['quotes'], 'quotation')}")
+    if d.get("wikidata"):
+        meta.append(f"Wikidata {d['wikidata']}")
+    return meta
+
+
+def _node_record(node, d: dict, *, number: int, label: str, position: tuple, degree: int, facts: list[dict]) -> dict:
+    """One drawn node: its names, class, facts that are no edge, position and size (by degree)."""
+    x, y = position
+    return {
+        "id": number,
+        "iri": str(node),
+        "label": label,
+        "type": str(d.get("type", "Entity")),
+        "aliases": _aliases(d),
+        "meta": _node_meta(d),
+        "facts": facts,
+        "x": x,
+        "y": y,
+        "size": round(min(26.0, 9 + 3 * math.log2(1 + degree)), 1),
+    }
+
+
+def _classes(nodes: list[dict]) -> list[dict]:
+    """The legend: each class drawn, with its colour, shape and how many nodes it has."""
+    counts = Counter(n["type"] for n in nodes)
+    return [
+        {"name": name, "color": node_style(name).color, "shape": node_style(name).shape, "count": counts[name]}
+        for name in sorted(counts, key=lambda t: (class_order(t), t))
+    ]
+
+
+def _summary(graph: "nx.MultiDiGraph", nodes: list[dict], edges: list[dict]) -> str:
+    """``N entities, M facts`` (and ``from K documents`` when the projection knows them)."""
+    n_facts = sum(len(e["facts"]) for e in edges)
+    documents = graph.graph.get("documents")
+    summary = f"{_count(len(nodes), 'entity', 'entities')}, {_count(n_facts, 'fact')}"
+    if documents:
+        summary += f" from {_count(documents, 'document')}"
+    return summary
+
+
 def network_data(
     graph: "nx.MultiDiGraph",
     *,
@@ -200,67 +307,18 @@ def network_data(
     ids = {node: i for i, node in enumerate(order)}
     pos = layout(graph, seed=seed)
     labels = {node: str(graph.nodes[node].get("label", node)) for node in order}
-
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for u, v, _k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        groups[(u, v, d.get("relation", ""))].append(d)
-    edges = []
-    degree: Counter = Counter()
-    for (u, v, relation), facts in groups.items():
-        degree[u] += len(facts)
-        degree[v] += len(facts)
-        edges.append(
-            {
-                "id": len(edges),
-                "from": ids[u],
-                "to": ids[v],
-                "relation": relation,
-                "label": _group_label(relation, facts),
-                "directed": relation != "co_participant",
-                "facts": [{"text": fact_text(d, labels[u], labels[v]), "evidence": _evidence(d)} for d in facts],
-            }
-        )
-
-    nodes = []
-    for node in order:
-        d = graph.nodes[node]
-        meta = []
-        if d.get("mentions"):
-            meta.append(f"{_count(d['mentions'], 'mention')} in {_count(d.get('documents', 0), 'document')}")
-        if d.get("quotes"):
-            meta.append(f"speaks {_count(d['quotes'], 'quotation')}")
-        if d.get("wikidata"):
-            meta.append(f"Wikidata {d['wikidata']}")
-        x, y = pos[node]
-        nodes.append(
-            {
-                "id": ids[node],
-                "iri": str(node),
-                "label": labels[node],
-                "type": str(d.get("type", "Entity")),
-                "aliases": _aliases(d),
-                "meta": meta,
-                "facts": (node_facts or {}).get(str(node), []),
-                "x": x,
-                "y": y,
-                "size": round(min(26.0, 9 + 3 * math.log2(1 + degree[node])), 1),
-            }
-        )
-
-    counts = Counter(n["type"] for n in nodes)
-    classes = [
-        {"name": name, "color": node_style(name).color, "shape": node_style(name).shape, "count": counts[name]}
-        for name in sorted(counts, key=lambda t: (class_order(t), t))
+    groups = _edge_groups(graph)
+    degree = _degrees(groups)
+    edges = _edges(groups, ids, labels)
+    nodes = [
+        _node_record(node, graph.nodes[node], number=ids[node], label=labels[node], position=pos[node], degree=degree[node],
+              facts=(node_facts or {}).get(str(node), []))
+        for node in order
     ]
-    n_facts = sum(len(e["facts"]) for e in edges)
-    documents = graph.graph.get("documents")
-    summary = f"{_count(len(nodes), 'entity', 'entities')}, {_count(n_facts, 'fact')}"
-    if documents:
-        summary += f" from {_count(documents, 'document')}"
     return {
         "title": title,
-        "summary": summary,
-        "classes": classes,
+        "summary": _summary(graph, nodes, edges),
+        "classes": _classes(nodes),
         "nodes": nodes,
         "edges": edges,
         "empty": "No entity matches the selection.",

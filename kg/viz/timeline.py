@@ -28,31 +28,37 @@ def _precision(date: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(date), "day") if date else ""
 
 
-def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooperation: events", today: dt.date | None = None) -> dict:
-    """The JSON-able data the timeline page draws: one record per event, with its evidence."""
-    from kg.store.queries import run_named
+def _new_event(row: dict) -> dict:
+    """An event's record from its first row of the ``events`` query (participants and documents
+    are gathered from all its rows)."""
+    return {
+        "iri": row["event"],
+        "type": row["type"],
+        "label": row["label"],
+        "date": row["date"],
+        "precision": _precision(row["date"]),
+        "status": row["status"],
+        "place": row["place"],
+        "participants": [],
+        "documents": [],
+    }
 
-    rows = run_named(dataset, "events")
+
+def _events_of(rows: list[dict]) -> dict[str, dict]:
+    """The ``events`` query's rows (one per event, participant and document) as one record per event."""
     events: dict[str, dict] = {}
     for row in rows:
-        event = events.setdefault(
-            row["event"],
-            {
-                "iri": row["event"],
-                "type": row["type"],
-                "label": row["label"],
-                "date": row["date"],
-                "precision": _precision(row["date"]),
-                "status": row["status"],
-                "place": row["place"],
-                "participants": [],
-                "documents": [],
-            },
-        )
+        event = events.setdefault(row["event"], _new_event(row))
         if row["participant"] and row["participant"] not in event["participants"]:
             event["participants"].append(row["participant"])
         if row["document"] not in event["documents"]:
             event["documents"].append(row["document"])
+    return events
+
+
+def _in_order(dataset: "Dataset", events: dict[str, dict]) -> list[dict]:
+    """The events by date (undated last), then label: numbered, participants sorted, each with
+    its evidence sentences."""
     from rdflib import URIRef
 
     from kg.viz.evidence import fact_evidence
@@ -63,11 +69,32 @@ def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooper
         event["id"] = i
         event["participants"].sort()
         event["evidence"] = evidence.get(event["iri"], [])
+    return ordered
 
+
+def _types_legend(ordered: list[dict]) -> list[dict]:
+    """The event types that have events, in schema order, with their colours and counts."""
+    counts = Counter(e["type"] for e in ordered)
+    return [
+        {"name": t, "color": EVENT_COLORS[t], "count": counts[t]}
+        for t in EVENT_TYPES
+        if counts[t]
+    ]
+
+
+def _statuses_legend(ordered: list[dict]) -> list[dict]:
+    """Every status with its label and how many events have it."""
+    statuses = Counter(e["status"] for e in ordered)
+    return [{"name": s, "label": STATUS_LABELS[s], "count": statuses[s]} for s in STATUSES]
+
+
+def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooperation: events", today: dt.date | None = None) -> dict:
+    """The JSON-able data the timeline page draws: one record per event, with its evidence."""
+    from kg.store.queries import run_named
+
+    ordered = _in_order(dataset, _events_of(run_named(dataset, "events")))
     today = today or dt.date.today()
     years = [int(e["date"][:4]) for e in ordered if e["date"]]
-    counts = Counter(e["type"] for e in ordered)
-    statuses = Counter(e["status"] for e in ordered)
     dated = sum(1 for e in ordered if e["date"])
     return {
         "title": title,
@@ -75,12 +102,8 @@ def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooper
         "start": min([AXIS_START, *years]),
         "end": max([today.year, *years]) + 1,
         "today": today.isoformat(),
-        "types": [
-            {"name": t, "color": EVENT_COLORS[t], "count": counts[t]}
-            for t in EVENT_TYPES
-            if counts[t]
-        ],
-        "statuses": [{"name": s, "label": STATUS_LABELS[s], "count": statuses[s]} for s in STATUSES],
+        "types": _types_legend(ordered),
+        "statuses": _statuses_legend(ordered),
         "events": ordered,
         "empty": "No events in this graph.",
     }
