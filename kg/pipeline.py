@@ -148,7 +148,7 @@ def build(
     out: Path,
     *,
     force: bool = False,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     scheduler: str | None = None,
     files: bool = True,
     progress: Callable[[int, int], None] | None = None,
@@ -161,9 +161,11 @@ def build(
     ``scheduler``) and its named graph loaded into the new store, so memory does not grow with the
     corpus. The new build replaces the old one as a whole. When no input could be read, the folder
     keeps its earlier build and ``report.refused`` says why, unless ``force`` asks for a build with
-    no documents. ``jobs=None`` uses the machine's cores, as many as there are batches of documents
-    to share out. ``progress(done, total)`` hears of each file as it is done; ``on_wait`` hears when
-    another command is writing ``out`` and this one waits for it.
+    no documents. ``jobs=1`` (the default) extracts in this process, which any caller can do (a
+    notebook, a script without a ``__main__`` guard); ``jobs=None`` uses the machine's cores, as
+    many as there are batches of documents to share out (what ``kg build`` does).
+    ``progress(done, total)`` hears of each file as it is done; ``on_wait`` hears when another
+    command is writing ``out`` and this one waits for it.
     """
     from kg.store.oxigraph import load_store
 

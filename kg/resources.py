@@ -1,4 +1,4 @@
-"""Where the files that ship with kg live: ontology, shapes, queries, gazetteer, default corpus.
+"""Where the files that ship with kg live: ontology, shapes, queries, gazetteer, the shipped corpora.
 
 The repository's top-level ``ontology/`` and ``data/corpus/`` directories are the source of
 truth; ``pyproject.toml`` installs them as the packages ``kg._ontology`` and ``kg._corpus``, so
@@ -53,5 +53,22 @@ def gazetteer_path() -> Path:
 
 
 def default_corpus_dir() -> Path:
-    """The default input of ``kg build``: the development articles and their gold, ``data/corpus/dev``."""
+    """The first development corpus, ``data/corpus/dev``: the seed article and six more, with their gold."""
     return _shipped("kg._corpus", "dev")
+
+
+SHIPPED_CORPORA = ("dev", "news-dev")
+"""The development corpora that ship with kg (``data/corpus/<name>``); their articles together tell
+the history of the cooperation, 1972 to 2025. The held-out corpora do not ship."""
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html")
+
+
+def shipped_articles() -> list[Path]:
+    """The default input of ``kg build``: every article of the shipped corpora (a file beside its
+    ``.gold.yaml``; the corpora's README files are not articles), in order."""
+    articles = []
+    for name in SHIPPED_CORPORA:
+        folder = _shipped("kg._corpus", name)
+        articles += sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and (folder / f"{p.stem}.gold.yaml").is_file())
+    return articles

@@ -51,14 +51,14 @@ def test_the_streamed_store_holds_the_quads_of_the_whole_corpus_emitted_at_once(
     from kg.emit import emit_document, emit_gazetteer, new_dataset
     from kg.gazetteer import load_gazetteer
     from kg.pipeline import BuildReport, build, extract_all, read_documents
-    from kg.resources import default_corpus_dir
+    from kg.resources import shipped_articles
     from kg.store.oxigraph import dataset_nquads
 
     whole = new_dataset()
     reference = emit_gazetteer(whole, load_gazetteer())
-    for extraction in extract_all(read_documents([default_corpus_dir()], BuildReport())):
+    for extraction in extract_all(read_documents(shipped_articles(), BuildReport())):
         emit_document(whole, extraction, reference)
-    build([default_corpus_dir()], tmp_path / "out")
+    build(shipped_articles(), tmp_path / "out")
 
     streamed = set(ox.Store.read_only(str(tmp_path / "out" / "store")).quads_for_pattern(None, None, None, None))
     assert streamed == set(ox.parse(dataset_nquads(whole), format=ox.RdfFormat.N_QUADS))
@@ -150,3 +150,24 @@ def test_a_terminal_gets_a_progress_bar_with_documents_per_second(tmp_path):
     assert "extracting" in text and "/7" in text.replace(" ", "")
     assert "docs/s" in text
     assert "built 7 documents in" in text
+
+
+def test_the_python_api_builds_in_its_own_process_from_a_script_without_a_main_guard(articles, serial_build, tmp_path):
+    """A script (or a notebook) that calls ``kg.pipeline.build`` on many articles with no
+    ``if __name__ == "__main__"`` guard: worker processes would re-run it, so the library extracts
+    in the caller's process unless asked for ``jobs``; the graph is the one ``kg build`` writes."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    script = tmp_path / "build_it.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from kg.pipeline import build\n"
+        f"report = build([Path({str(articles)!r})], Path({str(out)!r}))\n"
+        "print(len(report.documents), report.ok)\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["18", "True"]
+    assert_same_build(serial_build, out)

@@ -189,6 +189,8 @@ def test_the_wheel_holds_py_typed_the_license_and_the_dependencies(tmp_path):
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "kg/py.typed" in names
+    assert "kg/_corpus/news-dev/nd-01-nixon-kosygin-space-pact.txt" in names  # the shipped articles (kg build's default)
+    assert not any("heldout" in n for n in names)  # the held-out corpora never ship
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in metadata.splitlines()
     requires = {normalize(Requirement(line.split(": ", 1)[1]).name) for line in metadata.splitlines() if line.startswith("Requires-Dist: ") and "extra ==" not in line}

@@ -37,6 +37,13 @@ def test_default_corpus_holds_articles_and_their_gold():
         assert (corpus / (article.stem + ".gold.yaml")).is_file(), f"{article.name} has no gold file"
 
 
+def test_the_shipped_articles_are_the_development_corpora_without_their_readmes():
+    articles = resources.shipped_articles()
+    assert {a.parent.name for a in articles} == {"dev", "news-dev"}
+    assert len(articles) == len(list((REPO / "data" / "corpus").glob("*dev/*.gold.yaml")))
+    assert all(a.with_name(a.stem + ".gold.yaml").is_file() and a.name != "README.md" for a in articles)
+
+
 def test_queries_and_gazetteer_are_found():
     assert sorted(resources.queries_dir().glob("*.rq"))
     assert resources.gazetteer_path().name == "gazetteer.yaml"

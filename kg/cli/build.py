@@ -41,9 +41,9 @@ def build(
       kg build archive/ -o out --scheduler tcp://10.0.0.5:8786
     """
     from kg.pipeline import build as run_build
-    from kg.resources import default_corpus_dir
+    from kg.resources import shipped_articles
 
-    sources = list(inputs) or [default_corpus_dir()]
+    sources = list(inputs) or shipped_articles()
     started = time.monotonic()
     with progress_bar(enabled=not quiet and is_terminal(sys.stderr)) as progress:
         report = run_build(sources, out, jobs=jobs, scheduler=scheduler, files=files, force=force, progress=progress, on_wait=warning)
