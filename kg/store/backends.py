@@ -16,7 +16,7 @@ stored beside it: ``kg.store.listings.ListedBackend``), else reads the TriG into
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar, Union
@@ -145,6 +145,13 @@ class OxigraphBackend:
         return within(timeout, lambda: self._select(text, bindings))
 
     def _select(self, text: str, bindings: Mapping[str, Node] | None) -> Table:
+        columns, rows = self.select_rows(text, bindings)
+        return Table(columns, [dict(zip(columns, row)) for row in rows])
+
+    def select_rows(self, text: str, bindings: Mapping[str, Node] | None = None) -> tuple[tuple[str, ...], Iterator[list[str]]]:
+        """The columns of a SELECT query and its rows (lists of strings, "" for unbound), read from
+        the store one at a time as they are asked for: a listing of the whole graph is written
+        without holding its rows in memory."""
         import pyoxigraph as ox
 
         substitutions = {ox.Variable(name): _to_ox(value) for name, value in (bindings or {}).items()}
@@ -155,15 +162,14 @@ class OxigraphBackend:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT queries give rows; use a SELECT query")
         columns = tuple(v.value for v in result.variables)
-        width = range(len(columns))
-        rows = []
+        return columns, self._rows(result, len(columns))
+
+    def _rows(self, result: "ox.QuerySolutions", width: int) -> Iterator[list[str]]:
         try:
             for solution in result:
-                values = [solution[i] for i in width]
-                rows.append({columns[i]: ("" if values[i] is None else values[i].value) for i in width})
+                yield ["" if value is None else value.value for value in (solution[i] for i in range(width))]
         except (RuntimeError, OSError) as exc:  # evaluation is lazy: a damaged store shows here
             raise GraphError(f"{self.path}: reading the store failed ({_one_line(exc)[:200]}); rebuild it with `kg build`") from exc
-        return Table(columns, rows)
 
     def to_memory(self) -> Dataset:
         """A copy of the whole store as an rdflib dataset in memory."""

@@ -24,10 +24,10 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from kg.store.files import atomic_write, make_dir, make_temp_dir, swap_in
+from kg.store.files import atomic_writer, make_dir, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
     from kg.store.backends import Backend, OxigraphBackend, Table
@@ -53,15 +53,17 @@ def discard(out: Path) -> None:
 
 def write(backend: "OxigraphBackend", out: Path) -> Path:
     """Run every named query that needs no parameter on ``backend`` and write its rows to
-    ``out/listings/`` (replacing the folder there, if any); returns that folder."""
-    from kg.store.queries import named_queries, run_query
+    ``out/listings/`` (replacing the folder there, if any); returns that folder. Rows go from the
+    store to the file one at a time, so the listings of a large build need no memory of their own."""
+    from kg.store.queries import listing_rows, named_queries
 
     tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
     try:
         for name, query in named_queries().items():
             if query.required:
                 continue
-            _write_listing(tmp, name, query.text, run_query(backend, name, listings=False))
+            columns, rows = listing_rows(backend, name)
+            _write_listing(tmp, name, query.text, columns, rows)
         swap_in(tmp, listings_dir(out))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -69,10 +71,17 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
     return listings_dir(out)
 
 
-def _write_listing(folder: Path, name: str, text: str, table: "Table") -> None:
-    record = {"query": text_hash(text), "columns": list(table.columns),
-              "rows": [[row[c] for c in table.columns] for row in table.rows]}
-    atomic_write(folder / f"{name}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+def _write_listing(folder: Path, name: str, text: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Write one listing: the JSON object ``{"query": hash, "columns": [...], "rows": [[...], ...]}``,
+    compact, streamed row by row."""
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    with atomic_writer(folder / f"{name}.json") as fh:
+        fh.write(f'{{"query":{dump(text_hash(text))},"columns":{dump(list(columns))},"rows":['.encode("utf-8"))
+        for i, row in enumerate(rows):
+            fh.write(("," if i else "").encode("utf-8") + dump(list(row)).encode("utf-8"))
+        fh.write(b"]}")
 
 
 class ListedBackend:
@@ -97,7 +106,8 @@ class ListedBackend:
         with BuildFolder(self.folder).if_free("kg query (writing a listing)") as free:
             table = compute()
             if free:
-                _write_listing(make_dir(listings_dir(self.folder)), name, text, table)
+                rows = ([row[c] for c in table.columns] for row in table.rows)
+                _write_listing(make_dir(listings_dir(self.folder)), name, text, table.columns, rows)
         return table
 
     def __getattr__(self, attribute: str):

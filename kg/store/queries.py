@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -39,7 +39,7 @@ from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
 from kg.temporal import is_date
 
 if TYPE_CHECKING:
-    from kg.store.backends import Backend, Table
+    from kg.store.backends import Backend, OxigraphBackend, Table
     from kg.store.inference import Entailment
 
 PARAM_PREFIX = "param_"
@@ -234,6 +234,17 @@ def run_query(
     tables = [backend.select(text, c) for c in combinations]
     rows = [row for table in tables for row in table.rows]
     return Table(tables[0].columns, _rows_of_page(rows, limit, offset)).without(PARAM_PREFIX)
+
+
+def listing_rows(backend: "OxigraphBackend", name: str) -> tuple[tuple[str, ...], Iterator[list[str]]]:
+    """The columns of the named query ``name`` asked with no parameter, and its rows read one at a
+    time from the store (what ``run_query(backend, name)`` gives, without holding the rows)."""
+    text = lead_with(specialise(get_query(name).text, set()), set())
+    columns, rows = backend.select_rows(text)
+    keep = [i for i, column in enumerate(columns) if not column.startswith(PARAM_PREFIX)]
+    if len(keep) == len(columns):
+        return columns, rows
+    return tuple(columns[i] for i in keep), ([row[i] for i in keep] for row in rows)
 
 
 def _rows_of_page(rows: list[dict[str, str]], limit: int | None, offset: int | None) -> list[dict[str, str]]:
