@@ -9,9 +9,10 @@ Each document is one named graph (``kg.ontology.document_graph``), so a change i
   gazetteer and the other documents' graphs stay as they were).
 
 The Oxigraph store (``OUT/store``) is the state that changes; afterwards ``graph.trig`` (only the
-changed documents' graphs are serialised; the rest is copied) and ``graph.ttl`` are written again
-from it (each atomically), so the files match the store, and the listings are left to the queries
-that ask for them (``kg.store.listings``). A build folder that has no store yet gets one from its TriG first. Both hold the
+changed documents' graphs are serialised; the rest is copied) and ``graph.ttl`` (likewise) are
+written again from it (each atomically), so the files match the store, and the listings are left
+to the queries that ask for them (``kg.store.listings``). A build folder that has no store yet
+gets one from its TriG first. Both hold the
 folder's write lock (``kg.store.folder``): a second writer waits. Each document's graph is
 replaced in one store transaction (``OxigraphBackend.replace_graph``), so an interrupted change
 leaves every document either as it was or as it is now; the folder is marked as changing before

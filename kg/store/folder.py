@@ -206,17 +206,18 @@ class BuildFolder:
 
 def refresh(folder: BuildFolder, backend, changed: list[str] | None = None) -> dict[str, Path]:
     """Write the folder's TriG and Turtle again from its store (``backend``), if it has them (a
-    build without files stays without): in the TriG, only the ``changed`` graphs are written anew. Its listings were deleted before the store changed; each
-    is written again by the first query that asks for it (``kg.store.listings.ListedBackend``),
-    so a change costs what the changed documents cost, not a walk of the whole graph."""
-    from kg.store.oxigraph import splice_trig, write_files_from_store, write_turtle
+    build without files stays without): only the ``changed`` graphs are serialised anew, the
+    other graphs' blocks are copied. Its listings were deleted before the store changed; each is
+    written again by the first query that asks for it (``kg.store.listings.ListedBackend``), so a
+    change costs what the changed documents cost, not a walk of the whole graph."""
+    from kg.store.oxigraph import splice_files, write_files_from_store
 
     backend.flush()
     if not folder.trig.exists():
         return {}
     if changed is None:  # after a killed command: which graphs changed is not known
         return write_files_from_store(backend.store, folder.path)
-    return {"trig": splice_trig(backend.store, folder.path, changed), "turtle": write_turtle(backend.store, folder.turtle)}
+    return splice_files(backend.store, folder.path, changed)
 
 
 # -- helpers ------------------------------------------------------------------------------

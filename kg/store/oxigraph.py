@@ -45,11 +45,13 @@ def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
     """Write ``out/graph.trig`` (every named graph) and ``out/graph.ttl`` (their union) from an
     Oxigraph store, with Oxigraph's serializers, streaming; returns the paths written.
 
-    The output is the same bytes for the same quads, whatever order they were added in. The TriG
-    has the named graphs sorted, each with its triples sorted (by their N-Triples form); memory
-    holds one graph at a time. The Turtle has each triple once, predicate by predicate (sorted),
-    in the store's own order within a predicate, which puts the copies of a triple in several
-    graphs next to each other: nothing of the union is held in memory.
+    The output is the same bytes for the same quads, whatever order they were added in. Both
+    files hold the graphs in the same order, the default graph (the gazetteer) first, then the
+    named graphs sorted, each with its triples sorted (by their N-Triples form); memory holds one
+    graph at a time. The Turtle marks where each graph's triples begin (a comment line
+    ``# graph <IRI>``); a triple that several graphs hold is written in each, which a reader
+    takes as one (a graph is a set), and which lets ``kg add`` rewrite one graph's part of
+    either file for the cost of copying it (:func:`splice_files`).
     """
     return {"trig": write_trig(store, out / TRIG_NAME), "turtle": write_turtle(store, out / TURTLE_NAME)}
 
@@ -68,8 +70,48 @@ def write_turtle(store: "ox.Store", path: Path) -> Path:
     import pyoxigraph as ox
 
     with atomic_writer(path) as fh:
-        ox.serialize(_union_by_predicate(store), fh, format=ox.RdfFormat.TURTLE, prefixes=_serializer_prefixes())
+        fh.write(_turtle_header())
+        fh.write(_turtle_block(store, ox.DefaultGraph()))
+        for graph in sorted(store.named_graphs(), key=str):
+            fh.write(_turtle_block(store, graph))
     return path
+
+
+TURTLE_GRAPH_MARK = b"# graph "
+"""How a block of ``graph.ttl`` begins: ``# graph <IRI>`` (a comment, for the file's reader too)."""
+
+
+def _turtle_header() -> bytes:
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(_serializer_prefixes().items())).encode("utf-8")
+
+
+def _turtle_block(store: "ox.Store", graph) -> bytes:
+    """The triples of one graph of the store, sorted, as Turtle without prefixes; a named graph's
+    block opens with its mark (nothing when the graph is empty or gone)."""
+    import pyoxigraph as ox
+
+    quads = sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key)
+    if not quads:
+        return b""
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    body = _without_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_serializer_prefixes()) or b"")
+    mark = b"" if isinstance(graph, ox.DefaultGraph) else TURTLE_GRAPH_MARK + str(graph).encode("utf-8") + b"\n"
+    return mark + body
+
+
+def splice_files(store: "ox.Store", out: Path, graphs: Iterable[str]) -> dict[str, Path]:
+    """Write ``out/graph.trig`` and ``out/graph.ttl`` again with the named ``graphs`` (IRIs) as the
+    store has them now (added, replaced, or gone), copying every other graph's block from the old
+    files: the bytes :func:`write_files_from_store` would write, for the cost of copying them."""
+    return {"trig": splice_trig(store, out, graphs), "turtle": splice_turtle(store, out, graphs)}
+
+
+def splice_turtle(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
+    """``out/graph.ttl`` with the blocks of ``graphs`` written anew (see :func:`splice_trig`)."""
+    import pyoxigraph as ox
+
+    fresh = {str(ox.NamedNode(iri)): _turtle_block(store, ox.NamedNode(iri)) for iri in graphs}
+    return _splice(out / TURTLE_NAME, fresh, _turtle_block_key)
 
 
 def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
@@ -83,21 +125,40 @@ def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
         name = ox.NamedNode(iri)
         quads = sorted(store.quads_for_pattern(None, None, None, name), key=_quad_key)
         fresh[str(name)] = _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes()) or b"")
-    trig = out / TRIG_NAME
-    with open(trig, "rb") as old, atomic_writer(trig) as new:
-        for block in _blocks_merged(_trig_blocks(old), fresh):
+    return _splice(out / TRIG_NAME, fresh, _trig_block_key)
+
+
+def _splice(path: Path, fresh: dict[str, bytes], block_key: Callable[[bytes], str | None]) -> Path:
+    with open(path, "rb") as old, atomic_writer(path) as new:
+        for block in _blocks_merged(_blocks(old, block_key), fresh):
             new.write(block)
-    return trig
+    return path
 
 
-def _trig_blocks(lines: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
-    """The parts of a TriG file this module wrote: ``("", header)`` (prefixes), then
-    ``(graph, block)`` for each named graph, whose block runs from ``<graph> {`` to ``}``."""
+def _trig_block_key(line: bytes) -> str | None:
+    """The graph whose TriG block ``line`` opens (``<graph> {``), else None."""
+    if line.startswith(b"<") and line.rstrip().endswith(b"> {"):
+        return line.rstrip()[:-2].decode("utf-8")
+    return None
+
+
+def _turtle_block_key(line: bytes) -> str | None:
+    """The graph whose Turtle block ``line`` opens (``# graph <graph>``), else None."""
+    if line.startswith(TURTLE_GRAPH_MARK + b"<"):
+        return line[len(TURTLE_GRAPH_MARK):].rstrip().decode("utf-8")
+    return None
+
+
+def _blocks(lines: Iterable[bytes], block_key: Callable[[bytes], str | None]) -> Iterator[tuple[str, bytes]]:
+    """The parts of a file this module wrote: ``("", header)`` (prefixes and the default graph),
+    then ``(graph, block)`` for each named graph, from the line that opens it to the next such line.
+    A literal's line breaks are escaped by the serializer, so a block opens only at its own line."""
     key, block = "", []
     for line in lines:
-        if line.startswith(b"<") and line.rstrip().endswith(b"> {"):
+        opened = block_key(line)
+        if opened is not None:
             yield key, b"".join(block)
-            key, block = line.rstrip()[:-2].decode("utf-8"), []
+            key, block = opened, []
         block.append(line)
     yield key, b"".join(block)
 
@@ -123,21 +184,6 @@ def _graph_by_graph(store: "ox.Store") -> Iterator["ox.Quad"]:
 
     for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
         yield from sorted(store.quads_for_pattern(None, None, None, graph), key=_quad_key)
-
-
-def _union_by_predicate(store: "ox.Store") -> Iterator["ox.Triple"]:
-    """Each triple of the store once. For a bound predicate Oxigraph walks its (predicate, object,
-    subject, graph) index, so the copies of one triple in several graphs come one after another."""
-    import pyoxigraph as ox
-
-    predicates = sorted((row["p"] for row in store.query("SELECT DISTINCT ?p WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")), key=str)
-    for predicate in predicates:
-        previous = None
-        for quad in store.quads_for_pattern(None, predicate, None, None):
-            here = (quad.subject, quad.object)
-            if here != previous:
-                yield ox.Triple(quad.subject, predicate, quad.object)
-                previous = here
 
 
 def _quad_key(quad) -> tuple[str, ...]:
