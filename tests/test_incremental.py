@@ -191,3 +191,24 @@ def test_add_and_remove_write_the_bytes_a_fresh_build_writes(tmp_path):
     remove_document(apollo.name, tmp_path / "grown")
     for name in ("graph.trig", "graph.ttl"):
         assert (tmp_path / "grown" / name).read_bytes() == alone[name], name
+
+
+def test_add_to_a_build_whose_files_have_another_layout_writes_them_whole(tmp_path):
+    """A build folder from an older kg (graph.ttl the union predicate by predicate, no
+    ``# graph`` marks) or with an edited file: kg add cannot splice it, so it writes the file
+    whole, the bytes a fresh build writes, never the old triples beside the new ones."""
+    from rdflib import Dataset
+
+    from kg.pipeline import build
+
+    seed, apollo = DEV_CORPUS / "seed-nasa-roscosmos-talks.txt", DEV_CORPUS / "dev-01-apollo-soyuz.txt"
+    build([seed], tmp_path / "old")
+    union = Dataset()
+    union.parse(tmp_path / "old" / "graph.trig", format="trig")
+    (tmp_path / "old" / "graph.ttl").write_text(union.serialize(format="nt"), encoding="utf-8")  # no marks
+    trig = (tmp_path / "old" / "graph.trig").read_text(encoding="utf-8")
+    (tmp_path / "old" / "graph.trig").write_text(trig.replace("> {\n", ">\n{\n", 1), encoding="utf-8")  # one block unmarked
+    add_documents([apollo], tmp_path / "old")
+    build([seed, apollo], tmp_path / "fresh")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "old" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name

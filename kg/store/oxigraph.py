@@ -111,7 +111,7 @@ def splice_turtle(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
     import pyoxigraph as ox
 
     fresh = {str(ox.NamedNode(iri)): _turtle_block(store, ox.NamedNode(iri)) for iri in graphs}
-    return _splice(out / TURTLE_NAME, fresh, _turtle_block_key)
+    return _splice(store, out / TURTLE_NAME, fresh, _turtle_block_key, write_turtle)
 
 
 def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
@@ -125,14 +125,24 @@ def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
         name = ox.NamedNode(iri)
         quads = sorted(store.quads_for_pattern(None, None, None, name), key=_quad_key)
         fresh[str(name)] = _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes()) or b"")
-    return _splice(out / TRIG_NAME, fresh, _trig_block_key)
+    return _splice(store, out / TRIG_NAME, fresh, _trig_block_key, write_trig)
 
 
-def _splice(path: Path, fresh: dict[str, bytes], block_key: Callable[[bytes], str | None]) -> Path:
+def _splice(store: "ox.Store", path: Path, fresh: dict[str, bytes], block_key: Callable[[bytes], str | None], write_whole: Callable[["ox.Store", Path], Path]) -> Path:
+    """``path`` with the ``fresh`` blocks in place of the old ones. A file whose blocks are not the
+    store's other graphs (written by an older kg in another layout, or edited) is written whole."""
+    if _blocks_of(path, block_key) - set(fresh) != {str(g) for g in store.named_graphs()} - set(fresh):
+        return write_whole(store, path)
     with open(path, "rb") as old, atomic_writer(path) as new:
         for block in _blocks_merged(_blocks(old, block_key), fresh):
             new.write(block)
     return path
+
+
+def _blocks_of(path: Path, block_key: Callable[[bytes], str | None]) -> set[str]:
+    """The graphs whose blocks ``path`` holds."""
+    with open(path, "rb") as fh:
+        return {key for key in map(block_key, fh) if key is not None}
 
 
 def _trig_block_key(line: bytes) -> str | None:
