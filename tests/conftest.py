@@ -24,6 +24,16 @@ def run_kg(*args: str, cwd: Path = REPO, env: dict | None = None, timeout: float
     return subprocess.run([str(KG), *args], capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout, **kwargs)
 
 
+def events_of(extraction, event_type: str) -> list:
+    """The events of ``event_type`` an extraction found."""
+    return [e for e in extraction.events if e.type == event_type]
+
+
+def participant_names(extraction, event) -> set[str]:
+    """The labels of an event's participants."""
+    return {extraction.entities[p].label for p in event.participants}
+
+
 def positions_shown(extraction) -> set[tuple[str, str, str | None]]:
     """(person, title, organization) of an extraction as ``kg query positions`` shows them: an
     organization the text does not name (taken from the gazetteer) goes by the gazetteer's label."""

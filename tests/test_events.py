@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import events_of, participant_names
 from kg.extract.event_rules import load_event_rules
 from kg.extract.status import event_status
 from kg.model import DateValue
-
-
-def _events(ex, event_type):
-    return [e for e in ex.events if e.type == event_type]
-
-
-def _names(ex, event):
-    return {ex.entities[p].label for p in event.participants}
 
 
 # --- status: one function of the clause --------------------------------------------------------
@@ -56,13 +49,13 @@ def test_status_an_event_dated_after_publication_is_planned(cues):
 def test_events_passing_without_an_agreement_is_no_agreement(extract_text):
     ex = extract_text("Weeks of talks between NASA and Roscosmos ended on Friday without an agreement "
                       "on the crew exchange.", published="2023-05-08")
-    assert not [e for e in _events(ex, "Agreement") if e.status == "happened"]
+    assert not [e for e in events_of(ex, "Agreement") if e.status == "happened"]
 
 
 def test_events_planned_meeting_is_planned(extract_text):
     ex = extract_text("NASA Administrator Bill Nelson will meet Roscosmos chief Yury Borisov "
                       "in Houston on November 14.", published="2023-10-02")
-    (meeting,) = _events(ex, "Meeting")
+    (meeting,) = events_of(ex, "Meeting")
     assert meeting.status == "planned"
     assert meeting.date == DateValue.of(2023, 11, 14)
 
@@ -72,7 +65,7 @@ def test_events_planned_meeting_is_planned(extract_text):
 def test_events_future_month_without_year_is_the_next_one(extract_text):
     ex = extract_text("Roscosmos said the Soyuz MS-30 crew is scheduled to launch in February.",
                       published="2025-10-20")
-    launches = _events(ex, "Launch")
+    launches = events_of(ex, "Launch")
     assert launches and all(e.date == DateValue.of(2026, 2) for e in launches)
     assert all(e.status == "planned" for e in launches)
 
@@ -80,7 +73,7 @@ def test_events_future_month_without_year_is_the_next_one(extract_text):
 def test_events_past_day_without_year_is_the_previous_one(extract_text):
     ex = extract_text("The Soyuz MS-30 spacecraft docked with the station on December 3.",
                       published="2025-10-20")
-    (docking,) = _events(ex, "Docking")
+    (docking,) = events_of(ex, "Docking")
     assert docking.date == DateValue.of(2024, 12, 3)
     assert docking.status == "happened"
 
@@ -90,7 +83,7 @@ def test_events_past_day_without_year_is_the_previous_one(extract_text):
 def test_events_an_undated_plan_is_kept(extract_text):
     ex = extract_text("Roscosmos chief Yury Borisov will visit the Kennedy Space Center.",
                       published="2024-04-02")
-    visits = [e for e in ex.events if any("Borisov" in n for n in _names(ex, e))]
+    visits = [e for e in ex.events if any("Borisov" in n for n in participant_names(ex, e))]
     assert visits and visits[0].date is None and visits[0].status == "planned"
 
 
@@ -100,7 +93,7 @@ def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_tex
     ex = extract_text("Bill Nelson met Yury Borisov in Moscow on March 4. "
                       "Nelson and Borisov met for a second time on March 4 to discuss crew flights.",
                       published="2024-03-10")
-    meetings = _events(ex, "Meeting")
+    meetings = events_of(ex, "Meeting")
     assert len(meetings) == 1
     assert len(meetings[0].evidence) == 2
     assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
@@ -127,15 +120,15 @@ def test_events_emit_one_evidence_per_sentence(extract_text):
 
 def test_events_labels_name_the_participants_not_a_fragment(extract_text):
     ex = extract_text("Bill Nelson met Yury Borisov in Moscow on March 4.", published="2024-03-10")
-    (meeting,) = _events(ex, "Meeting")
-    borisov = next(n for n in _names(ex, meeting) if "Borisov" in n)  # the gazetteer's spelling
+    (meeting,) = events_of(ex, "Meeting")
+    borisov = next(n for n in participant_names(ex, meeting) if "Borisov" in n)  # the gazetteer's spelling
     assert meeting.label == f"Meeting of Bill Nelson and {borisov}"
 
 
 def test_events_labels_of_plans_say_so(extract_text):
     ex = extract_text("The Soyuz MS-30 spacecraft will launch from Baikonur on February 2.",
                       published="2025-10-20")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert launch.label == "Planned launch of Soyuz MS-30"
     assert " - " not in launch.label
 
@@ -143,7 +136,7 @@ def test_events_labels_of_plans_say_so(extract_text):
 def test_events_a_definite_noun_joins_its_event_and_reports_its_cancellation(extract_text):
     ex = extract_text("Roscosmos chief Yury Borisov planned to visit the Kennedy Space Center in May. "
                       "The visit never took place.", published="2024-09-02")
-    visits = [e for e in ex.events if e.type == "Other" and any("Borisov" in n for n in _names(ex, e))]
+    visits = [e for e in ex.events if e.type == "Other" and any("Borisov" in n for n in participant_names(ex, e))]
     assert len(visits) == 1
     assert visits[0].status == "canceled" and len(visits[0].evidence) == 2
     assert visits[0].label.startswith("Canceled visit by")
@@ -152,40 +145,40 @@ def test_events_a_definite_noun_joins_its_event_and_reports_its_cancellation(ext
 def test_events_what_is_suspended_is_not_an_event_of_its_own(extract_text):
     ex = extract_text("The European Space Agency said on Monday it was halting Soyuz launches from its spaceport.",
                       published="2024-03-04")
-    assert not _events(ex, "Launch")
+    assert not events_of(ex, "Launch")
 
 
 def test_events_a_cancellation_decision_happened(extract_text):
     ex = extract_text("NASA postponed the Soyuz MS-30 launch on Tuesday.", published="2025-10-22")
-    cancellations = _events(ex, "Cancellation")
+    cancellations = events_of(ex, "Cancellation")
     assert cancellations and all(e.status == "happened" for e in cancellations)
-    assert all(e.status == "canceled" for e in _events(ex, "Launch"))
+    assert all(e.status == "canceled" for e in events_of(ex, "Launch"))
 
 
 def test_events_an_arrival_at_a_station_is_a_docking(extract_text):
     ex = extract_text("The crew of Soyuz MS-30 arrived at the International Space Station on Friday.",
                       published="2025-10-20")
-    assert _events(ex, "Docking") and not [e for e in ex.events if e.label.startswith("Arrival")]
+    assert events_of(ex, "Docking") and not [e for e in ex.events if e.label.startswith("Arrival")]
 
 
 def test_events_no_agreement_reached_is_no_agreement(extract_text):
     ex = extract_text("By Friday NASA and Roscosmos had reached no agreement on the flights.",
                       published="2023-05-08")
-    assert not [e for e in _events(ex, "Agreement") if e.status == "happened"]
+    assert not [e for e in events_of(ex, "Agreement") if e.status == "happened"]
 
 
 def test_events_an_appointment_is_labelled_by_the_person_and_the_post_given(extract_text):
     ex = extract_text("On Tuesday, President Vladimir Putin appointed Yury Borisov as head of Roscosmos.",
                       published="2022-07-20")
-    (appointment,) = _events(ex, "Appointment")
-    borisov = next(n for n in _names(ex, appointment) if "Borisov" in n)
+    (appointment,) = events_of(ex, "Appointment")
+    borisov = next(n for n in participant_names(ex, appointment) if "Borisov" in n)
     assert appointment.label == f"{borisov} named Roscosmos head"
 
 
 def test_events_an_appointment_without_a_post_is_labelled_by_the_person_appointed(extract_text):
     ex = extract_text("On Tuesday, President Vladimir Putin appointed Yury Borisov.", published="2022-07-20")
-    (appointment,) = _events(ex, "Appointment")
-    borisov = next(n for n in _names(ex, appointment) if "Borisov" in n)
+    (appointment,) = events_of(ex, "Appointment")
+    borisov = next(n for n in participant_names(ex, appointment) if "Borisov" in n)
     assert appointment.label == f"Appointment of {borisov}"
 
 
@@ -219,29 +212,29 @@ def test_trigger_patterns_match_words_with_their_arguments(parse, sentence, word
 def test_hatch_that_came_open_is_an_event(extract_text):
     ex = extract_text("On March 3, 2024, the hatch came open and Mike Quill greeted Ivan Petrenko aboard the "
                       "International Space Station.", published="2024-03-10")
-    assert any(e.date and e.date.iso == "2024-03-03" for e in _events(ex, "Other"))
+    assert any(e.date and e.date.iso == "2024-03-03" for e in events_of(ex, "Other"))
 
 
 def test_launch_that_thundered_away_is_an_event(extract_text):
     ex = extract_text("On March 3, 2024, Soyuz MS-31 thundered away from the Baikonur Cosmodrome.",
                       published="2024-03-10")
-    assert [e.date.iso for e in _events(ex, "Launch")] == ["2024-03-03"]
+    assert [e.date.iso for e in events_of(ex, "Launch")] == ["2024-03-03"]
 
 
 def test_hours_earlier_counts_from_the_last_day_the_text_named(extract_text):
     ex = extract_text("The crews were busy all day on March 3, 2024. "
                       "Three hours earlier, Soyuz MS-31 had docked with the International Space Station.",
                       published="2024-03-10")
-    assert [e.date.iso for e in _events(ex, "Docking")] == ["2024-03-03"]
+    assert [e.date.iso for e in events_of(ex, "Docking")] == ["2024-03-03"]
 
 
 def test_arrival_right_after_a_sentence_about_the_station_is_a_docking(extract_text):
     ex = extract_text("Six people now live aboard the station. Mike Quill and Ivan Petrenko arrived in "
                       "March 2024.", published="2024-06-10")
-    assert [e.date.iso for e in _events(ex, "Docking")] == ["2024-03"]
+    assert [e.date.iso for e in events_of(ex, "Docking")] == ["2024-03"]
 
 
 def test_arrival_in_a_named_city_stays_an_arrival(extract_text):
     ex = extract_text("Six people now live aboard the station. Dmitry Bakanov arrived in Houston in "
                       "March 2024.", published="2024-06-10")
-    assert not _events(ex, "Docking")
+    assert not events_of(ex, "Docking")

@@ -6,15 +6,8 @@ Every sentence here is written for these tests; none is taken from the corpus.
 
 from __future__ import annotations
 
+from conftest import events_of, participant_names
 from kg.model import DateValue
-
-
-def _events(ex, event_type):
-    return [e for e in ex.events if e.type == event_type]
-
-
-def _names(ex, event):
-    return {ex.entities[p].label for p in event.participants}
 
 
 # --- the narrative's year -----------------------------------------------------------------------
@@ -22,7 +15,7 @@ def _names(ex, event):
 def test_that_month_after_an_explicit_month_falls_in_its_year(extract_text):
     ex = extract_text("Sergei Volkov reached the station aboard a Soyuz in April 2008, and that October "
                       "the shuttle Discovery docked with the station for the last time.", published="2015-03-01")
-    (docking,) = _events(ex, "Docking")
+    (docking,) = events_of(ex, "Docking")
     assert docking.date == DateValue.of(2008, 10)
 
 
@@ -30,16 +23,16 @@ def test_a_present_tense_sentence_brings_the_narrative_back_to_publication(extra
     ex = extract_text("On April 12, 1981, the shuttle Columbia lifted off for the first time. "
                       "NASA says it will retire its last orbiter this year. "
                       "In June, Atlantis landed at the Kennedy Space Center.", published="2011-08-01")
-    (landing,) = _events(ex, "Landing")
+    (landing,) = events_of(ex, "Landing")
     assert landing.date == DateValue.of(2011, 6)
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert launch.date == DateValue.of(1981, 4, 12)
 
 
 def test_a_past_sentence_without_a_date_continues_the_day_before_it(extract_text):
     ex = extract_text("On Tuesday the crew boarded their capsule at the Baikonur Cosmodrome. "
                       "Soyuz TMA-21 lifted off at dawn.", published="2011-04-07")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert launch.date == DateValue.of(2011, 4, 5)
 
 
@@ -48,14 +41,14 @@ def test_a_past_sentence_without_a_date_continues_the_day_before_it(extract_text
 def test_a_date_of_another_trigger_is_not_this_ones(extract_text):
     ex = extract_text("On May 3, Roscosmos decided to suspend cooperation with the European Space Agency, "
                       "ruling out the planned launch in November.", published="2023-05-10")
-    (suspension,) = _events(ex, "Suspension")
+    (suspension,) = events_of(ex, "Suspension")
     assert suspension.date == DateValue.of(2023, 5, 3)
 
 
 def test_the_same_day_dates_an_agreement_announced_then(extract_text):
     ex = extract_text("On June 2, NASA named a new station manager. The same day, NASA and Roscosmos "
                       "announced an agreement to fly crews together starting in October.", published="2024-06-10")
-    (agreement,) = _events(ex, "Agreement")
+    (agreement,) = events_of(ex, "Agreement")
     assert agreement.date == DateValue.of(2024, 6, 2)
     assert agreement.status == "happened"
 
@@ -63,24 +56,24 @@ def test_the_same_day_dates_an_agreement_announced_then(extract_text):
 def test_a_called_off_launch_keeps_its_own_date_and_the_decision_its_day(extract_text):
     ex = extract_text("NASA called off Friday's launch attempt of the shuttle Atlantis on Thursday "
                       "because of a fuel leak.", published="1997-08-09")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert (launch.status, launch.date) == ("canceled", DateValue.of(1997, 8, 8))
     assert launch.label == "Canceled launch of Atlantis"
-    (decision,) = _events(ex, "Cancellation")
+    (decision,) = events_of(ex, "Cancellation")
     assert (decision.status, decision.date) == ("happened", DateValue.of(1997, 8, 7))
 
 
 def test_a_postponed_launch_without_its_own_date_stays_undated(extract_text):
     ex = extract_text("Roscosmos said on March 4 it was postponing the launch of the Progress MS-30 "
                       "cargo ship.", published="2023-03-10")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert launch.status == "canceled" and launch.date is None
 
 
 def test_since_gives_no_event_date(extract_text):
     ex = extract_text("The shuttle Endeavour will dock with the station, where two cosmonauts have lived "
                       "since March.", published="2001-04-10")
-    (docking,) = _events(ex, "Docking")
+    (docking,) = events_of(ex, "Docking")
     assert docking.status == "planned" and docking.date is None
 
 
@@ -89,14 +82,14 @@ def test_since_gives_no_event_date(extract_text):
 def test_scheduled_for_launch_is_a_plan_in_the_coming_month(extract_text):
     ex = extract_text("The Nauka module, which was delayed for years, is scheduled for launch from the "
                       "Baikonur Cosmodrome in March.", published="2020-11-15")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert (launch.status, launch.date) == ("planned", DateValue.of(2021, 3))
 
 
 def test_a_craft_set_to_launch_after_its_name_and_a_comma_is_launched(extract_text):
     ex = extract_text("The deal puts NASA astronaut Jane Doe on Soyuz MS-40, a Russian spacecraft set to "
                       "launch from the Baikonur Cosmodrome on April 9.", published="2026-01-05")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert (launch.status, launch.date) == ("planned", DateValue.of(2026, 4, 9))
     assert launch.label == "Planned launch of Soyuz MS-40"
 
@@ -106,7 +99,7 @@ def test_a_craft_set_to_launch_after_its_name_and_a_comma_is_launched(extract_te
 def test_coming_home_days_after_that_is_a_landing_counted_from_the_last_date(extract_text):
     ex = extract_text("On March 3, Soyuz MS-30 lifted off from Baikonur. Ten days after that, Ivan Petrov "
                       "came home aboard Soyuz MS-29.", published="2022-04-15")
-    (landing,) = _events(ex, "Landing")
+    (landing,) = events_of(ex, "Landing")
     assert landing.date == DateValue.of(2022, 3, 13)
     assert landing.label == "Landing of Soyuz MS-29"
 
@@ -114,5 +107,5 @@ def test_coming_home_days_after_that_is_a_landing_counted_from_the_last_date(ext
 def test_a_return_that_had_been_due_is_canceled_at_its_past_date(extract_text):
     ex = extract_text("The two men had been due to come home aboard the shuttle Endeavour in March, but the "
                       "fleet has been grounded since then.", published="2003-05-10")
-    (landing,) = _events(ex, "Landing")
+    (landing,) = events_of(ex, "Landing")
     assert (landing.status, landing.date) == ("canceled", DateValue.of(2003, 3))

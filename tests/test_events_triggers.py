@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import events_of, participant_names
 from kg.model import DateValue
-
-
-def _events(ex, event_type):
-    return [e for e in ex.events if e.type == event_type]
-
-
-def _names(ex, event):
-    return {ex.entities[p].label for p in event.participants}
 
 
 # --- statements: a dated statement is news, "he said" with a quote is a quote -------------------
@@ -24,7 +17,7 @@ def _names(ex, event):
 def test_an_agency_saying_something_on_a_date_is_an_announcement(extract_text):
     ex = extract_text("Roscosmos said on March 4 that its cosmonauts would keep working with their "
                       "American colleagues.", published="2023-03-10")
-    (statement,) = _events(ex, "Announcement")
+    (statement,) = events_of(ex, "Announcement")
     assert (statement.date, statement.status) == (DateValue.of(2023, 3, 4), "happened")
     assert statement.label == "Statement by Roscosmos"
 
@@ -36,22 +29,22 @@ def test_an_agency_saying_something_on_a_date_is_an_announcement(extract_text):
 ])
 def test_quotes_undated_remarks_and_told_reporters_are_no_announcement(extract_text, sentence):
     ex = extract_text(sentence, published="2023-03-10")
-    assert not _events(ex, "Announcement")
+    assert not events_of(ex, "Announcement")
 
 
 def test_a_statement_reporting_an_event_is_that_event(extract_text):
     ex = extract_text("Roscosmos said on March 4 it was postponing the launch of the Progress MS-30 "
                       "cargo ship.", published="2023-03-10")
-    assert not _events(ex, "Announcement")
-    (decision,) = _events(ex, "Cancellation")
-    assert decision.date == DateValue.of(2023, 3, 4) and "Roscosmos" in _names(ex, decision)
+    assert not events_of(ex, "Announcement")
+    (decision,) = events_of(ex, "Cancellation")
+    assert decision.date == DateValue.of(2023, 3, 4) and "Roscosmos" in participant_names(ex, decision)
 
 
 def test_it_in_a_reported_clause_is_the_speaker(extract_text):
     ex = extract_text("Roscosmos said on Monday it was withdrawing its engineers from the Kourou spaceport.",
                       published="2022-03-10")
-    (withdrawal,) = [e for e in _events(ex, "Other") if e.label.startswith("Withdrawal")]
-    assert _names(ex, withdrawal) == {"Roscosmos"}
+    (withdrawal,) = [e for e in events_of(ex, "Other") if e.label.startswith("Withdrawal")]
+    assert participant_names(ex, withdrawal) == {"Roscosmos"}
     assert withdrawal.date == DateValue.of(2022, 3, 7)
 
 
@@ -59,12 +52,12 @@ def test_it_in_a_reported_clause_is_the_speaker(extract_text):
 
 def test_flying_around_a_station_is_no_launch(extract_text):
     ex = extract_text("Discovery will fly around the Mir station on Monday.", published="2001-02-01")
-    assert not _events(ex, "Launch")
+    assert not events_of(ex, "Launch")
 
 
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
-    assert not _events(ex, "Launch")
+    assert not events_of(ex, "Launch")
 
 
 # --- more kinds of events ------------------------------------------------------------------------
@@ -72,34 +65,34 @@ def test_riding_home_is_no_launch(extract_text):
 def test_an_annexation_is_background_with_its_country(extract_text):
     ex = extract_text("After Russia annexed Crimea in 2014, NASA cut most contacts with Roscosmos.",
                       published="2016-05-01")
-    (annexation,) = [e for e in _events(ex, "Other") if e.label.startswith("Annexation")]
+    (annexation,) = [e for e in events_of(ex, "Other") if e.label.startswith("Annexation")]
     assert annexation.date == DateValue.of(2014)
-    assert _names(ex, annexation) == {"Russia"}
+    assert participant_names(ex, annexation) == {"Russia"}
 
 
 def test_walking_in_space_is_a_spacewalk(extract_text):
     ex = extract_text("Alexei Leonov became the first person to walk in space in March 1965.",
                       published="2015-03-18")
-    (walk,) = _events(ex, "Spacewalk")
-    assert walk.date == DateValue.of(1965, 3) and _names(ex, walk) == {"Alexei Leonov"}
+    (walk,) = events_of(ex, "Spacewalk")
+    assert walk.date == DateValue.of(1965, 3) and participant_names(ex, walk) == {"Alexei Leonov"}
 
 
 def test_a_telephone_call_is_a_meeting(extract_text):
     ex = extract_text("Bill Nelson spoke with Yury Borisov by telephone on Monday.", published="2023-03-10")
-    (call,) = _events(ex, "Meeting")
-    assert call.date == DateValue.of(2023, 3, 6) and "Bill Nelson" in _names(ex, call)
+    (call,) = events_of(ex, "Meeting")
+    assert call.date == DateValue.of(2023, 3, 6) and "Bill Nelson" in participant_names(ex, call)
 
 
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
-    (agreement,) = _events(ex, "Agreement")
-    assert agreement.date == DateValue.of(2023, 3, 3) and _names(ex, agreement) == {"Roscosmos"}
+    (agreement,) = events_of(ex, "Agreement")
+    assert agreement.date == DateValue.of(2023, 3, 3) and participant_names(ex, agreement) == {"Roscosmos"}
 
 
 def test_becoming_acting_administrator_is_an_appointment(extract_text):
     ex = extract_text("Janet Petro became acting administrator of NASA on January 20.", published="2025-03-01")
-    (appointment,) = _events(ex, "Appointment")
-    assert appointment.date == DateValue.of(2025, 1, 20) and "Janet Petro" in _names(ex, appointment)
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.date == DateValue.of(2025, 1, 20) and "Janet Petro" in participant_names(ex, appointment)
 
 
 # --- who takes part ------------------------------------------------------------------------------
@@ -107,16 +100,16 @@ def test_becoming_acting_administrator_is_an_appointment(extract_text):
 def test_the_two_men_are_the_people_named_before(extract_text):
     ex = extract_text("Robert Gibson and Vladimir Dezhurov floated toward each other in the tunnel on Thursday. "
                       "The two men shook hands as the crews watched.", published="1995-07-01")
-    (handshake,) = _events(ex, "Meeting")
-    assert _names(ex, handshake) == {"Robert Gibson", "Vladimir Dezhurov"}
+    (handshake,) = events_of(ex, "Meeting")
+    assert participant_names(ex, handshake) == {"Robert Gibson", "Vladimir Dezhurov"}
     assert handshake.date == DateValue.of(1995, 6, 29)
 
 
 def test_a_meeting_of_agency_chiefs_takes_the_people_the_sentence_names(extract_text):
     ex = extract_text("The last time the heads of NASA and Roscosmos met in person was in October 2018, "
                       "when Jim Bridenstine and Dmitry Rogozin watched a launch at Baikonur.", published="2019-10-20")
-    (meeting,) = _events(ex, "Meeting")
-    assert {"Jim Bridenstine", "Dmitry Rogozin"} <= _names(ex, meeting)
+    (meeting,) = events_of(ex, "Meeting")
+    assert {"Jim Bridenstine", "Dmitry Rogozin"} <= participant_names(ex, meeting)
     assert meeting.label == "Meeting of Jim Bridenstine and Dmitry Rogozin"
 
 
@@ -124,13 +117,13 @@ def test_a_meeting_of_agency_chiefs_takes_the_people_the_sentence_names(extract_
 
 def test_seven_shuttle_visits_are_no_single_visit(extract_text):
     ex = extract_text("The program calls for seven shuttle visits to the Mir station.", published="1995-06-01")
-    assert not _events(ex, "Other")
+    assert not events_of(ex, "Other")
 
 
 def test_a_treaty_replacing_another_appoints_nobody(extract_text):
     ex = extract_text("The new treaty replaces one that Richard Nixon and Alexei Kosygin signed in 1972.",
                       published="1987-04-20")
-    assert not _events(ex, "Appointment")
+    assert not events_of(ex, "Appointment")
 
 
 # --- plans and their coreference -----------------------------------------------------------------
@@ -138,7 +131,7 @@ def test_a_treaty_replacing_another_appoints_nobody(extract_text):
 def test_due_to_undock_is_a_planned_undocking(extract_text):
     ex = extract_text("The capsule Soyuz MS-09 is due to undock on Dec. 20 with three people aboard.",
                       published="2018-12-12")
-    (undocking,) = _events(ex, "Other")
+    (undocking,) = events_of(ex, "Other")
     assert (undocking.status, undocking.date) == ("planned", DateValue.of(2018, 12, 20))
     assert undocking.label == "Planned undocking of Soyuz MS-09"
 
@@ -146,14 +139,14 @@ def test_due_to_undock_is_a_planned_undocking(extract_text):
 def test_a_launch_before_which_someone_plans_to_meet_the_crew_is_planned(extract_text):
     ex = extract_text("Yuri Borisov will meet the Crew-12 crew, which includes cosmonaut Anna Kikina, "
                       "before their launch from the Kennedy Space Center.", published="2025-07-28")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert launch.status == "planned"
 
 
 def test_later_on_the_publication_weekday_is_that_day(extract_text):
     ex = extract_text("A news conference with Charles Bolden is scheduled for later Thursday at the "
                       "Kennedy Space Center.", published="2011-07-21")
-    (conference,) = _events(ex, "Other")
+    (conference,) = events_of(ex, "Other")
     assert (conference.status, conference.date) == ("planned", DateValue.of(2011, 7, 21))
 
 
@@ -161,7 +154,7 @@ def test_undated_talks_and_a_dated_meeting_of_the_same_people_are_one_event(extr
     ex = extract_text("Dmitry Bakanov arrived in Houston for talks with Sean Duffy, which will be the first "
                       "such talks in years. Bakanov and Duffy are scheduled to meet on Thursday.",
                       published="2025-07-29")
-    (meeting,) = _events(ex, "Meeting")
+    (meeting,) = events_of(ex, "Meeting")
     assert (meeting.status, meeting.date) == ("planned", DateValue.of(2025, 7, 31))
     assert len(meeting.evidence) == 2
 
@@ -171,16 +164,16 @@ def test_undated_talks_and_a_dated_meeting_of_the_same_people_are_one_event(extr
 def test_a_label_names_the_subject_of_its_own_clause(extract_text):
     ex = extract_text("Cosmonaut Ivan Petrov died in 2011; astronaut John Carter, his American partner on the "
                       "flight, died in May 2016.", published="2020-01-10")
-    labels = {e.date.iso: e.label for e in _events(ex, "Other")}
+    labels = {e.date.iso: e.label for e in events_of(ex, "Other")}
     assert labels == {"2011": "Death of Ivan Petrov", "2016-05": "Death of John Carter"}
 
 
 def test_a_statement_is_labelled_by_the_agency_behind_it(extract_text):
     ex = extract_text("On June 3 a Roscosmos commission blamed a faulty valve, and flights resumed on July 9, "
                       "when Soyuz MS-30 carried cosmonaut Ivan Petrov to the station.", published="2024-08-01")
-    (statement,) = _events(ex, "Announcement")
+    (statement,) = events_of(ex, "Announcement")
     assert statement.label == "Statement by Roscosmos"
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert (launch.label, launch.date) == ("Launch of Soyuz MS-30", DateValue.of(2024, 7, 9))
 
 
@@ -194,22 +187,22 @@ def test_an_arrival_in_a_time_clause_is_planned(extract_text):
 
 def test_a_country_that_is_the_subject_takes_part(extract_text):
     ex = extract_text("The Soviet Union plans to launch two probes toward Venus next year.", published="1987-04-15")
-    (launch,) = _events(ex, "Launch")
+    (launch,) = events_of(ex, "Launch")
     assert (launch.status, launch.date) == ("planned", DateValue.of(1988))
-    assert _names(ex, launch) == {"Soviet Union"}
+    assert participant_names(ex, launch) == {"Soviet Union"}
 
 
 def test_a_grounded_fleet_is_a_suspension(extract_text):
     ex = extract_text("NASA grounded its shuttle fleet in January after the loss of Challenger.",
                       published="1986-02-10")
-    (suspension,) = _events(ex, "Suspension")
-    assert suspension.date == DateValue.of(1986, 1) and "NASA" in _names(ex, suspension)
+    (suspension,) = events_of(ex, "Suspension")
+    assert suspension.date == DateValue.of(1986, 1) and "NASA" in participant_names(ex, suspension)
 
 
 def test_a_hoped_for_meeting_is_planned_and_not_dated_by_the_report(extract_text):
     ex = extract_text("Mr. Baker said on Tuesday that he hoped for a summit meeting with Mikhail Gorbachev "
                       "in Washington.", published="1987-04-15")
-    (meeting,) = _events(ex, "Meeting")
+    (meeting,) = events_of(ex, "Meeting")
     assert (meeting.status, meeting.date) == ("planned", None)
 
 
@@ -221,19 +214,19 @@ def test_a_hoped_for_meeting_is_planned_and_not_dated_by_the_report(extract_text
 ])
 def test_words_that_only_look_like_events(extract_text, sentence, event_type):
     ex = extract_text(sentence, published="2023-01-12")
-    assert not _events(ex, event_type)
+    assert not events_of(ex, event_type)
 
 
 def test_who_took_over_an_agency_is_appointed(extract_text):
     ex = extract_text("Yuri Borisov, an engineer who took over the agency in July 2022, met Bill Nelson on Monday.",
                       published="2022-07-20")
-    (appointment,) = _events(ex, "Appointment")
-    assert appointment.date == DateValue.of(2022, 7) and _names(ex, appointment) == {"Yuri Borisov"}
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.date == DateValue.of(2022, 7) and participant_names(ex, appointment) == {"Yuri Borisov"}
 
 
 def test_a_removal_is_labelled_as_one(extract_text):
     ex = extract_text("President Vladimir Putin signed a decree on Friday removing Dmitry Rogozin as director "
                       "general of Roscosmos.", published="2022-07-20")
-    (removal,) = _events(ex, "Appointment")
+    (removal,) = events_of(ex, "Appointment")
     assert removal.label == "Removal of Dmitry Rogozin"
     assert removal.date == DateValue.of(2022, 7, 15)
