@@ -8,6 +8,8 @@ interrupted build never leaves a half-written graph or store behind.
 from __future__ import annotations
 
 import ast
+import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -111,7 +113,7 @@ def splice_turtle(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
     import pyoxigraph as ox
 
     fresh = {str(ox.NamedNode(iri)): _turtle_block(store, ox.NamedNode(iri)) for iri in graphs}
-    return _splice(store, out / TURTLE_NAME, fresh, _turtle_block_key, write_turtle)
+    return _splice(store, out / TURTLE_NAME, fresh, TURTLE_BLOCK, write_turtle)
 
 
 def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
@@ -125,52 +127,44 @@ def splice_trig(store: "ox.Store", out: Path, graphs: Iterable[str]) -> Path:
         name = ox.NamedNode(iri)
         quads = sorted(store.quads_for_pattern(None, None, None, name), key=_quad_key)
         fresh[str(name)] = _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes()) or b"")
-    return _splice(store, out / TRIG_NAME, fresh, _trig_block_key, write_trig)
+    return _splice(store, out / TRIG_NAME, fresh, TRIG_BLOCK, write_trig)
 
 
-def _splice(store: "ox.Store", path: Path, fresh: dict[str, bytes], block_key: Callable[[bytes], str | None], write_whole: Callable[["ox.Store", Path], Path]) -> Path:
-    """``path`` with the ``fresh`` blocks in place of the old ones. A file whose blocks are not the
-    store's other graphs (written by an older kg in another layout, or edited) is written whole."""
-    if _blocks_of(path, block_key) - set(fresh) != {str(g) for g in store.named_graphs()} - set(fresh):
-        return write_whole(store, path)
-    with open(path, "rb") as old, atomic_writer(path) as new:
-        for block in _blocks_merged(_blocks(old, block_key), fresh):
-            new.write(block)
+def _splice(store: "ox.Store", path: Path, fresh: dict[str, bytes], opener: "re.Pattern[bytes]", write_whole: Callable[["ox.Store", Path], Path]) -> Path:
+    """``path`` with the ``fresh`` blocks in place of the old ones, the others copied. A file
+    whose blocks are not the store's other graphs (written by an older kg in another layout, or
+    edited) is written whole."""
+    import mmap
+
+    with open(path, "rb") as old:
+        if os.fstat(old.fileno()).st_size == 0:
+            return write_whole(store, path)
+        with mmap.mmap(old.fileno(), 0, access=mmap.ACCESS_READ) as text:
+            spans = _block_spans(text, opener)
+            if {key for key, _, _ in spans} - {""} - set(fresh) != {str(g) for g in store.named_graphs()} - set(fresh):
+                return write_whole(store, path)
+            with atomic_writer(path) as new:
+                for block in _blocks_merged(((key, text[a:b]) for key, a, b in spans), fresh):
+                    new.write(block)
     return path
 
 
-def _blocks_of(path: Path, block_key: Callable[[bytes], str | None]) -> set[str]:
-    """The graphs whose blocks ``path`` holds."""
-    with open(path, "rb") as fh:
-        return {key for key in map(block_key, fh) if key is not None}
+TRIG_BLOCK = re.compile(rb"^(<[^>\n]*>) \{$", re.MULTILINE)
+"""The line that opens a named graph's block in graph.trig: ``<IRI> {``."""
+
+TURTLE_BLOCK = re.compile(rb"^" + re.escape(TURTLE_GRAPH_MARK) + rb"(<[^>\n]*>)$", re.MULTILINE)
+"""The line that opens a named graph's block in graph.ttl: ``# graph <IRI>``."""
 
 
-def _trig_block_key(line: bytes) -> str | None:
-    """The graph whose TriG block ``line`` opens (``<graph> {``), else None."""
-    if line.startswith(b"<") and line.rstrip().endswith(b"> {"):
-        return line.rstrip()[:-2].decode("utf-8")
-    return None
-
-
-def _turtle_block_key(line: bytes) -> str | None:
-    """The graph whose Turtle block ``line`` opens (``# graph <graph>``), else None."""
-    if line.startswith(TURTLE_GRAPH_MARK + b"<"):
-        return line[len(TURTLE_GRAPH_MARK):].rstrip().decode("utf-8")
-    return None
-
-
-def _blocks(lines: Iterable[bytes], block_key: Callable[[bytes], str | None]) -> Iterator[tuple[str, bytes]]:
-    """The parts of a file this module wrote: ``("", header)`` (prefixes and the default graph),
-    then ``(graph, block)`` for each named graph, from the line that opens it to the next such line.
-    A literal's line breaks are escaped by the serializer, so a block opens only at its own line."""
-    key, block = "", []
-    for line in lines:
-        opened = block_key(line)
-        if opened is not None:
-            yield key, b"".join(block)
-            key, block = opened, []
-        block.append(line)
-    yield key, b"".join(block)
+def _block_spans(text: "mmap.mmap | bytes", opener: "re.Pattern[bytes]") -> list[tuple[str, int, int]]:
+    """The parts of a file this module wrote, as (graph, start, end) offsets: ``""`` for the
+    header (prefixes and the default graph), then each named graph's block, from the line that
+    opens it to the next such line. The serializer escapes line breaks inside literals, so a
+    block opens only at a line of its own."""
+    starts = [(m.group(1).decode("utf-8"), m.start()) for m in opener.finditer(text)]
+    keys = [""] + [key for key, _ in starts]
+    offsets = [0] + [start for _, start in starts] + [len(text)]
+    return [(key, offsets[i], offsets[i + 1]) for i, key in enumerate(keys)]
 
 
 def _blocks_merged(old: Iterator[tuple[str, bytes]], fresh: dict[str, bytes]) -> Iterator[bytes]:
