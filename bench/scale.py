@@ -539,12 +539,12 @@ def row_store(ctx: Context) -> Run:
 def row_add(ctx: Context) -> list[Run]:
     add = Run(ctx.size, "add", f"`kg add` of 1 article to the {ctx.size}-article build")
     fresh = Run(ctx.size, "fresh", "`kg build` of that 1 article from scratch")
-    serial = ctx.runs.get("serial")
-    if not (serial and serial.ok):
-        add.skipped = fresh.skipped = "no serial build to add to"
+    base = next((name for name in ("serial", "parallel") if ctx.runs.get(name) and ctx.runs[name].ok), None)
+    if base is None:
+        add.skipped = fresh.skipped = "no serial or -j 2 build to add to"
         return [ctx.add(add), ctx.add(fresh)]
     graph = ["-g"] if has_option(ctx.add_help, "--graph", "-g") else ["-o"]
-    measure(add, [KG, "add", str(ctx.new_article), *graph, str(ctx.work / "serial")], ctx.log("add"), timeout=ctx.timeout)
+    measure(add, [KG, "add", str(ctx.new_article), *graph, str(ctx.work / base)], ctx.log("add"), timeout=ctx.timeout)
     measure(fresh, [KG, "build", str(ctx.new_article), "-o", str(ctx.work / "fresh"), "-q"], ctx.log("fresh"), timeout=ctx.timeout)
     if add.ok and fresh.ok:
         add.extra["add_vs_fresh"] = add.wall / fresh.wall
