@@ -61,14 +61,13 @@ SHIPPED_CORPORA = ("dev", "news-dev")
 """The development corpora that ship with kg (``data/corpus/<name>``); their articles together tell
 the history of the cooperation, 1972 to 2025. The held-out corpora do not ship."""
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html")
-
-
 def shipped_articles() -> list[Path]:
     """The default input of ``kg build``: every article of the shipped corpora (a file beside its
     ``.gold.yaml``; the corpora's README files are not articles), in order."""
+    from kg.ingest import SUPPORTED_SUFFIXES
+
     articles = []
     for name in SHIPPED_CORPORA:
         folder = _shipped("kg._corpus", name)
-        articles += sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES and (folder / f"{p.stem}.gold.yaml").is_file())
+        articles += sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES and (folder / f"{p.stem}.gold.yaml").is_file())
     return articles
