@@ -259,11 +259,13 @@ def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, fil
             with stopwatch(report.seconds, "files"):
                 write_files_from_store(backend.store, staging)
             report.outputs.update(trig=folder.trig, turtle=folder.turtle)
-        with stopwatch(report.seconds, "listings"):
-            listings.write(backend, staging)
+        report.outputs.update(store=folder.store)
+        if listings.written_by_build(len(report.documents)):
+            with stopwatch(report.seconds, "listings"):
+                listings.write(backend, staging)
+            report.outputs.update(listings=folder.listings)
     finally:
         backend.close()
-    report.outputs.update(store=folder.store, listings=folder.listings)
     atomic_write(staging / folder.report.name, json.dumps(report.to_dict(), indent=2))
     folder.switch_to(staging)
 

@@ -113,3 +113,21 @@ def test_a_damaged_listing_is_ignored(seed_build_copy, damage):
         damage = json.dumps(record)
     path.write_text(damage)
     assert answers(seed_build_copy, "entities").rows == answers(seed_build_copy, "entities", listings=False).rows
+
+
+def test_a_build_past_the_limit_leaves_the_listings_to_the_queries(tmp_path, monkeypatch):
+    """issue 12: a listing is grouped and sorted in memory, so a large build does not write them:
+    its memory must not grow with the corpus. Queries still answer, and write each listing."""
+    from kg.pipeline import build
+
+    monkeypatch.setattr(listings, "BUILD_WRITES_UP_TO", 1)
+    out = tmp_path / "out"
+    articles = [DEV_CORPUS / SEED_FILE, APOLLO]
+    report = build(articles, out)
+    assert len(report.documents) == 2 and "listings" not in report.outputs
+    assert not listings.listings_dir(out).exists()
+    first = answers(out, "events")
+    assert (listings.listings_dir(out) / "events.json").is_file()
+    assert first.rows == answers(out, "events").rows == answers(out, "events", listings=False).rows
+    monkeypatch.setattr(listings, "BUILD_WRITES_UP_TO", 2)
+    assert "listings" in build(articles, out).outputs

@@ -7,7 +7,8 @@ the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON f
 ``OUT/listings/``. A build folder's backend is a :class:`ListedBackend`: the store, with its
 listings; :func:`kg.store.queries.run_query` answers a listing from its file.
 
-- ``kg build`` writes them all (to a temporary folder, then renamed). ``kg add`` and ``kg remove``
+- ``kg build`` writes them all (to a temporary folder, then renamed), up to
+  :data:`BUILD_WRITES_UP_TO` documents; a larger build leaves them to the queries. ``kg add`` and ``kg remove``
   delete the folder before the store changes and leave each listing to the first query that asks
   for it, which writes it when no writer is at work: a change to a large build does not pay for a
   walk of the whole graph. An interrupted command leaves no listings, never stale ones; with
@@ -35,6 +36,17 @@ if TYPE_CHECKING:
 LISTINGS_NAME = "listings"
 """The folder of a build folder that holds the listings."""
 
+BUILD_WRITES_UP_TO = 2_000
+"""Documents up to which ``kg build`` writes every listing. A listing is a query over the whole
+graph whose rows Oxigraph groups and sorts in memory (the largest, ``events``, about 80 MB a
+thousand documents); a larger build leaves each listing to the first query that asks for it, as
+``kg add`` does, so the memory of a build does not grow with its corpus."""
+
+
+def written_by_build(documents: int) -> bool:
+    """Whether a build of ``documents`` documents writes the listings (:data:`BUILD_WRITES_UP_TO`)."""
+    return documents <= BUILD_WRITES_UP_TO
+
 
 def listings_dir(out: Path) -> Path:
     return out / LISTINGS_NAME
@@ -54,7 +66,8 @@ def discard(out: Path) -> None:
 def write(backend: "OxigraphBackend", out: Path) -> Path:
     """Run every named query that needs no parameter on ``backend`` and write its rows to
     ``out/listings/`` (replacing the folder there, if any); returns that folder. Rows go from the
-    store to the file one at a time, so the listings of a large build need no memory of their own."""
+    store to the file one at a time; what memory a listing needs is Oxigraph's, to group and sort
+    its rows."""
     from kg.store.queries import listing_rows, named_queries
 
     tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
@@ -133,4 +146,4 @@ def read(out: Path, name: str, text: str) -> "Table | None":
         return None
 
 
-__all__ = ["LISTINGS_NAME", "ListedBackend", "discard", "listings_dir", "read", "write"]
+__all__ = ["BUILD_WRITES_UP_TO", "LISTINGS_NAME", "ListedBackend", "discard", "listings_dir", "read", "write", "written_by_build"]
