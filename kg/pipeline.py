@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -22,6 +23,9 @@ from kg.model import Document, Extraction
 from kg.ontology import document_graph
 from kg.schema import FACT_KINDS
 from kg.workers import DocumentGraph
+
+if TYPE_CHECKING:
+    from kg.store.graph_files import BlockSpool
 
 
 @dataclass
@@ -103,21 +107,22 @@ def extract_all(documents: Sequence[Document]) -> list[Extraction]:
 
 
 def extracted(
-    documents: Iterable[Document], *, jobs: int = 1, scheduler: str | None = None
+    documents: Iterable[Document], *, jobs: int = 1, scheduler: str | None = None, blocks: bool = False
 ) -> Iterator[DocumentGraph]:
     """Each document's named graph, in document order: extracted here, by ``jobs`` worker
-    processes, or on the Dask cluster whose scheduler is at ``scheduler`` (``kg.workers``)."""
+    processes, or on the Dask cluster whose scheduler is at ``scheduler`` (``kg.workers``); with
+    its blocks of graph.trig and graph.ttl if ``blocks``."""
     from kg import workers
 
     if scheduler:
-        return workers.run_dask(documents, scheduler)
+        return workers.run_dask(documents, scheduler, blocks)
     if jobs > 1:
-        return workers.run_processes(documents, jobs)
-    return workers.run_serial(documents)
+        return workers.run_processes(documents, jobs, blocks)
+    return workers.run_serial(documents, blocks)
 
 
-def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: Callable[[], None] | None = None) -> Iterator[bytes]:
-    """The N-Quads of each document's graph, noting in ``report`` what each holds (or why it failed)."""
+def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: Callable[[], None] | None = None) -> Iterator[DocumentGraph]:
+    """Each document's graph that could be extracted, noting in ``report`` what each holds (or why it failed)."""
     entities: set[str] = set()
     for graph in graphs:
         if graph.failure:
@@ -128,19 +133,31 @@ def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: C
             report.facts.update(graph.facts)
             entities.update(graph.entities)
             report.entities = len(entities)
-            yield graph.nquads
+            yield graph
         if on_document is not None:
             on_document()
 
 
-def gazetteer_nquads() -> bytes:
+def spooled(graphs: Iterable[DocumentGraph], spool: "BlockSpool | None") -> Iterator[bytes]:
+    """The N-Quads of each graph, its blocks of the files kept in ``spool`` (if any)."""
+    for graph in graphs:
+        if spool is not None and graph.blocks is not None:
+            spool.add(graph.graph, graph.blocks)
+        yield graph.nquads
+
+
+def gazetteer_nquads(spool: "BlockSpool | None" = None) -> bytes:
+    """The N-Quads of the gazetteer's graph (its blocks of the files kept in ``spool``, if any)."""
     from kg.emit import emit_gazetteer, new_dataset
     from kg.gazetteer import load_gazetteer
     from kg.store.oxigraph import dataset_nquads
 
     ds = new_dataset()
     emit_gazetteer(ds, load_gazetteer())
-    return dataset_nquads(ds)
+    nquads = dataset_nquads(ds)
+    if spool is not None:
+        spool.add_nquads(nquads)
+    return nquads
 
 
 def build(
@@ -167,6 +184,9 @@ def build(
     ``progress(done, total)`` hears of each file as it is done; ``on_wait`` hears when another
     command is writing ``out`` and this one waits for it.
     """
+    from contextlib import nullcontext
+
+    from kg.store.graph_files import BlockSpool
     from kg.store.oxigraph import load_store
 
     folder = BuildFolder(out)
@@ -174,22 +194,23 @@ def build(
     report = BuildReport()
     with folder.writing("kg build", on_wait=on_wait):
         staging = folder.stage()
-        try:
-            paths = input_files(inputs, report)
-            tick = _ticker(len(paths), progress)
-            tick()
-            graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs, scheduler=scheduler)
-            chunks = chunked(chain([gazetteer_nquads()], counted(graphs, report, tick)))
-            load_store(timed(chunks, report.seconds, produce="extract", consume="store"), staging)
-        except BaseException:
-            folder.discard(staging)
-            raise
-        if not report.documents and not force:
-            kept = "keeps its earlier build" if folder.has_build() else "was not written"
-            report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
-            folder.discard(staging)
-            return report
-        finish_build(folder, staging, report, files=files)
+        with BlockSpool(staging) if files else nullcontext() as spool:
+            try:
+                paths = input_files(inputs, report)
+                tick = _ticker(len(paths), progress)
+                tick()
+                graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs, scheduler=scheduler, blocks=files)
+                chunks = chunked(chain([gazetteer_nquads(spool)], spooled(counted(graphs, report, tick), spool)))
+                load_store(timed(chunks, report.seconds, produce="extract", consume="store"), staging)
+            except BaseException:
+                folder.discard(staging)
+                raise
+            if not report.documents and not force:
+                kept = "keeps its earlier build" if folder.has_build() else "was not written"
+                report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
+                folder.discard(staging)
+                return report
+            finish_build(folder, staging, report, files=spool or files)
     return report
 
 
@@ -244,20 +265,25 @@ def chunked(parts: Iterable[bytes], size: int = 8 << 20) -> Iterator[bytes]:
         yield b"".join(buffer)
 
 
-def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, files: bool) -> None:
-    """Write the files, listings and report of the staged store, then switch the build in whole."""
+def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, files: "bool | BlockSpool") -> None:
+    """Write the files, listings and report of the staged store, then switch the build in whole.
+    ``files`` is whether to write graph.trig and graph.ttl, or the spool that holds their blocks
+    (else they are written from the store)."""
     import json
 
     from kg.store import listings
     from kg.store.backends import OxigraphBackend
     from kg.store.files import atomic_write
-    from kg.store.oxigraph import write_files_from_store
+    from kg.store.graph_files import BlockSpool, write_files_from_store
 
     backend = OxigraphBackend.open(staging / folder.store.name)
     try:
         if files:
             with stopwatch(report.seconds, "files"):
-                write_files_from_store(backend.store, staging)
+                if isinstance(files, BlockSpool):
+                    files.write(staging)
+                else:
+                    write_files_from_store(backend.store, staging)
             report.outputs.update(trig=folder.trig, turtle=folder.turtle)
         report.outputs.update(store=folder.store)
         if listings.written_by_build(len(report.documents)):
@@ -299,7 +325,7 @@ def build_dataset(inputs: Sequence[Path]) -> tuple[Dataset, BuildReport]:
     report = BuildReport()
     dataset = new_dataset()
     documents = iter_documents(input_files(inputs, report), report)
-    for nquads in chain([gazetteer_nquads()], counted(extracted(documents), report)):
+    for nquads in chain([gazetteer_nquads()], (graph.nquads for graph in counted(extracted(documents), report))):
         dataset.parse(data=nquads, format="nquads")
     return dataset, report
 

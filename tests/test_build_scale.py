@@ -65,6 +65,20 @@ def test_the_streamed_store_holds_the_quads_of_the_whole_corpus_emitted_at_once(
     assert set(ox.parse(path=str(tmp_path / "out" / "graph.trig"))) == streamed
 
 
+def test_the_files_joined_from_the_workers_blocks_are_the_files_of_the_store(serial_build, tmp_path):
+    """graph.trig and graph.ttl of a build are joined from blocks serialised where each document
+    was extracted; they must be the bytes written from the store the build loaded."""
+    import pyoxigraph as ox
+
+    from kg.store.graph_files import write_files_from_store
+
+    store = ox.Store.read_only(str(serial_build / "store"))
+    write_files_from_store(store, tmp_path)
+    for name in BUILD_FILES:
+        assert (tmp_path / name).read_bytes() == (serial_build / name).read_bytes(), name
+    assert not list(serial_build.glob(".*.blocks")), "the blocks were left behind"
+
+
 def test_two_worker_processes_give_the_bytes_of_a_serial_build(articles, serial_build, tmp_path):
     result = run_kg("build", str(articles), "-o", str(tmp_path / "out"), "-j", "2")
     assert result.returncode == 0, result.stderr

@@ -125,7 +125,7 @@ def export(source: "Backend | Dataset", *, fmt: ExportFormat, to: Path | None = 
     backend = as_backend(source)
     store = getattr(backend, "store", None)  # an Oxigraph store streams TriG and Turtle to a file
     if to is not None and store is not None and fmt in ("trig", "ttl"):
-        from kg.store.oxigraph import write_trig, write_turtle
+        from kg.store.graph_files import write_trig, write_turtle
 
         return [(write_trig if fmt == "trig" else write_turtle)(store, to)]
     if fmt in RDF_FORMATS:

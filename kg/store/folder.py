@@ -210,7 +210,7 @@ def refresh(folder: BuildFolder, backend, changed: list[str] | None = None) -> d
     other graphs' blocks are copied. Its listings were deleted before the store changed; each is
     written again by the first query that asks for it (``kg.store.listings.ListedBackend``), so a
     change costs what the changed documents cost, not a walk of the whole graph."""
-    from kg.store.oxigraph import splice_files, write_files_from_store
+    from kg.store.graph_files import splice_files, write_files_from_store
 
     backend.flush()
     if not folder.trig.exists():
