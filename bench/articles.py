@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html")
+from kg.ingest import SUPPORTED_SUFFIXES as ARTICLE_SUFFIXES
 SOURCE_FOLDERS = ("news-dev",)  # beside the default corpus; never heldout, news-heldout, fresh-heldout
 YEAR_OFFSETS = (-56, -28, 0, 28, 56)
 
