@@ -209,6 +209,20 @@ def test_trigger_patterns_match_words_with_their_arguments(parse, sentence, word
     assert match_triggers(doc).get(index) == expected
 
 
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The talks between the two agencies ended in Moscow on May 3.", "talks", "Meeting"),
+    ("The two agency chiefs met in Houston on May 3.", "met", "Meeting"),
+    ("The two agencies talk every week.", "talk", None),
+])
+def test_a_trigger_word_matches_as_written_when_its_lemma_is_another_word(parse, sentence, word, expected):
+    from kg.extract.event_rules import match_triggers
+
+    doc = parse(sentence)
+    index = next(t.i for t in doc if t.text == word)
+    assert match_triggers(doc).get(index) == expected
+
+
 def test_hatch_that_came_open_is_an_event(extract_text):
     ex = extract_text("On March 3, 2024, the hatch came open and Mike Quill greeted Ivan Petrenko aboard the "
                       "International Space Station.", published="2024-03-10")

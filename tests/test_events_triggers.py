@@ -230,3 +230,25 @@ def test_a_removal_is_labelled_as_one(extract_text):
     (removal,) = events_of(ex, "Appointment")
     assert removal.label == "Removal of Dmitry Rogozin"
     assert removal.date == DateValue.of(2022, 7, 15)
+
+
+# --- trigger words as written: the forms whose lemma is another word ----------------------------
+
+def test_every_trigger_word_spacy_lemmatises_as_another_word_is_a_listed_word_form():
+    """A LEMMA pattern listing "talks" never sees it (spaCy's lemma is "talk"); the words of
+    `word_forms` are also matched as written. A trigger word missing from that list would be
+    silently dead, so every listed word whose lemma differs, in a verb or a noun context, is there."""
+    from kg.nlp import load_pipeline
+    from kg.yaml_lines import load_shipped
+
+    raw = load_shipped("events.yaml", lambda raw: raw, what="event rules")
+    lemmas = [p[0]["RIGHT_ATTRS"]["LEMMA"] for patterns in raw["triggers"].values() for p in patterns if "LEMMA" in p[0]["RIGHT_ATTRS"]]
+    words = {w for listed in lemmas for w in (listed["IN"] if isinstance(listed, dict) else [listed])}
+    nlp = load_pipeline()
+    differing = {
+        word for word in words
+        for text in (f"They {word} it.", f"The {word} ended.")
+        for token in nlp(text) if token.lower_ == word.lower() and token.lemma_.lower() != word.lower()
+    }
+    assert differing <= set(raw["word_forms"]), sorted(differing - set(raw["word_forms"]))
+

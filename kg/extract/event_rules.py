@@ -91,20 +91,23 @@ TRIGGER_NODE = "trigger"
 """The pattern node that names the word opening the event."""
 
 
-def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
-    """The pattern, and (when its trigger node lists lemmas) the same pattern on the word as written
-    ("talks", "met"); lemmas and words match in lower or capitalised case ("Summit")."""
+def _lemma_variants(pattern: list[dict], word_forms: frozenset[str]) -> list[list[dict]]:
+    """The pattern with its trigger's lemmas in lower or capitalised case ("Summit"), and, when the
+    trigger lists words of ``word_forms`` ("talks", "met"), the same pattern on those words as
+    written. Only those: each pattern is matched against every word of a text."""
     node = pattern[0]["RIGHT_ATTRS"]
     lemmas = node.get("LEMMA")
     if lemmas is None:
         return [pattern]
     words = lemmas["IN"] if isinstance(lemmas, dict) else [lemmas]
     cased = sorted({w for word in words for w in (word, word.capitalize())})
+    variants = {"LEMMA": cased, "LOWER": [w for w in words if w in word_forms]}
     out = []
-    for attr in ("LEMMA", "LOWER"):
-        attrs = {k: v for k, v in node.items() if k != "LEMMA"}
-        attrs[attr] = {"IN": cased if attr == "LEMMA" else list(words)}
-        out.append([{**pattern[0], "RIGHT_ATTRS": attrs}, *pattern[1:]])
+    for attr, values in variants.items():
+        if values:
+            attrs = {k: v for k, v in node.items() if k != "LEMMA"}
+            attrs[attr] = {"IN": values}
+            out.append([{**pattern[0], "RIGHT_ATTRS": attrs}, *pattern[1:]])
     return out
 
 
@@ -114,9 +117,10 @@ def trigger_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, str]]:
     the event type of each match id (in the file's order, the first type a word matches wins)."""
     def build(raw: dict) -> tuple[DependencyMatcher, dict[int, str]]:
         matcher = DependencyMatcher(vocab)
+        word_forms = frozenset(raw.get("word_forms", ()))
         types: dict[int, str] = {}
         for event_type, patterns in raw["triggers"].items():
-            variants = [v for p in patterns for v in _lemma_variants(p)]
+            variants = [v for p in patterns for v in _lemma_variants(p, word_forms)]
             matcher.add(f"event:{event_type}", variants)
             types[vocab.strings[f"event:{event_type}"]] = event_type
         return matcher, types
