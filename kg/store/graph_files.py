@@ -21,7 +21,6 @@ keys is the order of the blocks.
 
 from __future__ import annotations
 
-import mmap
 import os
 import re
 from collections import defaultdict
@@ -141,12 +140,10 @@ class BlockSpool:
             self.close()
 
     def _copied(self, kind: str, fh: BinaryIO) -> Iterator[bytes]:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return
-        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as text:
-            for key in sorted(self._spans):
-                start, end = self._spans[key][kind]
-                yield text[start:end]
+        """The blocks of one file, in order, each read on its own (memory holds one block)."""
+        for key in sorted(self._spans):
+            start, end = self._spans[key][kind]
+            yield os.pread(fh.fileno(), end - start, start)
 
     def close(self) -> None:
         """Delete the files of the blocks (again: nothing)."""
@@ -255,34 +252,55 @@ def _write_blocks(files: dict[str, BinaryIO], blocks: Iterable[tuple[str, bytes]
 # -- splicing -------------------------------------------------------------------------------
 
 
+class _NotOurLayout(Exception):
+    """The old file's blocks are not the store's other graphs: it is written whole instead."""
+
+
 def _splice(path: Path, fresh: dict[str, bytes], changed: set[str], others: set[str], opener: "re.Pattern[bytes]") -> bool:
     """Write ``path`` with the ``fresh`` blocks in place of the blocks of the ``changed`` graphs,
-    copying the blocks of the ``others``; False (and nothing written) when the file's blocks are
-    not those others."""
-    if not path.exists():
+    copying the blocks of the ``others``; False (and the file left as it was) when the file's
+    blocks are not those others. The old file is read a piece at a time: memory holds a block."""
+    if not path.exists() or path.stat().st_size == 0:
         return False
-    with open(path, "rb") as old:
-        if os.fstat(old.fileno()).st_size == 0:
-            return False
-        with mmap.mmap(old.fileno(), 0, access=mmap.ACCESS_READ) as text:
-            spans = _block_spans(text, opener)
-            if {key for key, _, _ in spans} - {""} - changed != others:
-                return False
-            with atomic_writer(path) as new:
-                for block in _blocks_merged(((key, text[a:b]) for key, a, b in spans if key not in changed or not key), fresh):
-                    new.write(block)
+    seen: set[str] = set()
+
+    def kept(blocks: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for key, block in blocks:
+            seen.add(key)
+            if not key or key not in changed:
+                yield key, block
+        if seen - {""} - changed != others:
+            raise _NotOurLayout
+
+    try:
+        with open(path, "rb") as old, atomic_writer(path) as new:
+            for block in _blocks_merged(kept(_read_blocks(old, opener)), fresh):
+                new.write(block)
+    except _NotOurLayout:
+        return False
     return True
 
 
-def _block_spans(text: "mmap.mmap | bytes", opener: "re.Pattern[bytes]") -> list[tuple[str, int, int]]:
-    """The parts of a file this module wrote, as (graph, start, end) offsets: ``""`` for the
-    header (prefixes and the default graph), then each named graph's block, from the line that
-    opens it to the next such line. The serializer escapes line breaks inside literals, so a
-    block opens only at a line of its own."""
-    starts = [(m.group(1).decode("utf-8"), m.start()) for m in opener.finditer(text)]
-    keys = [""] + [key for key, _ in starts]
-    offsets = [0] + [start for _, start in starts] + [len(text)]
-    return [(key, offsets[i], offsets[i + 1]) for i, key in enumerate(keys)]
+def _read_blocks(fh: BinaryIO, opener: "re.Pattern[bytes]", piece: int = 8 << 20) -> Iterator[tuple[str, bytes]]:
+    """The parts of a file this module wrote, as (graph, bytes): ``""`` for the header (prefixes
+    and the default graph), then each named graph's block, from the line that opens it to the
+    next such line. The serializer escapes line breaks inside literals, so a block opens only at
+    a line of its own; the file is read in pieces cut after a line break."""
+    key, parts, rest = "", [], b""
+    while True:
+        data = fh.read(piece)
+        text = rest + data
+        cut = text.rfind(b"\n") + 1 if data else len(text)
+        text, rest = text[:cut], text[cut:]
+        position = 0
+        for match in opener.finditer(text):
+            parts.append(text[position:match.start()])
+            yield key, b"".join(parts)
+            key, parts, position = match.group(1).decode("utf-8"), [], match.start()
+        parts.append(text[position:])
+        if not data:
+            yield key, b"".join(parts)
+            return
 
 
 def _blocks_merged(old: Iterator[tuple[str, bytes]], fresh: dict[str, bytes]) -> Iterator[bytes]:
