@@ -81,6 +81,27 @@ def _stored_documents(backend: OxigraphBackend) -> dict[str, dict[str, str]]:
     return {row["graph"]: row for row in run_query(backend, "documents").rows}
 
 
+STORED_IN_GRAPHS = """SELECT ?graph ?document ?hash WHERE {
+  VALUES ?graph { %s }
+  GRAPH ?graph { ?doc <%s> ?document . OPTIONAL { ?doc <%s> ?hashValue . } }
+  BIND(COALESCE(STR(?hashValue), "") AS ?hash)
+}"""
+"""The document, and its content hash, that each of some graphs holds (the graphs' IRIs, then
+the properties ``kgo:sourceFile`` and ``kgo:contentHash``)."""
+
+
+def _stored_in_graphs(backend: OxigraphBackend, documents: Sequence[Document]) -> dict[str, dict[str, str]]:
+    """The stored documents of the graphs ``documents`` would go to, by graph IRI (``{graph:
+    {document, hash}}``): an index lookup each, however large the build."""
+    from kg.ontology import KGO, document_graph
+
+    if not documents:
+        return {}
+    graphs = " ".join(document_graph(d.doc_id).n3() for d in documents)
+    query = STORED_IN_GRAPHS % (graphs, KGO.sourceFile, KGO.contentHash)
+    return {row["graph"]: row for row in backend.select(query).rows}
+
+
 def add_documents(
     paths: Sequence[Path], out: Path, *, force: bool = False, on_wait: Callable[[str], None] | None = None
 ) -> Update:
@@ -97,7 +118,7 @@ def add_documents(
     with folder.writing("kg add", on_wait=on_wait):
         backend = _open_store(folder)
         try:
-            todo = _to_extract(documents, _stored_documents(backend), update, out, force=force)
+            todo = _to_extract(documents, _stored_in_graphs(backend, documents), update, out, force=force)
             if todo:
                 with folder.changing_store():
                     listings.discard(out)

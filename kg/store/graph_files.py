@@ -252,59 +252,79 @@ def _write_blocks(files: dict[str, BinaryIO], blocks: Iterable[tuple[str, bytes]
 # -- splicing -------------------------------------------------------------------------------
 
 
-class _NotOurLayout(Exception):
-    """The old file's blocks are not the store's other graphs: it is written whole instead."""
-
-
 def _splice(path: Path, fresh: dict[str, bytes], changed: set[str], others: set[str], opener: "re.Pattern[bytes]") -> bool:
     """Write ``path`` with the ``fresh`` blocks in place of the blocks of the ``changed`` graphs,
-    copying the blocks of the ``others``; False (and the file left as it was) when the file's
-    blocks are not those others. The old file is read a piece at a time: memory holds a block."""
+    copying the blocks of the ``others`` (by the kernel, file to file: nothing passes through
+    memory); False (and the file left as it was) when the file's blocks are not those others."""
     if not path.exists() or path.stat().st_size == 0:
         return False
-    seen: set[str] = set()
-
-    def kept(blocks: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        for key, block in blocks:
-            seen.add(key)
-            if not key or key not in changed:
-                yield key, block
-        if seen - {""} - changed != others:
-            raise _NotOurLayout
-
-    try:
-        with open(path, "rb") as old, atomic_writer(path) as new:
-            for block in _blocks_merged(kept(_read_blocks(old, opener)), fresh):
-                new.write(block)
-    except _NotOurLayout:
-        return False
+    with open(path, "rb") as old:
+        spans = _block_spans(old, opener)
+        if {key for key, _, _ in spans} - {""} - changed != others:
+            return False
+        with atomic_writer(path) as new:
+            kept = ((key, (start, end)) for key, start, end in spans if not key or key not in changed)
+            for block in _blocks_merged(kept, fresh):
+                if isinstance(block, bytes):
+                    new.write(block)
+                else:
+                    new.flush()
+                    _copy_range(old.fileno(), new.fileno(), *block)
     return True
 
 
-def _read_blocks(fh: BinaryIO, opener: "re.Pattern[bytes]", piece: int = 8 << 20) -> Iterator[tuple[str, bytes]]:
-    """The parts of a file this module wrote, as (graph, bytes): ``""`` for the header (prefixes
-    and the default graph), then each named graph's block, from the line that opens it to the
-    next such line. The serializer escapes line breaks inside literals, so a block opens only at
-    a line of its own; the file is read in pieces cut after a line break."""
-    key, parts, rest = "", [], b""
+OPENER_LINE_STARTS = {TRIG_BLOCK: b"<", TURTLE_BLOCK: TURTLE_GRAPH_MARK}
+"""How each kind of opening line begins: lines that begin so are checked against the opener."""
+
+
+def _block_spans(fh: BinaryIO, opener: "re.Pattern[bytes]", piece: int = 8 << 20) -> list[tuple[str, int, int]]:
+    """The parts of a file this module wrote, as (graph, start, end) offsets: ``""`` for the
+    header (prefixes and the default graph), then each named graph's block, from the line that
+    opens it to the next such line. The serializer escapes line breaks inside literals, so a
+    block opens only at a line of its own. The file is read in pieces cut after a line break,
+    and only lines that begin like an opening line are matched."""
+    line_start = OPENER_LINE_STARTS[opener]
+    starts: list[tuple[str, int]] = []
+    offset, rest = 0, b""
     while True:
         data = fh.read(piece)
         text = rest + data
         cut = text.rfind(b"\n") + 1 if data else len(text)
-        text, rest = text[:cut], text[cut:]
-        position = 0
-        for match in opener.finditer(text):
-            parts.append(text[position:match.start()])
-            yield key, b"".join(parts)
-            key, parts, position = match.group(1).decode("utf-8"), [], match.start()
-        parts.append(text[position:])
+        line = 0 if text.startswith(line_start) else _next_line_start(text, line_start, 0, cut)
+        while 0 <= line < cut:
+            end = text.find(b"\n", line, cut)
+            end = cut if end < 0 else end
+            match = opener.fullmatch(text, line, end)
+            if match:
+                starts.append((match.group(1).decode("utf-8"), offset + line))
+            line = _next_line_start(text, line_start, end, cut)
+        offset, rest = offset + cut, text[cut:]
         if not data:
-            yield key, b"".join(parts)
-            return
+            break
+    keys = [""] + [key for key, _ in starts]
+    offsets = [0] + [start for _, start in starts] + [offset]
+    return [(key, offsets[i], offsets[i + 1]) for i, key in enumerate(keys)]
 
 
-def _blocks_merged(old: Iterator[tuple[str, bytes]], fresh: dict[str, bytes]) -> Iterator[bytes]:
-    """The old blocks with the ``fresh`` ones (by graph, sorted) inserted in order."""
+def _next_line_start(text: bytes, line_start: bytes, position: int, end: int) -> int:
+    found = text.find(b"\n" + line_start, position, end)
+    return found + 1 if found >= 0 else -1
+
+
+def _copy_range(source: int, target: int, start: int, end: int) -> None:
+    """Copy bytes ``start:end`` of the file ``source`` to the file ``target`` at its position."""
+    while start < end:
+        try:
+            copied = os.copy_file_range(source, target, end - start, start)
+        except OSError:  # a file system that cannot: through memory, a piece at a time
+            copied = os.write(target, os.pread(source, min(end - start, 8 << 20), start))
+        if copied == 0:
+            raise OSError(f"could not copy bytes {start}:{end}")
+        start += copied
+
+
+def _blocks_merged(old: Iterator[tuple[str, object]], fresh: dict[str, bytes]) -> Iterator[object]:
+    """The old blocks (of any form) with the ``fresh`` ones (by graph, sorted) inserted in order."""
     pending = sorted(fresh)
     for key, block in old:
         while key and pending and pending[0] <= key:
