@@ -3,11 +3,20 @@
 Each document's facts go to its own named graph (``kg.ontology.document_graph``), the gazetteer to
 ``GAZETTEER_GRAPH``. IRIs are minted by ``kg.ontology`` from the data, so the same input always
 gives the same graph.
+
+A document's graph is built as a :class:`Triples`: its terms written once, as N-Triples terms,
+in the form Oxigraph prints them, so that its N-Quads (what the store loads) and its sorted
+triples (what graph.trig and graph.ttl hold) come straight from it, with no RDF library object per
+term. The gazetteer, and a document when a caller wants an rdflib dataset, go to rdflib.
 """
 
 from __future__ import annotations
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.derive import stands_for
@@ -31,6 +40,93 @@ from kg.ontology import (
 )
 
 
+class Lit(NamedTuple):
+    """A literal: its lexical form and datatype (``None``: a plain string)."""
+
+    lexical: str
+    datatype: URIRef | None = None
+
+    @classmethod
+    def of(cls, value: "str | bool | int | Lit") -> "Lit":
+        if isinstance(value, Lit):
+            return value
+        if isinstance(value, bool):
+            return cls("true" if value else "false", XSD.boolean)
+        if isinstance(value, int):
+            return cls(str(value), XSD.integer)
+        return cls(value)
+
+    def n3(self) -> str:
+        """The literal as N-Triples writes it, escaped as Oxigraph escapes it."""
+        quoted = '"' + self.lexical.translate(_ESCAPES) + '"'
+        return quoted if self.datatype is None else f"{quoted}^^<{self.datatype}>"
+
+    def rdflib(self) -> Literal:
+        return Literal(self.lexical, datatype=self.datatype)
+
+
+_ESCAPES = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)} | {
+    0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+"""How N-Triples escapes a character of a string literal (as Oxigraph writes it: the same term
+gives the same line, whoever writes it)."""
+
+Object = URIRef | Lit
+
+
+class Triples:
+    """One graph's triples, as a set, with the lookups :func:`kg.derive.stands_for` makes (the
+    few methods of an rdflib ``Graph`` it uses)."""
+
+    def __init__(self, identifier: URIRef):
+        self.identifier = identifier
+        self._triples: set[tuple[URIRef, URIRef, Object]] = set()
+        self._indexes: tuple[dict, dict] | None = None
+
+    def add(self, subject: URIRef, predicate: URIRef, value: "URIRef | Lit | str | bool | int") -> None:
+        """Add a triple; a value that is not an IRI is a literal (``str``, ``bool``, ``int`` or :class:`Lit`)."""
+        self._triples.add((subject, predicate, value if isinstance(value, URIRef) else Lit.of(value)))
+        self._indexes = None
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        return (s, p, o if isinstance(o, URIRef) else Lit.of(o)) in self._triples
+
+    def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Object]:
+        return iter(self._index()[0].get((subject, predicate), ()))
+
+    def subjects(self, predicate: URIRef, value: Object | None = None) -> Iterator[URIRef]:
+        if value is None:
+            return iter(dict.fromkeys(s for s, p, _ in self._triples if p == predicate))
+        return iter(self._index()[1].get((predicate, value), ()))
+
+    def _index(self) -> tuple[dict, dict]:
+        if self._indexes is None:
+            by_subject, by_object = defaultdict(list), defaultdict(list)
+            for s, p, o in self._triples:
+                by_subject[s, p].append(o)
+                by_object[p, o].append(s)
+            self._indexes = by_subject, by_object
+        return self._indexes
+
+    def ntriples(self) -> list[tuple[str, str, str]]:
+        """The triples as N-Triples terms, sorted as graph.trig and graph.ttl hold them (by subject,
+        predicate, object, each as Oxigraph prints it)."""
+        return sorted((f"<{s}>", f"<{p}>", f"<{o}>" if isinstance(o, URIRef) else o.n3()) for s, p, o in self._triples)
+
+    def nquads(self, ntriples: list[tuple[str, str, str]] | None = None) -> bytes:
+        """The triples in this graph as N-Quads, sorted (from :meth:`ntriples`, if already made)."""
+        suffix = f" <{self.identifier}> .\n"
+        return "".join(f"{s} {p} {o}{suffix}" for s, p, o in (self.ntriples() if ntriples is None else ntriples)).encode("utf-8")
+
+    def rdflib(self) -> Iterator[tuple]:
+        """The triples as rdflib terms."""
+        for s, p, o in self._triples:
+            yield s, p, o if isinstance(o, URIRef) else o.rdflib()
+
+
 def new_dataset() -> Dataset:
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
@@ -43,8 +139,8 @@ def key_iri(type_name: str, key: str) -> URIRef:
     return entity_iri(type_name, key.split(":", 1)[-1])
 
 
-def date_literal(value: DateValue) -> Literal:
-    return Literal(value.iso, datatype=PRECISION_DATATYPE[value.precision])
+def date_literal(value: DateValue) -> Lit:
+    return Lit(value.iso, PRECISION_DATATYPE[value.precision])
 
 
 def emit_document(ds: Dataset, extraction: Extraction, reference: Graph | None = None) -> URIRef:
@@ -53,18 +149,18 @@ def emit_document(ds: Dataset, extraction: Extraction, reference: Graph | None =
     ``reference`` is the gazetteer graph (see :func:`gazetteer_graph`): its countries and posts
     count, with the document's own, for the derived ``kgo:standsFor`` links (``kg.derive``).
     """
-    graph = document_graph_of(extraction, reference)
-    ds.remove_graph(ds.graph(graph.identifier))
-    ds.addN((s, p, o, ds.graph(graph.identifier)) for s, p, o in graph)
-    return graph.identifier
+    triples = document_triples(extraction, reference)
+    graph = ds.graph(triples.identifier)
+    ds.remove_graph(graph)
+    ds.addN((s, p, o, graph) for s, p, o in triples.rdflib())
+    return triples.identifier
 
 
-def document_graph_of(extraction: Extraction, reference: Graph | None = None) -> Graph:
-    """One document's named graph on its own (a light in-memory graph, quick to fill and to write
-    as N-Quads with :func:`document_nquads`): the document, its entities, every fact with its
+def document_triples(extraction: Extraction, reference: Graph | None = None) -> Triples:
+    """One document's named graph on its own: the document, its entities, every fact with its
     evidence, and the derived ``kgo:standsFor`` links."""
     doc_id = extraction.document.doc_id
-    g = Graph(store="SimpleMemory", identifier=document_graph(doc_id))
+    g = Triples(document_graph(doc_id))
     doc = document_iri(doc_id)
     _document(g, doc, extraction.document)
     iris = {key: key_iri(e.type, key) for key, e in extraction.entities.items()}
@@ -74,50 +170,43 @@ def document_graph_of(extraction: Extraction, reference: Graph | None = None) ->
     for emit_kind in (_mentions, _positions, _events, _pairs, _quotes):
         emit_kind(facts, extraction)
     for node, party in stands_for(g, reference):
-        g.add((node, KGO.standsFor, party))
+        g.add(node, KGO.standsFor, party)
     return g
 
 
-def document_nquads(graph: Graph) -> bytes:
-    """The N-Quads of a graph from :func:`document_graph_of` (its triples in its named graph)."""
-    suffix = f" {graph.identifier.n3()} .\n"
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return "".join(line[:-2] + suffix for line in lines if line).encode("utf-8")
-
-
-def _document(g: Graph, doc: URIRef, document) -> None:
-    g.add((doc, RDF.type, KGO.Document))
-    g.add((doc, KGO.sourceFile, Literal(document.source_name)))
-    g.add((doc, KGO.textKind, Literal(document.kind)))
+def _document(g: Triples, doc: URIRef, document) -> None:
+    g.add(doc, RDF.type, KGO.Document)
+    g.add(doc, KGO.sourceFile, document.source_name)
+    g.add(doc, KGO.textKind, document.kind)
     optional = ((DCTERMS.title, document.title), (KGO.contentHash, document.sha256), (DCTERMS.source, document.source))
     for prop, value in optional:
         if value:
-            g.add((doc, prop, Literal(value)))
+            g.add(doc, prop, value)
     if document.published:
-        g.add((doc, KGO.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+        g.add(doc, KGO.published, Lit(document.published.isoformat(), XSD.date))
 
 
 class _Facts:
     """Where a document's facts go: its graph, its document node and its entities' IRIs."""
 
-    def __init__(self, g: Graph, doc_id: str, iris: dict[str, URIRef]):
+    def __init__(self, g: Triples, doc_id: str, iris: dict[str, URIRef]):
         self.g, self.doc_id, self.iris = g, doc_id, iris
         self.doc = document_iri(doc_id)
 
     def fact(self, node: URIRef, cls: URIRef, evidence: Evidence) -> None:
         """A fact node of class ``cls``, in this document, with its evidence."""
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, KGO.document, self.doc))
-        self.g.add((node, KGO.evidence, _evidence(self.g, self.doc, evidence)))
+        self.g.add(node, RDF.type, cls)
+        self.g.add(node, KGO.document, self.doc)
+        self.g.add(node, KGO.evidence, _evidence(self.g, self.doc, evidence))
 
     def pair(self, kind: str, cls: URIRef, evidence: Evidence, subject: tuple[URIRef, str], obj: tuple[URIRef, str], shortcut: URIRef) -> None:
         """A reified two-place fact plus its direct shortcut triple (subject shortcut object)."""
         (s_prop, s_key), (o_prop, o_key) = subject, obj
         node = fact_iri(kind, self.doc_id, *((o_key, s_key) if kind == "involvement" else (s_key, o_key)))
         self.fact(node, cls, evidence)
-        self.g.add((node, s_prop, self.iris[s_key]))
-        self.g.add((node, o_prop, self.iris[o_key]))
-        self.g.add((self.iris[s_key], shortcut, self.iris[o_key]))
+        self.g.add(node, s_prop, self.iris[s_key])
+        self.g.add(node, o_prop, self.iris[o_key])
+        self.g.add(self.iris[s_key], shortcut, self.iris[o_key])
 
 
 def _mentions(f: _Facts, extraction: Extraction) -> None:
@@ -126,8 +215,8 @@ def _mentions(f: _Facts, extraction: Extraction) -> None:
         start, end = document.to_original(m.start, m.end)
         node = fact_iri("mention", document.doc_id, start, end)
         f.fact(node, KGO.Mention, m.evidence)
-        for prop, value in ((KGO.refersTo, f.iris[m.entity_key]), (KGO.surfaceForm, Literal(m.text)), (KGO.start, Literal(start)), (KGO.end, Literal(end))):
-            f.g.add((node, prop, value))
+        for prop, value in ((KGO.refersTo, f.iris[m.entity_key]), (KGO.surfaceForm, m.text), (KGO.start, start), (KGO.end, end)):
+            f.g.add(node, prop, value)
 
 
 def _positions(f: _Facts, extraction: Extraction) -> None:
@@ -135,16 +224,16 @@ def _positions(f: _Facts, extraction: Extraction) -> None:
     for p in extraction.positions:
         node = fact_iri("position", extraction.document.doc_id, p.person, p.title, p.organization)
         f.fact(node, KGO.Position, p.evidence)
-        f.g.add((node, KGO.holder, f.iris[p.person]))
-        f.g.add((node, KGO.title, Literal(p.title)))
-        f.g.add((node, KGO.acting, Literal(p.acting)))
+        f.g.add(node, KGO.holder, f.iris[p.person])
+        f.g.add(node, KGO.title, p.title)
+        f.g.add(node, KGO.acting, bool(p.acting))
         if p.organization and p.organization in f.iris:
-            f.g.add((node, KGO.organization, f.iris[p.organization]))
+            f.g.add(node, KGO.organization, f.iris[p.organization])
         if published:
-            f.g.add((node, KGO.asOf, Literal(published.isoformat(), datatype=XSD.date)))
+            f.g.add(node, KGO.asOf, Lit(published.isoformat(), XSD.date))
         for prop, value in ((KGO.startDate, p.start), (KGO.endDate, p.end)):
             if value:
-                f.g.add((node, prop, date_literal(value)))
+                f.g.add(node, prop, date_literal(value))
 
 
 def _events(f: _Facts, extraction: Extraction) -> None:
@@ -152,16 +241,16 @@ def _events(f: _Facts, extraction: Extraction) -> None:
         node = fact_iri("event", extraction.document.doc_id, ev.type, ev.date, ev.evidence[0].start, ev.label)
         f.fact(node, event_class(ev.type), ev.evidence[0])
         for more in ev.evidence[1:]:  # one kgo:evidence per sentence that mentions the event
-            f.g.add((node, KGO.evidence, _evidence(f.g, f.doc, more)))
-        f.g.add((node, RDFS.label, Literal(ev.label)))
-        f.g.add((node, KGO.status, STATUS_IRI[ev.status]))
+            f.g.add(node, KGO.evidence, _evidence(f.g, f.doc, more))
+        f.g.add(node, RDFS.label, ev.label)
+        f.g.add(node, KGO.status, STATUS_IRI[ev.status])
         if ev.date:
-            f.g.add((node, KGO.date, date_literal(ev.date)))
-            f.g.add((node, KGO.datePrecision, PRECISION_IRI[ev.date.precision]))
+            f.g.add(node, KGO.date, date_literal(ev.date))
+            f.g.add(node, KGO.datePrecision, PRECISION_IRI[ev.date.precision])
         if ev.place:
-            f.g.add((node, KGO.place, f.iris[ev.place]))
+            f.g.add(node, KGO.place, f.iris[ev.place])
         for participant in ev.participants:
-            f.g.add((node, KGO.participant, f.iris[participant]))
+            f.g.add(node, KGO.participant, f.iris[participant])
 
 
 def _pairs(f: _Facts, extraction: Extraction) -> None:
@@ -175,26 +264,26 @@ def _quotes(f: _Facts, extraction: Extraction) -> None:
     for q in extraction.quotes:
         node = fact_iri("quotation", extraction.document.doc_id, q.speaker, q.text)
         f.fact(node, KGO.Quotation, q.evidence)
-        f.g.add((node, KGO.speaker, f.iris[q.speaker]))
-        f.g.add((node, KGO.text, Literal(q.text)))
+        f.g.add(node, KGO.speaker, f.iris[q.speaker])
+        f.g.add(node, KGO.text, q.text)
 
 
-def _entity(g: Graph, iri: URIRef, entity: Entity) -> None:
-    g.add((iri, RDF.type, entity_class(entity.type)))
-    g.add((iri, RDFS.label, Literal(entity.label)))
+def _entity(g: Triples, iri: URIRef, entity: Entity) -> None:
+    g.add(iri, RDF.type, entity_class(entity.type))
+    g.add(iri, RDFS.label, entity.label)
     for alias in sorted(entity.aliases):
-        g.add((iri, SKOS.altLabel, Literal(alias)))
+        g.add(iri, SKOS.altLabel, alias)
     if entity.wikidata:
-        g.add((iri, OWL.sameAs, wikidata_iri(entity.wikidata)))
+        g.add(iri, OWL.sameAs, wikidata_iri(entity.wikidata))
 
 
-def _evidence(g: Graph, doc: URIRef, evidence: Evidence) -> URIRef:
+def _evidence(g: Triples, doc: URIRef, evidence: Evidence) -> URIRef:
     node = evidence_iri(evidence.doc_id, evidence.start, evidence.end)
-    g.add((node, RDF.type, KGO.Evidence))
-    g.add((node, KGO.document, doc))
-    g.add((node, KGO.sentence, Literal(evidence.sentence)))
-    g.add((node, KGO.start, Literal(evidence.start)))
-    g.add((node, KGO.end, Literal(evidence.end)))
+    g.add(node, RDF.type, KGO.Evidence)
+    g.add(node, KGO.document, doc)
+    g.add(node, KGO.sentence, evidence.sentence)
+    g.add(node, KGO.start, evidence.start)
+    g.add(node, KGO.end, evidence.end)
     return node
 
 
@@ -247,4 +336,4 @@ def _partial_date(value: str) -> Literal:
     return Literal(value, datatype=PRECISION_DATATYPE[precision])
 
 
-__all__ = ["new_dataset", "emit_document", "document_graph_of", "document_nquads", "emit_gazetteer", "gazetteer_graph", "key_iri", "date_literal", "BNode"]
+__all__ = ["Lit", "Triples", "new_dataset", "emit_document", "document_triples", "emit_gazetteer", "gazetteer_graph", "key_iri", "date_literal"]

@@ -1,6 +1,6 @@
 """A synthetic graph in our ontology, of any size: for benchmarks and for examples.
 
-The documents go through the real emit stage (``kg.emit.emit_document`` and ``emit_gazetteer``,
+The documents go through the real emit stage (``kg.emit.document_triples`` and ``emit_gazetteer``,
 with the derived ``kgo:standsFor`` links), so the graph has exactly the shape of a built one
 (``ontology/README.md``):
 
@@ -295,7 +295,7 @@ def synthetic_dataset(*, documents: int, seed: int = 0) -> "Dataset":
 
 def write_synthetic(path: Path, *, triples: int = 1_000_000, seed: int = 0) -> dict[str, int]:
     """Write the synthetic graph to ``path`` (N-Quads); returns its ``documents`` and ``triples``."""
-    from kg.emit import emit_document, emit_gazetteer, new_dataset
+    from kg.emit import document_triples, emit_gazetteer, new_dataset
 
     rng = random.Random(seed)
     documents = max(1, round(triples / TRIPLES_PER_DOCUMENT))
@@ -309,10 +309,8 @@ def write_synthetic(path: Path, *, triples: int = 1_000_000, seed: int = 0) -> d
         fh.write(ds.serialize(format="nquads", encoding="utf-8"))
         count += len(list(ds.quads()))
         for index in range(documents):
-            ds = new_dataset()
-            emit_document(ds, synthetic_extraction(index, p, rng), reference)
-            data = ds.serialize(format="nquads", encoding="utf-8")
-            count += sum(1 for line in data.splitlines() if line.strip())
-            fh.write(data)
+            graph = document_triples(synthetic_extraction(index, p, rng), reference)
+            count += len(graph)
+            fh.write(graph.nquads())
     tmp.replace(path)
     return {"documents": documents, "triples": count}

@@ -92,17 +92,17 @@ def extractors(documents: Sequence[Document]) -> Iterator[Callable[[], Extractio
 
 def document_graph(extraction: Extraction, reference, *, blocks: bool = False) -> DocumentGraph:
     """The named graph of one extraction as N-Quads, with its counts (and its blocks of the files)."""
-    from kg.emit import document_graph_of, document_nquads
-    from kg.store.graph_files import blocks_of_nquads
+    from kg.emit import document_triples
+    from kg.store.graph_files import blocks_of_sorted
 
-    graph = document_graph_of(extraction, reference)
-    nquads = document_nquads(graph)
-    key = graph.identifier.n3()
+    graph = document_triples(extraction, reference)
+    triples = graph.ntriples()
+    key = f"<{graph.identifier}>"
     return DocumentGraph(
         source_name=extraction.document.source_name,
-        nquads=nquads,
+        nquads=graph.nquads(triples),
         graph=key,
-        blocks=blocks_of_nquads(nquads).get(key) if blocks else None,
+        blocks=blocks_of_sorted(key, triples) if blocks else None,
         warnings=tuple(extraction.warnings),
         entities=frozenset(extraction.entities),
         facts=fact_counts(extraction),

@@ -70,7 +70,7 @@ def graph_key(graph: "ox.NamedNode | ox.DefaultGraph") -> str:
 def graph_blocks(graph: "ox.NamedNode | ox.DefaultGraph", quads: Iterable["ox.Quad"]) -> GraphBlocks:
     """The blocks of ``graph`` holding ``quads`` (its quads, in any order)."""
     ordered = sorted(quads, key=_quad_key)
-    return GraphBlocks(_trig_block(ordered), _turtle_block(graph, ordered))
+    return GraphBlocks(_trig_block(ordered), _turtle_block(graph, (q.triple for q in ordered)))
 
 
 def blocks_of_nquads(nquads: bytes) -> dict[str, GraphBlocks]:
@@ -84,6 +84,22 @@ def blocks_of_nquads(nquads: bytes) -> dict[str, GraphBlocks]:
         graphs.setdefault(key, quad.graph_name)
         by_graph[key].append(quad)
     return {key: graph_blocks(graphs[key], set(quads)) for key, quads in by_graph.items()}
+
+
+def blocks_of_sorted(graph: str, triples: list[tuple[str, str, str]]) -> GraphBlocks:
+    """The blocks of the named graph ``graph`` (``<IRI>``) holding ``triples``: N-Triples terms,
+    each as Oxigraph prints it, already in the order of a block (as ``kg.emit.Triples.ntriples``
+    gives them). Oxigraph reads them as they come, with no sorting or term objects kept here."""
+    import pyoxigraph as ox
+
+    if not triples:
+        return GraphBlocks(b"", b"")
+    lines = [f"{s} {p} {o}" for s, p, o in triples]
+    quads = "".join(f"{line} {graph} .\n" for line in lines).encode("utf-8")
+    ntriples = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+    trig = _trig_block(ox.parse(quads, format=ox.RdfFormat.N_QUADS))
+    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return GraphBlocks(trig, turtle)
 
 
 def write_files_from_store(store: "ox.Store", out: Path) -> dict[str, Path]:
@@ -191,21 +207,20 @@ def _store_blocks(store: "ox.Store", graph) -> GraphBlocks:
     return graph_blocks(graph, store.quads_for_pattern(None, None, None, graph))
 
 
-def _trig_block(quads: list["ox.Quad"]) -> bytes:
+def _trig_block(quads: Iterable["ox.Quad"]) -> bytes:
     import pyoxigraph as ox
 
     return _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_serializer_prefixes()) or b"")
 
 
-def _turtle_block(graph, quads: list["ox.Quad"]) -> bytes:
-    """The triples of one graph as Turtle without prefixes; a named graph's block opens with its
-    mark (nothing when the graph is empty)."""
+def _turtle_block(graph, triples: Iterable["ox.Triple"]) -> bytes:
+    """The triples of one graph, in order, as Turtle without prefixes; a named graph's block opens
+    with its mark (nothing when the graph is empty)."""
     import pyoxigraph as ox
 
-    if not quads:
-        return b""
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     body = _without_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_serializer_prefixes()) or b"")
+    if not body:
+        return b""
     mark = b"" if isinstance(graph, ox.DefaultGraph) else TURTLE_GRAPH_MARK + str(graph).encode("utf-8") + b"\n"
     return mark + body
 
@@ -354,6 +369,7 @@ __all__ = [
     "BlockSpool",
     "GraphBlocks",
     "blocks_of_nquads",
+    "blocks_of_sorted",
     "graph_blocks",
     "graph_key",
     "splice_files",
