@@ -520,7 +520,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
     narrative = Narrative()
     matched = match_triggers(ctx.doc)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         found = _triggers(sent, matched, ctx)
         reporting = frozenset(t.i for t, _ in found if t.lemma_.lower() in _cues(ctx).needs_attached_date)
         deciders = frozenset(t.i for t, ty in found if ty in _cues(ctx).cancel_decisions | _cues(ctx).object_of_types)

@@ -372,7 +372,7 @@ def extract_involvement(ctx: DocContext) -> list[Involvement]:
         for party in _modifier_parties(r, ctx) if span is not None else ():
             add(r, party, span.sent)
             owned.add((r.key, span.sent.start))
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         for program, party in [*_verb_parties(sent, ctx), *_cooperation_pairs(sent, ctx, owned)]:
             add(program, party, sent)
     for program_key, party_key, sent in _known_partners(ctx):
