@@ -116,10 +116,10 @@ class Triples:
         predicate, object, each as Oxigraph prints it)."""
         return sorted((f"<{s}>", f"<{p}>", f"<{o}>" if isinstance(o, URIRef) else o.n3()) for s, p, o in self._triples)
 
-    def nquads(self, ntriples: list[tuple[str, str, str]] | None = None) -> bytes:
-        """The triples in this graph as N-Quads, sorted (from :meth:`ntriples`, if already made)."""
+    def nquads(self) -> bytes:
+        """The triples in this graph as N-Quads, sorted as :meth:`ntriples`."""
         suffix = f" <{self.identifier}> .\n"
-        return "".join(f"{s} {p} {o}{suffix}" for s, p, o in (self.ntriples() if ntriples is None else ntriples)).encode("utf-8")
+        return "".join(f"{s} {p} {o}{suffix}" for s, p, o in self.ntriples()).encode("utf-8")
 
     def rdflib(self) -> Iterator[tuple]:
         """The triples as rdflib terms."""

@@ -96,13 +96,13 @@ def document_graph(extraction: Extraction, reference, *, blocks: bool = False) -
     from kg.store.graph_files import blocks_of_sorted
 
     graph = document_triples(extraction, reference)
-    triples = graph.ntriples()
+    nquads = graph.nquads()
     key = f"<{graph.identifier}>"
     return DocumentGraph(
         source_name=extraction.document.source_name,
-        nquads=graph.nquads(triples),
+        nquads=nquads,
         graph=key,
-        blocks=blocks_of_sorted(key, triples) if blocks else None,
+        blocks=blocks_of_sorted(key, nquads) if blocks else None,
         warnings=tuple(extraction.warnings),
         entities=frozenset(extraction.entities),
         facts=fact_counts(extraction),

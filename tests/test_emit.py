@@ -84,5 +84,5 @@ def test_blocks_of_the_sorted_terms_are_the_blocks_of_the_parsed_quads():
     triples = document_triples(awkward_extraction())
     key = f"<{triples.identifier}>"
     quads = list(ox.parse(triples.nquads(), format=ox.RdfFormat.N_QUADS))
-    assert blocks_of_sorted(key, triples.ntriples()) == graph_blocks(ox.NamedNode(str(triples.identifier)), quads)
-    assert blocks_of_sorted(key, []) == graph_blocks(ox.NamedNode(str(triples.identifier)), [])
+    assert blocks_of_sorted(key, triples.nquads()) == graph_blocks(ox.NamedNode(str(triples.identifier)), quads)
+    assert blocks_of_sorted(key, b"") == graph_blocks(ox.NamedNode(str(triples.identifier)), [])

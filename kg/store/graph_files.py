@@ -86,19 +86,17 @@ def blocks_of_nquads(nquads: bytes) -> dict[str, GraphBlocks]:
     return {key: graph_blocks(graphs[key], set(quads)) for key, quads in by_graph.items()}
 
 
-def blocks_of_sorted(graph: str, triples: list[tuple[str, str, str]]) -> GraphBlocks:
-    """The blocks of the named graph ``graph`` (``<IRI>``) holding ``triples``: N-Triples terms,
-    each as Oxigraph prints it, already in the order of a block (as ``kg.emit.Triples.ntriples``
-    gives them). Oxigraph reads them as they come, with no sorting or term objects kept here."""
+def blocks_of_sorted(graph: str, nquads: bytes) -> GraphBlocks:
+    """The blocks of the named graph ``graph`` (``<IRI>``) holding the N-Quads ``nquads``: its
+    quads only, each term as Oxigraph prints it, already in the order of a block (as
+    ``kg.emit.Triples.nquads`` writes them). Oxigraph reads them as they come, with no sorting or
+    term objects kept here."""
     import pyoxigraph as ox
 
-    if not triples:
+    if not nquads:
         return GraphBlocks(b"", b"")
-    lines = [f"{s} {p} {o}" for s, p, o in triples]
-    quads = "".join(f"{line} {graph} .\n" for line in lines).encode("utf-8")
-    ntriples = "".join(f"{line} .\n" for line in lines).encode("utf-8")
-    trig = _trig_block(ox.parse(quads, format=ox.RdfFormat.N_QUADS))
-    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    trig = _trig_block(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), (q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
     return GraphBlocks(trig, turtle)
 
 
