@@ -41,6 +41,16 @@ _CUTS = ("\n\n", "\n", " ")
 MAX_RUN_TOKENS = 250
 """Tokens after which a sentence is cut if no line break or ``.``/``!``/``?`` came first."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", "...", "\u2026"})
+_CLOCK_SUFFIXES = frozenset({"a.m.", "p.m."})
+_TIME_ZONES = frozenset({"EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET",
+                         "CEST", "MSK", "Eastern", "Central", "Mountain", "Pacific", "Greenwich"})
+
+
+def _names_time_zone(token) -> bool:
+    """"EDT", "Eastern", "Moscow time", "local time": what follows a clock time ("at 10:53 a.m.
+    Moscow time on Tuesday") and does not open a sentence."""
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return token.text in _TIME_ZONES or (token.is_title or token.lower_ == "local") and following == "time"
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
@@ -74,7 +84,8 @@ def _line_breaks(doc):
 
     So does every ``MAX_RUN_TOKENS``-th token of a run without a line break or sentence-final
     punctuation, which no prose has: the extractors' work per sentence stays bounded on text
-    that never ends a sentence.
+    that never ends a sentence. A time zone after "a.m."/"p.m." goes on the sentence ("lifted off
+    at 10:53 a.m. Moscow time on Tuesday").
     """
     run = 0
     for token in doc[1:]:
@@ -83,6 +94,8 @@ def _line_breaks(doc):
         if "\n" in prev.text or "\n" in prev.whitespace_ or run >= MAX_RUN_TOKENS:
             token.is_sent_start = True
             run = 0
+        elif prev.lower_ in _CLOCK_SUFFIXES and _names_time_zone(token):
+            token.is_sent_start = False
         elif prev.text in _SENTENCE_ENDS:
             run = 0
     return doc

@@ -109,3 +109,58 @@ def test_a_return_that_had_been_due_is_canceled_at_its_past_date(extract_text):
                       "fleet has been grounded since then.", published="2003-05-10")
     (landing,) = events_of(ex, "Landing")
     assert (landing.status, landing.date) == ("canceled", DateValue.of(2003, 3))
+
+
+# --- dates told from an event: "hours after contact", "two days after launch" --------------------
+
+def test_hours_after_contact_fall_on_the_docking_day(extract_text):
+    ex = extract_text("The shuttle Endeavour docked with the station Mir on Friday. About three hours after "
+                      "contact, the hatches were opened and Commander Jim Halsell floated through to greet "
+                      "the station commander, Pavel Vinogradov.", published="1997-05-20")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(1997, 5, 16)
+    (opening,) = [e for e in events_of(ex, "Other") if "hatch" in e.label.lower()]
+    assert opening.date == docking.date
+
+
+def test_days_after_launch_count_from_the_launch_day(extract_text):
+    ex = extract_text("Soyuz TMA-9 lifted off from the Baikonur Cosmodrome on Sept. 18, 2006. Two days after "
+                      "launch, Soyuz TMA-9 docked with the station.", published="2006-09-25")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2006, 9, 20)
+
+
+def test_after_an_event_the_text_has_not_told_gives_no_date(extract_text):
+    ex = extract_text("Hours after the landing, Soyuz TMA-9 docked with the station.", published="2006-09-25")
+    assert not [e for e in events_of(ex, "Docking") if e.status == "happened" and e.date is not None]
+
+
+# --- a statement a report cites takes the publication's month --------------------------------------
+
+def test_said_in_a_statement_is_an_announcement_of_the_publication_month(extract_text):
+    ex = extract_text("The cargo ship reached the station on Monday. Roscosmos said in a statement that the "
+                      "hatch would be opened after leak checks.", published="2016-07-20")
+    (statement,) = events_of(ex, "Announcement")
+    assert statement.date == DateValue.of(2016, 7)
+    assert statement.date.precision == "month"
+
+
+def test_a_statement_in_a_retrospective_is_not_dated_by_publication(extract_text):
+    ex = extract_text("In March 1995, Norman Thagard reached Mir aboard a Soyuz. NASA said in a statement "
+                      "that the flight had gone well.", published="2020-03-14")
+    assert not [e for e in events_of(ex, "Announcement") if e.date is not None and e.date.iso.startswith("2020")]
+
+
+def test_a_statement_named_only_in_passing_is_no_event(extract_text):
+    ex = extract_text("Roscosmos, whose statement described the crew as healthy, repeated the figures on "
+                      "Tuesday.", published="2016-07-20")
+    assert not [e for e in events_of(ex, "Announcement") if e.date == DateValue.of(2016, 7)]
+
+
+# --- a clock time's zone does not open a sentence --------------------------------------------------
+
+def test_a_time_zone_after_a_clock_time_keeps_the_sentence_and_its_day(extract_text):
+    ex = extract_text("A Soyuz rocket lifted off from the Baikonur Cosmodrome at 7:45 a.m. Moscow time on "
+                      "Wednesday, carrying two cosmonauts.", published="2009-10-02")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(2009, 9, 30)

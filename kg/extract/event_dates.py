@@ -16,7 +16,8 @@ added here, because they need the text around the sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -44,11 +45,21 @@ class Narrative:
     last: DateValue | None = None
     age: int = 0
     """sentences since the one that named ``last`` (0: the sentence just read named it)"""
+    anchor_nouns: Mapping[str, str] = field(default_factory=dict)
+    """noun -> the event type it names when an event is dated from it ("hours after contact": Docking)"""
+    event_days: Mapping[str, DateValue] = field(default_factory=dict)
+    """event type -> the day of the last event of that type the text told as happened"""
 
     def new_paragraph(self) -> "Narrative":
         """Back in the present: the last date stays ("Two days later, ...") but not the story's
         year: "In April" after a present-tense sentence is read against the publication date."""
-        return Narrative(last=self.last, age=self.age)
+        return Narrative(last=self.last, age=self.age, anchor_nouns=self.anchor_nouns, event_days=self.event_days)
+
+    def after_event(self, event_type: str, when: DateValue | None) -> "Narrative":
+        """The narrative once an event of ``event_type`` was told as happening on ``when`` (a day)."""
+        if when is None or when.precision != "day":
+            return self
+        return replace(self, event_days={**self.event_days, event_type: when})
 
     def scene_day(self) -> DateValue | None:
         """The day the sentence just read named, which a past-tense sentence with no date of its
@@ -80,19 +91,48 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _relative_mentions(text: str, last: DateValue | None) -> list[DateMention]:
-    """The expressions of ``text`` that count from ``last``, the last date the text named."""
-    if last is None:
-        return []
+_AFTER_EVENT = re.compile(  # "about two hours after contact", "soon after the handshake", "two days after launch"
+    r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|a\s+few|several)"
+    r"\s+(?P<unit>minutes?|hours?|days?)|soon|shortly|just|moments|minutes|hours|right)"
+    r"\s+(?P<dir>after|before)\s+(?:the\s+|its\s+|their\s+|that\s+)?(?P<noun>[a-z]+)\b")
+
+
+def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
+    """The expressions of ``text`` that count from the last date the text named, or from the day
+    of an event it told ("hours after the docking")."""
     found = []
+    for m in _AFTER_EVENT.finditer(text):
+        value = _after_event(m, narrative)
+        if value is not None:
+            found.append(DateMention(m.group(), m.start(), m.end(), value, True))
+    if narrative.last is None:
+        return found
     for pattern, resolve in ((_SAME_DAY, _same_day), (_DAYS_LATER, _days_later),
                              (_MONTH_OF_THAT_YEAR, _month_of_year), (_SAME_MONTH, _same_month),
                              (_SAME_YEAR, _same_year)):
         for m in pattern.finditer(text):
-            value = resolve(m, last)
+            value = resolve(m, narrative.last)
             if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
                 found.append(DateMention(m.group(), m.start(), m.end(), value, True))
     return found
+
+
+def _after_event(m: re.Match[str], narrative: Narrative) -> DateValue | None:
+    """The day of "two days after launch": the day of the last launch told, moved by the days said;
+    hours or minutes ("soon after the handshake") keep its day; "a few days" gives none."""
+    event_type = narrative.anchor_nouns.get(m.group("noun").lower())
+    day = narrative.event_days.get(event_type) if event_type else None
+    if day is None:
+        return None
+    unit = (m.group("unit") or "").lower()
+    if not unit.startswith("day"):
+        return day
+    n = " ".join(m.group("n").lower().split())
+    days = 1 if n in {"a", "an"} else _SMALL_NUMBERS.get(n) or (int(n) if n.isdigit() else None)
+    if days is None:
+        return None
+    shift = timedelta(days=days if m.group("dir").lower() == "after" else -days)
+    return DateValue.from_date(date.fromisoformat(day.iso) + shift)
 
 
 def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
@@ -159,7 +199,7 @@ def _in_order(found: list[DateMention], text: str, narrative: Narrative):
     position = 0
     for m in [*found, None]:
         upto = m.start if m is not None else len(text)
-        for rel in _relative_mentions(text[position:upto], narrative.last):
+        for rel in _relative_mentions(text[position:upto], narrative):
             yield replace(rel, start=rel.start + position, end=rel.end + position)
         if m is not None:
             yield m
@@ -244,7 +284,7 @@ def date_owners(triggers: list["Token"], reporting: frozenset[int] = frozenset()
     for trigger in triggers:
         node = trigger
         owners.setdefault(node.i, set()).add(trigger.i)
-        for modifier in _describing_verbs(trigger):  # "their launch, set for Thursday"
+        for modifier in describing_verbs(trigger):  # "their launch, set for Thursday"
             owners.setdefault(modifier.i, set()).add(trigger.i)
         if trigger.pos_ in _NOUN_POS and trigger.dep_ in _ARGUMENT_DEPS and trigger.head.i not in deciders:
             node = trigger.head
@@ -255,12 +295,14 @@ def date_owners(triggers: list["Token"], reporting: frozenset[int] = frozenset()
     return Owners({i: frozenset(t) for i, t in owners.items()}, reporting)
 
 
-def _describing_verbs(trigger: "Token") -> list["Token"]:
+def describing_verbs(trigger: "Token") -> list["Token"]:
     """The participles that describe a noun trigger: "the launch, set for Thursday", "a docking
-    planned for May", "the talks scheduled for next week"."""
+    planned for May", "the talks scheduled for next week" — not a clause with a subject of its own
+    that the noun introduces ("a statement that the hatch would be opened")."""
     if trigger.pos_ not in _NOUN_POS:
         return []
-    return [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children)]
 
 
 def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int, int],

@@ -52,6 +52,10 @@ class EventRules:
     """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
     people_of_sentence: frozenset[str] = frozenset()
     """event types whose clause names no person take the people of the whole sentence"""
+    publication_month: frozenset[str] = frozenset()
+    """noun triggers cited without a date ("said in a statement") that took place in the publication's month"""
+    anchor_nouns: dict[str, str] = field(default_factory=dict)
+    """noun -> event type, for dates told from an event ("two hours after contact": the docking's day)"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,6 +86,8 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             person_argument=frozenset(raw.get("person_argument", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
+            anchor_nouns=dict(raw.get("anchor_nouns", {})),
+            publication_month=frozenset(raw.get("publication_month", ())),
         )
 
     return load_shipped("events.yaml", build, what="event cues")

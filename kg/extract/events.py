@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
 from kg.extract.dates import Tense
-from kg.extract.event_dates import Narrative, Owners, date_owners, event_date, sentence_dates
+from kg.extract.event_dates import Narrative, Owners, date_owners, describing_verbs, event_date, sentence_dates
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.status import event_status
 from kg.model import DateValue, Event, Position
@@ -178,7 +178,7 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
             break
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "their launch, set for Thursday"
-        chain += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        chain += describing_verbs(trigger)
     out = []
     for t in chain:
         out.append(t)
@@ -518,7 +518,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     appointment whose sentence gives the post (``positions``) is labelled with it."""
     events: list[Event] = []
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
-    narrative = Narrative()
+    narrative = Narrative(anchor_nouns=_cues(ctx).anchor_nouns)
     matched = match_triggers(ctx.doc)
     for sent in ctx.sentences:
         found = _triggers(sent, matched, ctx)
@@ -536,6 +536,8 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 continue
             taken.add((event.type, *clause))
             events.append(event)
+            if event.status == "happened":
+                narrative = narrative.after_event(event.type, event.date)
             lemmas.append(token.lemma_.lower())
         _, narrative = sentence_dates(sent, "unknown", narrative, ctx.published)
         if _in_the_present(sent):
@@ -562,6 +564,19 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     if trigger.dep_ == "acl" and ctx.mention_at(trigger.head) is not None:
         return False  # "the Soyuz TMA-1, carrying three men, touched down": a description
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
+
+
+def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
+    """"Rosaviakosmos said in a statement ...": a ``publication_month`` noun under a past verb, in a
+    text that is not telling an earlier story (a retrospective's "Goldin said in a statement" is not
+    of the publication's month)."""
+    if ctx.published is None or narrative.story is not None:
+        return False
+    if trigger.lemma_.lower() not in _cues(ctx).publication_month or _governor(trigger).tag_ not in {"VBD", "VBN"}:
+        return False
+    cited_in = trigger.dep_ == "pobj" and trigger.head.lower_ == "in"  # "said in a statement"
+    saying = trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in {"say", "add"}  # "the statement said"
+    return cited_in or saying
 
 
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
@@ -603,6 +618,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
     when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
         when = narrative.past_scene_day(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+    if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
+        when = DateValue.of(ctx.published.year, ctx.published.month)  # "Goldin said in a statement"
     if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
         return None  # "he said", not "Roscosmos said on June 25"
     if status == "canceled" and rank != 0:
