@@ -252,3 +252,26 @@ def test_arrival_in_a_named_city_stays_an_arrival(extract_text):
     ex = extract_text("Six people now live aboard the station. Dmitry Bakanov arrived in Houston in "
                       "March 2024.", published="2024-06-10")
     assert not events_of(ex, "Docking")
+
+
+def test_events_a_launch_of_people_carries_them_and_a_countrys_is_by_it(extract_text):
+    ex = extract_text("Oleg Platonov is to launch to the station on Friday. The Soviet Union launched "
+                      "two probes toward Mars in July 1988.", published="2025-07-29")
+    labels = {e.label for e in events_of(ex, "Launch")}
+    assert "Planned launch carrying Oleg Platonov" in labels
+    assert "Launch by Soviet Union" in labels
+
+
+def test_events_an_acting_title_is_not_said_twice(extract_text):
+    ex = extract_text("On July 9, President Donald Trump named Sean Duffy acting NASA administrator.",
+                      published="2025-07-20")
+    (appointment,) = events_of(ex, "Appointment")
+    assert "acting acting" not in appointment.label.lower()
+    assert appointment.label.lower().count("acting") <= 1
+
+
+def test_events_a_coordinated_clause_with_its_own_subject_is_not_the_events(extract_text):
+    ex = extract_text("Soyuz TMA-5 returned to earth last month, and Roscosmos has one more crewed flight "
+                      "on its schedule, Soyuz TMA-6, in April.", published="2005-01-20")
+    (landing,) = [e for e in events_of(ex, "Landing") if e.status == "happened"]
+    assert participant_names(ex, landing) == {"Soyuz TMA-5"}

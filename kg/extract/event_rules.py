@@ -31,6 +31,8 @@ class EventRules:
     craft_nouns: frozenset[str] = frozenset()
     object_of_types: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)
+    labels_by_name_type: dict[str, dict[str, str]] = field(default_factory=dict)
+    """event type -> entity type of the names a label leads with -> label ("Launch carrying {who}")"""
     label_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     """event type (or "default") -> prepositions whose object a label names ("docked with Mir")"""
     other_labels: dict[str, str] = field(default_factory=dict)
@@ -75,6 +77,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             craft_nouns=frozenset(raw["craft_nouns"]),
             object_of_types=frozenset(raw["object_of_types"]),
             labels=dict(raw["labels"]),
+            labels_by_name_type={k: dict(v) for k, v in raw.get("labels_by_name_type", {}).items()},
             label_preps={k: frozenset(v) for k, v in raw.get("label_preps", {}).items()},
             other_labels=dict(raw["other_labels"]),
             lemma_labels=dict(raw.get("lemma_labels", {})),

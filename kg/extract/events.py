@@ -102,7 +102,7 @@ def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tu
     return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)]
 
 
-def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
+def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     """Token range of the trigger's clause: a verb's subtree, or the sentence for a noun trigger."""
     if token.pos_ in _NOUN_TRIGGER_POS:
         head = token
@@ -111,7 +111,7 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
         head = head.head if head.dep_ != "ROOT" else head
         sub = list(head.subtree)
     else:
-        sub = list(token.subtree)
+        sub = _own_clause(token, ctx)
         # a verb without its own subject ("was to leave", "lifted off and docked", "after lifting off")
         # takes the subject of the nearest verb above it
         if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
@@ -125,6 +125,17 @@ def _clause(token: "Token", sent: "Span") -> tuple[int, int]:
 
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
+
+
+def _own_clause(verb: "Token", ctx: DocContext) -> list["Token"]:
+    """The verb's subtree without the clauses coordinated with it that have a subject of their own
+    ("Apollo 16 returned last month, and NASA has one more landing on its schedule, Apollo 17"),
+    unless only those name anyone ("the hatches were opened, and Hurley was greeted by Cassidy")."""
+    other = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+             and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)]
+    left_out = {t.i for c in other for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in left_out]
+    return own if any(ctx.mention_at(t) is not None for t in own) else list(verb.subtree)
 
 
 def _inherited_subject(verb: "Token") -> "Token | None":
@@ -440,7 +451,8 @@ def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: S
     if post is None:
         return None
     org = ctx.entities[post.organization].label + " " if post.organization in ctx.entities else ""
-    return f"{ctx.entities[person].label} named {'acting ' if post.acting else ''}{org}{post.title}"
+    acting = "acting " if post.acting and not post.title.lower().startswith("acting") else ""
+    return f"{ctx.entities[person].label} named {acting}{org}{post.title}"
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -486,27 +498,34 @@ def _coordinated(token: "Token") -> list["Token"]:
     return out
 
 
-def _who(event_type: str, participants: list[str], ctx: DocContext) -> str:
-    """The two or three names a reader needs: the key types of the event first."""
+def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str, str | None]:
+    """The two or three names a reader needs, the key types of the event first, and their type."""
     preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
+    chosen_type: str | None = None
     for wanted in preferred:
         chosen = [p for p in participants if ctx.type_of(p) == wanted]
         if chosen:
+            chosen_type = wanted
             break
     else:
         chosen = participants
+        types = {ctx.type_of(p) for p in chosen}
+        chosen_type = types.pop() if len(types) == 1 else None
     names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
 
 def _label(event_type: str, lemma: str, participants: list[str], status: str, ctx: DocContext) -> str:
     """A timeline entry: "Launch of Crew-11", "Meeting of Sean Duffy and Dmitry Bakanov",
-    "Planned visit by Dmitry Bakanov" — type (or the trigger's noun for "Other"), participants, status."""
+    "Planned visit by Dmitry Bakanov", "Launch carrying Oleg Platonov" — type (or the trigger's noun
+    for "Other"), participants and their type, status."""
     rules = _cues(ctx)
+    who, name_type = _who(event_type, participants, ctx)
     pattern = (rules.lemma_labels.get(lemma) or (rules.other_labels.get(lemma) if event_type == "Other" else None)
+               or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
                or rules.labels.get(event_type))
     pattern = pattern or lemma.capitalize() + " by {who}"
-    label = pattern.format(who=_who(event_type, participants, ctx))
+    label = pattern.format(who=who)
     if status in _STATUS_WORD:
         label = f"{_STATUS_WORD[status]} {label[0].lower()}{label[1:]}"
     return label
@@ -600,7 +619,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
            ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
     """The event a trigger opens and its clause, or ``None``: nobody named takes part, its type's
     roles are missing, the clause says there was none, or a reporting verb has no date of its own."""
-    start, end = _clause(token, sent)
+    start, end = _clause(token, sent, ctx)
     place_key = _place(list(ctx.doc[start:end]), ctx)
     participants = _participants(token, sent, start, end, place_key, ctx)
     lemma = token.lemma_.lower()
