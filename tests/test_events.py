@@ -275,3 +275,16 @@ def test_events_a_coordinated_clause_with_its_own_subject_is_not_the_events(extr
                       "on its schedule, Soyuz TMA-6, in April.", published="2005-01-20")
     (landing,) = [e for e in events_of(ex, "Landing") if e.status == "happened"]
     assert participant_names(ex, landing) == {"Soyuz TMA-5"}
+
+
+def test_events_taking_over_a_named_agency_and_being_put_in_charge_are_appointments(extract_text):
+    ex = extract_text("Anatoly Perminov took over Roscosmos in March 2004. On May 3, 2021, a decree "
+                      "put Bill Nelson in charge of NASA.", published="2021-06-01")
+    appointed = {frozenset(participant_names(ex, e)) for e in events_of(ex, "Appointment")}
+    assert any("Anatoly Perminov" in names for names in appointed)
+    assert any("Bill Nelson" in names for names in appointed)
+
+
+def test_events_taking_over_a_station_is_no_appointment(extract_text):
+    ex = extract_text("On June 29, 1995, two cosmonauts arrived who will take over Mir.", published="1995-06-30")
+    assert not events_of(ex, "Appointment")

@@ -737,7 +737,8 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
 def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> bool:
     """An undated event stays on record when it is a plan or a cancellation of someone named
     ("Bakanov will tour the Johnson Space Center"); an undated past event is background (keeping
-    undated past statements was measured to add wrong events, not right ones)."""
+    undated past statements was measured to add wrong events, not right ones, and so was keeping
+    undated news in the present perfect: "ESA has suspended ..." is dated sentences later)."""
     return status != "happened" and any(ctx.type_of(p) in {"Person", "Agency", "Spacecraft"} for p in participants)
 
 
