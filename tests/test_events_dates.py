@@ -164,3 +164,10 @@ def test_a_time_zone_after_a_clock_time_keeps_the_sentence_and_its_day(extract_t
                       "Wednesday, carrying two cosmonauts.", published="2009-10-02")
     (launch,) = events_of(ex, "Launch")
     assert launch.date == DateValue.of(2009, 9, 30)
+
+
+def test_that_night_is_the_day_the_text_named(extract_text):
+    ex = extract_text("On Dec. 3, controllers saw coolant spraying from Soyuz MS-40. A spacewalk by "
+                      "Anton Belov was called off that night.", published="2031-12-10")
+    (decision,) = events_of(ex, "Cancellation")
+    assert decision.date == DateValue.of(2031, 12, 3)

@@ -76,8 +76,9 @@ class Narrative:
 
 # --- dates relative to the last one named -------------------------------------------------------
 
-_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day"
-    r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+day)\b")
+_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day", "that night"
+    r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)"
+    r"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))\b")
 _DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days after that", "the next day", "the day before"
     r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days?\s+"
     r"(?P<dir>later|earlier|after\s+that|afterwards?|before\s+that)"
