@@ -74,3 +74,12 @@ def test_a_countrys_space_chief_heads_its_space_agency_of_the_day(extract_text):
     ex = extract_text("Russia's space chief, Andrei Volkov, flew to Houston on Monday. Roscosmos "
                       "and NASA plan to meet there.", published="2025-08-01")
     assert ("Andrei Volkov", "space chief", "Roscosmos") in positions(ex)
+
+
+def test_a_post_of_a_program_held_at_an_agency_is_the_agencys(extract_text):
+    ex = extract_text("Maria Lindqvist, the director of the International Space Station at NASA headquarters, "
+                      "said on Tuesday that no notice had arrived. Pavel Orlov, manager of the cargo program "
+                      "at Roscosmos, agreed.", published="2024-05-02")
+    shown = positions(ex)
+    assert any(p == "Maria Lindqvist" and t.startswith("director") and o == "NASA" for p, t, o in shown)
+    assert any(p == "Pavel Orlov" and t.startswith("manager") and o == "Roscosmos" for p, t, o in shown)

@@ -208,6 +208,24 @@ def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...]
     return None
 
 
+_OF_PHRASE_WORDS = 8  # "director of the International Space Station at NASA": words before "at"
+
+
+def _agency_after_of(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """"the director of the International Space Station at NASA headquarters", "manager of the station
+    program at NASA": the agency named with "at" after the title's "of" phrase is the post's."""
+    doc = ctx.doc
+    if index >= sent.end or doc[index].lower_ != "of":
+        return None
+    for j in range(index + 1, min(index + _OF_PHRASE_WORDS, sent.end)):
+        if doc[j].is_punct:
+            return None
+        if doc[j].lower_ == "at":
+            org = _org_after(j, ctx, sent, ("at",))
+            return org if org is not None and ctx.type_of(org.key) == "Agency" else None
+    return None
+
+
 def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word: str | None,
               ctx: DocContext, sent: "Span") -> Resolved | None:
     """The spacecraft or mission of a crew title: the one the text gives, else the one a craft
@@ -477,7 +495,7 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     if title.end < sent.end and _is_person(doc[title.end], ctx):
         return  # "X, NASA astronaut Y": the title is Y's, written before Y's name
     if org is None:
-        org = _org_after(title.end, ctx, sent)
+        org = _agency_after_of(title.end, ctx, sent) or _org_after(title.end, ctx, sent)
     if org is None and title.head == "commander":
         org = _object_craft(title.end, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
