@@ -171,3 +171,25 @@ def test_that_night_is_the_day_the_text_named(extract_text):
                       "Anton Belov was called off that night.", published="2031-12-10")
     (decision,) = events_of(ex, "Cancellation")
     assert decision.date == DateValue.of(2031, 12, 3)
+
+
+# --- "two days after Atlantis lifted off": counted from the main verb's date -----------------------
+
+def test_days_after_a_clause_count_back_from_the_main_verbs_day(extract_text):
+    ex = extract_text("Commander Ann Royce eased the shuttle Endeavour onto the docking port of Mir on "
+                      "Thursday, two days after Endeavour lifted off from Florida.", published="1998-01-25")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(1998, 1, 20)
+
+
+def test_a_day_after_lifting_off_is_the_day_before(extract_text):
+    ex = extract_text("A Soyuz MS-31 capsule docked with the station on Sunday, a day after lifting off "
+                      "from Baikonur.", published="2030-03-12")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(2030, 3, 9)
+
+
+def test_several_days_after_gives_no_day(extract_text):
+    ex = extract_text("A Soyuz MS-31 capsule docked with the station on Sunday, several days after lifting "
+                      "off from Baikonur.", published="2030-03-12")
+    assert not [e for e in events_of(ex, "Launch") if e.date is not None and e.date.precision == "day"]

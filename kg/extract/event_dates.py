@@ -262,6 +262,58 @@ def _near_anchor(m: DateMention, anchor: DateValue, published: date | None) -> D
     return m if best is None else replace(m, value=DateValue.of(best[1], month, day))
 
 
+# --- "two days after Atlantis lifted off": a date told from the sentence's main verb ---------------
+
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minute": 0, "minutes": 0}
+_AFTER_BEFORE = {"after", "before"}
+
+
+def offset_from_main(trigger: "Token") -> tuple["Token", int] | None:
+    """The verb a "two days after ..." phrase holding ``trigger`` modifies, and the days from it to
+    the trigger's event: "docked on Thursday, two days after Atlantis lifted off" (-2), "a day after
+    lifting off" (-1), "three days after their launch" (-3), "hours before the landing" (0)."""
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _AFTER_BEFORE), None)
+    if mark is not None:  # "two days after Atlantis lifted off"
+        main = trigger.head
+        amount = next((c for c in trigger.children if c.dep_ == "npadvmod"), None)
+    elif trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in _AFTER_BEFORE:
+        mark = trigger.head
+        amount = next((c for c in mark.children if c.dep_ == "npadvmod"), None)
+        main = mark.head
+        if amount is None and mark.head.dep_ == "npadvmod":  # "a day after lifting off": "day" holds "after"
+            amount, main = mark.head, mark.head.head
+    else:
+        return None
+    if amount is None or main == trigger or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    days = _amount_in_days(amount)
+    if days is None:
+        return None
+    return main, -days if mark.lower_ == "after" else days
+
+
+def _amount_in_days(amount: "Token") -> int | None:
+    """"two days" -> 2, "a day" -> 1, "a week" -> 7, "hours" -> 0; ``None`` for "several days"."""
+    unit = _UNIT_DAYS.get(amount.lower_)
+    if unit is None:
+        return None
+    if unit == 0:
+        return 0
+    count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
+    if count is None:
+        return None
+    n = count.lower_
+    number = 1 if n in {"a", "an", "one"} else _SMALL_NUMBERS.get(n) or (int(n) if n.isdigit() else None)
+    return number * unit if number is not None else None
+
+
+def shifted(day: DateValue | None, days: int) -> DateValue | None:
+    """``day`` moved by ``days``; ``None`` unless ``day`` is a day."""
+    if day is None or day.precision != "day":
+        return None
+    return DateValue.from_date(date.fromisoformat(day.iso) + timedelta(days=days))
+
+
 # --- which date is the trigger's ----------------------------------------------------------------
 
 @dataclass(frozen=True)

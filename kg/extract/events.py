@@ -25,7 +25,16 @@ from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
 from kg.extract.dates import Tense
-from kg.extract.event_dates import Narrative, Owners, date_owners, describing_verbs, event_date, sentence_dates
+from kg.extract.event_dates import (
+    Narrative,
+    Owners,
+    date_owners,
+    describing_verbs,
+    event_date,
+    offset_from_main,
+    sentence_dates,
+    shifted,
+)
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.status import event_status
 from kg.model import DateValue, Event, Position
@@ -585,6 +594,18 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
 
 
+def _from_main_verb(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The day of a trigger in a "two days after ..." phrase, counted from its main verb's own date."""
+    found = offset_from_main(trigger)
+    if found is None:
+        return None
+    main, days = found
+    owners = Owners({main.i: frozenset({main.i})})
+    span = list(main.subtree)
+    day, rank = event_date(sent, main, owners, (span[0].i, span[-1].i + 1), mentions)
+    return shifted(day, days) if rank == 0 else None
+
+
 def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
     """"Rosaviakosmos said in a statement ...": a ``publication_month`` noun under a past verb, in a
     text that is not telling an earlier story (a retrospective's "Goldin said in a statement" is not
@@ -635,6 +656,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         return None  # "the deadline passed without an agreement"
     mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
     when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
+    if rank != 0 and (relative := _from_main_verb(token, sent, mentions)) is not None:
+        when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
         when = narrative.past_scene_day(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
