@@ -288,3 +288,11 @@ def test_events_taking_over_a_named_agency_and_being_put_in_charge_are_appointme
 def test_events_taking_over_a_station_is_no_appointment(extract_text):
     ex = extract_text("On June 29, 1995, two cosmonauts arrived who will take over Mir.", published="1995-06-30")
     assert not events_of(ex, "Appointment")
+
+
+def test_events_a_flight_named_by_its_day_is_the_craft_named_last(extract_text):
+    ex = extract_text("The Soyuz MS-31 capsule docked with the station on Sunday. Saturday's launch from "
+                      "Baikonur was the first of the year.", published="2030-03-12")
+    (launch,) = events_of(ex, "Launch")
+    assert participant_names(ex, launch) == {"Soyuz MS-31"}
+    assert launch.date is not None and launch.date.iso == "2030-03-09"

@@ -370,6 +370,16 @@ _GROUP_SUBJECT = re.compile(  # "the two men", "both commanders", "the two crews
     r"|chiefs|officials|crews|crewmen|ministers|presidents)$")
 
 
+_FLIGHT_TYPES = {"Launch", "Docking", "Landing"}
+_DAY_WORDS = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)$")
+
+
+def _is_dated_flight_noun(trigger: "Token", event_type: str) -> bool:
+    """"Saturday's launch", "Thursday's landing": a flight event named by a noun with its day."""
+    return (event_type in _FLIGHT_TYPES and trigger.pos_ in _NOUN_TRIGGER_POS
+            and any(c.dep_ == "poss" and _DAY_WORDS.match(c.text) for c in trigger.children))
+
+
 def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
     """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships")."""
     if not any(c.dep_ in {"det", "poss"} for c in subject.children):
@@ -646,6 +656,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
     lemma = token.lemma_.lower()
     if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
+    if not participants and _is_dated_flight_noun(token, event_type):
+        participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
     if not participants and lemma not in _cues(ctx).no_participants_needed:
         return None
     if participants and not _is_candidate(token, event_type, participants, found, ctx):
