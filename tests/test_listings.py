@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DEV_CORPUS
+from conftest import DEV_CORPUS, run_kg
 from kg.store import listings
 from kg.store.backends import OxigraphBackend, open_backend
 from kg.incremental import add_documents, remove_document
@@ -131,3 +131,22 @@ def test_a_build_past_the_limit_leaves_the_listings_to_the_queries(tmp_path, mon
     assert first.rows == answers(out, "events").rows == answers(out, "events", listings=False).rows
     monkeypatch.setattr(listings, "BUILD_WRITES_UP_TO", 2)
     assert "listings" in build(articles, out).outputs
+
+
+def test_the_kg_command_says_when_a_large_build_leaves_the_listings_to_the_queries(tmp_path):
+    """issue 12, as a user meets it: a build of more than BUILD_WRITES_UP_TO articles says in one line
+    that the listings are left to the queries, and the first query answers and writes its listing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(listings.BUILD_WRITES_UP_TO + 1):
+        (corpus / f"note-{i:05d}.txt").write_text("NASA and Roscosmos held talks.\n")
+    out = tmp_path / "out"
+    result = run_kg("build", str(corpus), "-o", str(out), "-j", "2")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("listings:")]
+    assert lines == [f"listings: left to the first query that asks for each (more than "
+                     f"{listings.BUILD_WRITES_UP_TO:,} documents)"]
+    assert not listings.listings_dir(out).exists()
+    query = run_kg("query", "agency_country", "-g", str(out), "--format", "json")
+    assert query.returncode == 0, query.stderr
+    assert (listings.listings_dir(out) / "agency_country.json").is_file()
