@@ -296,3 +296,23 @@ def test_events_a_flight_named_by_its_day_is_the_craft_named_last(extract_text):
     (launch,) = events_of(ex, "Launch")
     assert participant_names(ex, launch) == {"Soyuz MS-31"}
     assert launch.date is not None and launch.date.iso == "2030-03-09"
+
+
+def test_events_a_capsule_that_came_down_landed(extract_text):
+    ex = extract_text("On March 3, the escape system pulled the Soyuz MS-40 capsule clear. It tumbled briefly "
+                      "and came down on the steppe near Arkalyk.", published="2031-03-10")
+    (landing,) = events_of(ex, "Landing")
+    assert participant_names(ex, landing) == {"Soyuz MS-40"}
+    assert landing.date is not None and landing.date.iso == "2031-03-03"
+
+
+def test_events_prices_that_came_down_are_no_landing(extract_text):
+    ex = extract_text("Launch prices came down in March.", published="2031-03-10")
+    assert not events_of(ex, "Landing")
+
+
+def test_events_a_postponement_reported_by_an_agency_is_its_decision(extract_text):
+    ex = extract_text("On Monday, Feb. 3, NASA said the trip would be postponed.", published="2031-02-10")
+    (decision,) = events_of(ex, "Cancellation")
+    assert participant_names(ex, decision) == {"NASA"}
+    assert decision.date is not None and decision.date.iso == "2031-02-03"

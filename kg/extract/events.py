@@ -329,6 +329,8 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     spacecraft) named last before it — for "they", all the people of that sentence."""
     verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = _inherited_subject(verb)  # "It fell back and came down on the steppe"
     if subject is not None and _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)):
         return _people_named_last(subject, ctx)  # "the two men shook hands"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
@@ -658,6 +660,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants and _is_dated_flight_noun(token, event_type):
         participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
+    if not participants and event_type in _cues(ctx).cancel_decisions:
+        participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
     if not participants and lemma not in _cues(ctx).no_participants_needed:
         return None
     if participants and not _is_candidate(token, event_type, participants, found, ctx):
