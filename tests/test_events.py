@@ -316,3 +316,17 @@ def test_events_a_postponement_reported_by_an_agency_is_its_decision(extract_tex
     (decision,) = events_of(ex, "Cancellation")
     assert participant_names(ex, decision) == {"NASA"}
     assert decision.date is not None and decision.date.iso == "2031-02-03"
+
+
+def test_events_the_two_commanders_are_the_two_commanders_named_before(extract_text):
+    ex = extract_text("Commander Pavel Orlov flew Soyuz 40. Commander Ann Royce flew the shuttle Endeavour. "
+                      "On June 3, 1998, the two commanders shook hands in the tunnel.", published="1998-06-10")
+    (meeting,) = events_of(ex, "Meeting")
+    assert participant_names(ex, meeting) == {"Pavel Orlov", "Ann Royce"}
+
+
+def test_events_easing_a_ship_into_contact_is_a_docking(extract_text):
+    ex = extract_text("On June 3, 1998, Ann Royce eased Endeavour into contact with the waiting Mir.",
+                      published="1998-06-10")
+    (docking,) = events_of(ex, "Docking")
+    assert "Endeavour" in participant_names(ex, docking)

@@ -396,6 +396,20 @@ def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
     return [chosen.key] if chosen is not None else []
 
 
+def _title_holders_named(trigger: "Token", positions: Sequence[Position], ctx: DocContext) -> list[str]:
+    """"the two commanders clasped hands": the last two people named before the subject who hold that
+    title in the document."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)):
+        return []
+    title = subject.lemma_.lower()
+    holders = {p.person for p in positions if p.title.split()[-1].lower() == title}
+    named = list(dict.fromkeys(r.key for r in ctx.mentions_before(subject.idx, frozenset({"Person"}))
+                               if r.key in holders))[:2]
+    return list(reversed(named)) if len(named) == 2 else []
+
+
 def _people_named_last(subject: "Token", ctx: DocContext) -> list[str]:
     """The people named in the sentence before ``subject`` (or earlier in its own), if two or more."""
     earlier = list(ctx.mentions_before(subject.idx, frozenset({"Person"})))  # the latest first
@@ -658,6 +672,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
     lemma = token.lemma_.lower()
     if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
+    if not participants:
+        participants = _title_holders_named(token, positions, ctx)  # "the two commanders clasped hands"
     if not participants and _is_dated_flight_noun(token, event_type):
         participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
     if not participants and event_type in _cues(ctx).cancel_decisions:
