@@ -330,3 +330,11 @@ def test_events_easing_a_ship_into_contact_is_a_docking(extract_text):
                       published="1998-06-10")
     (docking,) = events_of(ex, "Docking")
     assert "Endeavour" in participant_names(ex, docking)
+
+
+def test_events_hatches_opened_are_those_of_the_two_ships_named_last(extract_text):
+    ex = extract_text("On June 3, 1998, the shuttle Endeavour docked with Mir. Two hours later the hatches "
+                      "were opened.", published="1998-06-10")
+    (opening,) = [e for e in events_of(ex, "Other") if "hatch" in e.label.lower()]
+    assert participant_names(ex, opening) == {"Endeavour", "Mir"}
+    assert opening.date is not None and opening.date.iso == "1998-06-03"
