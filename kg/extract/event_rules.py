@@ -120,31 +120,124 @@ def _lemma_variants(pattern: list[dict], word_forms: frozenset[str]) -> list[lis
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def trigger_matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, str]]:
-    """The trigger patterns of ``kg/data/events.yaml`` compiled once per vocabulary: the matcher and
-    the event type of each match id (in the file's order, the first type a word matches wins)."""
-    def build(raw: dict) -> tuple[DependencyMatcher, dict[int, str]]:
-        matcher = DependencyMatcher(vocab)
+@functools.lru_cache(maxsize=1)
+def trigger_patterns() -> dict[str, list[list[dict]]]:
+    """Event type -> its trigger patterns of ``kg/data/events.yaml``, in the file's order, each
+    expanded into its lemma variants (``_lemma_variants``): what a ``DependencyMatcher`` would match."""
+    def build(raw: dict) -> dict[str, list[list[dict]]]:
         word_forms = frozenset(raw.get("word_forms", ()))
-        types: dict[int, str] = {}
-        for event_type, patterns in raw["triggers"].items():
-            variants = [v for p in patterns for v in _lemma_variants(p, word_forms)]
-            matcher.add(f"event:{event_type}", variants)
-            types[vocab.strings[f"event:{event_type}"]] = event_type
-        return matcher, types
+        return {event_type: [v for p in patterns for v in _lemma_variants(p, word_forms)]
+                for event_type, patterns in raw["triggers"].items()}
 
     return load_shipped("events.yaml", build, what="trigger patterns")
 
 
+WORD_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_"}
+"""The token attributes a one-word pattern may test and still be matched by a lookup: pattern
+attribute -> ``Token`` attribute holding the string spaCy's matcher compares."""
+
+
+def _word_test(pattern: list[dict]) -> dict[str, frozenset[str]] | None:
+    """The attributes a one-word ``pattern`` tests, each with the strings it allows, when it is
+    nothing but a word (lemma, lower case, part of speech) given as a string or ``{IN: [...]}``;
+    None for any other pattern (more words, other attributes or operators), left to spaCy.
+
+    >>> _word_test([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["meet"]}, "POS": "VERB"}}])
+    {'LEMMA': frozenset({'meet'}), 'POS': frozenset({'VERB'})}
+    >>> _word_test([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "hatch", "DEP": "nsubj"}}]) is None
+    True
+    """
+    if len(pattern) != 1 or not isinstance(pattern[0], dict) or set(pattern[0]) != {"RIGHT_ID", "RIGHT_ATTRS"}:
+        return None
+    attrs = pattern[0]["RIGHT_ATTRS"]
+    if not isinstance(attrs, dict) or not attrs or not set(attrs) <= WORD_ATTRS.keys():
+        return None
+    test = {}
+    for attr, value in attrs.items():
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            values = value["IN"]
+        else:
+            values = [value]
+        if not all(isinstance(v, str) for v in values):
+            return None
+        test[attr] = frozenset(values)
+    return test
+
+
+@dataclass(frozen=True)
+class TriggerMatcher:
+    """Trigger patterns compiled for one vocabulary (:func:`compile_triggers`); called on a parsed
+    ``Doc``, it gives the token index of every trigger word -> its event type, in token order.
+
+    A one-word pattern (:func:`_word_test`) is found by looking the token's lemma or lower-case
+    form up in ``words``; every other pattern goes to spaCy's ``DependencyMatcher`` (``matcher``,
+    None when there is none), which evaluates each ``IN`` of every pattern on every token. Where
+    patterns of several types match a word, the type listed first wins, whichever kind matched it.
+    """
+
+    order: tuple[str, ...]
+    """the event types in the order of the patterns: a word takes the first one it matches"""
+    words: dict[str, dict[str, tuple[tuple[int, dict[str, frozenset[str]]], ...]]]
+    """``LEMMA``/``LOWER`` -> form -> (rank of the event type, the pattern's other tests), by rank"""
+    matcher: DependencyMatcher | None
+    ranks: dict[int, int]
+    """match id of ``matcher`` -> rank of its event type"""
+
+    def __call__(self, doc) -> dict[int, str]:
+        found: dict[int, int] = {}
+        lookups = [(WORD_ATTRS[key], forms) for key, forms in self.words.items()]
+        for token in doc:
+            for attr, forms in lookups:
+                for rank, rest in forms.get(getattr(token, attr), ()):  # by rank: the first that holds wins
+                    if all(getattr(token, WORD_ATTRS[a]) in values for a, values in rest.items()):
+                        if rank < found.get(token.i, rank + 1):
+                            found[token.i] = rank
+                        break
+        if self.matcher is not None:
+            for match_id, token_ids in self.matcher(doc):
+                trigger = token_ids[0]  # the first node of every pattern is the trigger
+                rank = self.ranks[match_id]
+                if rank < found.get(trigger, rank + 1):
+                    found[trigger] = rank
+        return {i: self.order[found[i]] for i in sorted(found)}
+
+
+def compile_triggers(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> TriggerMatcher:
+    """``patterns`` (event type -> its ``DependencyMatcher`` patterns, in order of precedence)
+    compiled for ``vocab``: one-word patterns into lookup tables, the others into a matcher."""
+    words: dict[str, dict[str, list[tuple[int, dict[str, frozenset[str]]]]]] = {}
+    matcher = DependencyMatcher(vocab)
+    ranks: dict[int, int] = {}
+    for rank, (event_type, variants) in enumerate(patterns.items()):
+        others = []
+        for pattern in variants:
+            test = _word_test(pattern)
+            key = next((a for a in ("LEMMA", "LOWER") if test and a in test), None)
+            if test is None or key is None:
+                others.append(pattern)
+                continue
+            rest = {a: v for a, v in test.items() if a != key}
+            for form in test[key]:
+                words.setdefault(key, {}).setdefault(form, []).append((rank, rest))
+        if others:
+            label = f"event:{event_type}"
+            matcher.add(label, others)
+            ranks[vocab.strings[label]] = rank
+    return TriggerMatcher(
+        order=tuple(patterns),
+        words={key: {form: tuple(sorted(found, key=lambda c: c[0])) for form, found in forms.items()}
+               for key, forms in words.items()},
+        matcher=matcher if ranks else None,
+        ranks=ranks,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_matcher(vocab: Vocab) -> TriggerMatcher:
+    """The trigger patterns of ``kg/data/events.yaml`` compiled once per vocabulary."""
+    return compile_triggers(vocab, trigger_patterns())
+
+
 def match_triggers(doc) -> dict[int, str]:
-    """Token index of every trigger word of ``doc`` -> its event type."""
-    matcher, types = trigger_matcher(doc.vocab)
-    found: dict[int, tuple[int, str]] = {}
-    order = list(types)
-    for match_id, token_ids in matcher(doc):
-        trigger = token_ids[0]  # the first node of every pattern is the trigger
-        rank = order.index(match_id)
-        if trigger not in found or rank < found[trigger][0]:
-            found[trigger] = (rank, types[match_id])
-    return {i: event_type for i, (_, event_type) in found.items()}
+    """Token index of every trigger word of ``doc`` -> its event type (in token order)."""
+    return trigger_matcher(doc.vocab)(doc)
