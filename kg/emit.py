@@ -80,12 +80,13 @@ class Triples:
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
         self._triples: set[tuple[URIRef, URIRef, Object]] = set()
-        self._indexes: tuple[dict, dict] | None = None
+        self._by_predicate: dict[URIRef, list[tuple[URIRef, URIRef, Object]]] | None = None
+        self._indexes: dict[URIRef, tuple[dict, dict]] = {}
 
     def add(self, subject: URIRef, predicate: URIRef, value: "URIRef | Lit | str | bool | int") -> None:
         """Add a triple; a value that is not an IRI is a literal (``str``, ``bool``, ``int`` or :class:`Lit`)."""
         self._triples.add((subject, predicate, value if isinstance(value, URIRef) else Lit.of(value)))
-        self._indexes = None
+        self._by_predicate = None
 
     def __len__(self) -> int:
         return len(self._triples)
@@ -95,21 +96,32 @@ class Triples:
         return (s, p, o if isinstance(o, URIRef) else Lit.of(o)) in self._triples
 
     def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Object]:
-        return iter(self._index()[0].get((subject, predicate), ()))
+        return iter(self._index(predicate)[0].get(subject, ()))
 
     def subjects(self, predicate: URIRef, value: Object | None = None) -> Iterator[URIRef]:
         if value is None:
-            return iter(dict.fromkeys(s for s, p, _ in self._triples if p == predicate))
-        return iter(self._index()[1].get((predicate, value), ()))
+            return iter(dict.fromkeys(s for s, _, _ in self._with_predicate(predicate)))
+        return iter(self._index(predicate)[1].get(value, ()))
 
-    def _index(self) -> tuple[dict, dict]:
-        if self._indexes is None:
+    def _with_predicate(self, predicate: URIRef) -> list[tuple[URIRef, URIRef, Object]]:
+        """The triples of ``predicate`` (the triples are grouped by predicate once after a change)."""
+        if self._by_predicate is None:
+            groups = defaultdict(list)
+            for triple in self._triples:
+                groups[triple[1]].append(triple)
+            self._by_predicate, self._indexes = groups, {}
+        return self._by_predicate.get(predicate, [])
+
+    def _index(self, predicate: URIRef) -> tuple[dict, dict]:
+        """Subject -> objects and object -> subjects of ``predicate``, made when first asked."""
+        triples = self._with_predicate(predicate)
+        if predicate not in self._indexes:
             by_subject, by_object = defaultdict(list), defaultdict(list)
-            for s, p, o in self._triples:
-                by_subject[s, p].append(o)
-                by_object[p, o].append(s)
-            self._indexes = by_subject, by_object
-        return self._indexes
+            for s, _, o in triples:
+                by_subject[s].append(o)
+                by_object[o].append(s)
+            self._indexes[predicate] = by_subject, by_object
+        return self._indexes[predicate]
 
     def ntriples(self) -> list[tuple[str, str, str]]:
         """The triples as N-Triples terms, sorted as graph.trig and graph.ttl hold them (by subject,
@@ -192,12 +204,20 @@ class _Facts:
     def __init__(self, g: Triples, doc_id: str, iris: dict[str, URIRef]):
         self.g, self.doc_id, self.iris = g, doc_id, iris
         self.doc = document_iri(doc_id)
+        self._evidence_nodes: dict[Evidence, URIRef] = {}
 
     def fact(self, node: URIRef, cls: URIRef, evidence: Evidence) -> None:
         """A fact node of class ``cls``, in this document, with its evidence."""
         self.g.add(node, RDF.type, cls)
         self.g.add(node, KGO.document, self.doc)
-        self.g.add(node, KGO.evidence, _evidence(self.g, self.doc, evidence))
+        self.g.add(node, KGO.evidence, self.evidence(evidence))
+
+    def evidence(self, evidence: Evidence) -> URIRef:
+        """The node of a sentence of evidence; its triples are added once, however many facts cite it."""
+        node = self._evidence_nodes.get(evidence)
+        if node is None:
+            node = self._evidence_nodes[evidence] = _evidence(self.g, self.doc, evidence)
+        return node
 
     def pair(self, kind: str, cls: URIRef, evidence: Evidence, subject: tuple[URIRef, str], obj: tuple[URIRef, str], shortcut: URIRef) -> None:
         """A reified two-place fact plus its direct shortcut triple (subject shortcut object)."""
@@ -241,7 +261,7 @@ def _events(f: _Facts, extraction: Extraction) -> None:
         node = fact_iri("event", extraction.document.doc_id, ev.type, ev.date, ev.evidence[0].start, ev.label)
         f.fact(node, event_class(ev.type), ev.evidence[0])
         for more in ev.evidence[1:]:  # one kgo:evidence per sentence that mentions the event
-            f.g.add(node, KGO.evidence, _evidence(f.g, f.doc, more))
+            f.g.add(node, KGO.evidence, f.evidence(more))
         f.g.add(node, RDFS.label, ev.label)
         f.g.add(node, KGO.status, STATUS_IRI[ev.status])
         if ev.date:

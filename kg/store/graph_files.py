@@ -89,14 +89,15 @@ def blocks_of_nquads(nquads: bytes) -> dict[str, GraphBlocks]:
 def blocks_of_sorted(graph: str, nquads: bytes) -> GraphBlocks:
     """The blocks of the named graph ``graph`` (``<IRI>``) holding the N-Quads ``nquads``: its
     quads only, each term as Oxigraph prints it, already in the order of a block (as
-    ``kg.emit.Triples.nquads`` writes them). Oxigraph reads them as they come, with no sorting or
-    term objects kept here."""
+    ``kg.emit.Triples.nquads`` writes them). They are parsed once, for both blocks; nothing is
+    sorted here."""
     import pyoxigraph as ox
 
     if not nquads:
         return GraphBlocks(b"", b"")
-    trig = _trig_block(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), (q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    trig = _trig_block(quads)
+    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), (q.triple for q in quads))
     return GraphBlocks(trig, turtle)
 
 
