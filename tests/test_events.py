@@ -338,3 +338,9 @@ def test_events_hatches_opened_are_those_of_the_two_ships_named_last(extract_tex
     (opening,) = [e for e in events_of(ex, "Other") if "hatch" in e.label.lower()]
     assert participant_names(ex, opening) == {"Endeavour", "Mir"}
     assert opening.date is not None and opening.date.iso == "1998-06-03"
+
+
+def test_events_sending_a_command_to_a_module_is_no_launch(extract_text):
+    ex = extract_text("On July 29, a software fault sent Nauka a command to fire its thrusters.",
+                      published="2021-07-30")
+    assert not events_of(ex, "Launch")

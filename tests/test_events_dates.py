@@ -193,3 +193,35 @@ def test_several_days_after_gives_no_day(extract_text):
     ex = extract_text("A Soyuz MS-31 capsule docked with the station on Sunday, several days after lifting "
                       "off from Baikonur.", published="2030-03-12")
     assert not [e for e in events_of(ex, "Launch") if e.date is not None and e.date.precision == "day"]
+
+
+# --- a report's own day, and "since" phrases --------------------------------------------------------
+
+def test_a_past_event_a_few_sentences_after_the_news_day_falls_on_it(extract_text):
+    ex = extract_text("The shuttle Endeavour docked with the station Mir on Friday, the first visit since the "
+                      "Soyuz flights of 1980. The joined ships hold nine people. After leak checks the hatches "
+                      "were opened, and Mir commander Pavel Orlov floated through to shake the hand of "
+                      "Ann Royce.", published="1998-01-24")
+    (meeting,) = events_of(ex, "Meeting")
+    assert meeting.date == DateValue.of(1998, 1, 23)
+
+
+def test_a_date_in_a_since_phrase_dates_no_event_and_sets_no_story(extract_text):
+    ex = extract_text("The shuttle Endeavour docked with Mir on Friday, the first linkup of the two "
+                      "countries' ships since the Apollo-Soyuz mission of 1975.", published="1998-01-24")
+    dockings = events_of(ex, "Docking")
+    assert [d.date for d in dockings] == [DateValue.of(1998, 1, 23)]
+
+
+def test_days_after_a_clause_count_from_the_day_the_text_is_at(extract_text):
+    ex = extract_text("The shuttle Endeavour docked with Mir on Friday. Ann Royce eased the orbiter onto the "
+                      "docking port at 9 a.m., two days after Endeavour lifted off from Florida.",
+                      published="1998-01-24")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(1998, 1, 21)
+
+
+def test_a_news_day_is_not_carried_into_an_older_story(extract_text):
+    ex = extract_text("The shuttle Endeavour docked with Mir on Friday. In 1975, Apollo docked with Soyuz 19. "
+                      "The crews shook hands.", published="1998-01-24")
+    assert not [e for e in events_of(ex, "Meeting") if e.date == DateValue.of(1998, 1, 23)]

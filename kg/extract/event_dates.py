@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _NOUN_POS = {"NOUN", "PROPN"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 _RAISING_DEPS = {"xcomp", "advcl", "ccomp"}
+_NEWS_DAYS = 2  # a report's own day: at most this many days before its publication
+_NEWS_SENTENCES = 3  # sentences after the one that named it in which a past verb still falls on it
 _NARRATIVE_GAP_DAYS = 366  # an explicit date further before publication sets the narrative's year
 
 
@@ -67,8 +69,15 @@ class Narrative:
         return self.last if self.age == 0 and self.last is not None and self.last.precision == "day" else None
 
     def past_scene_day(self, published: date | None) -> DateValue | None:
-        """:meth:`scene_day`, if it is not after ``published`` (a plan's day is no past event's)."""
+        """:meth:`scene_day`, if it is not after ``published`` (a plan's day is no past event's); or,
+        a few sentences on, the news day of a report: a day named last that is at most
+        ``_NEWS_DAYS`` before publication ("docked on Thursday. ... After leak checks the hatches
+        were opened"), while no earlier story is being told."""
         day = self.scene_day()
+        if day is None and self.story is None and self.age <= _NEWS_SENTENCES and self.last is not None \
+                and self.last.precision == "day" and published is not None \
+                and 0 <= (published - self.last.first_day()).days <= _NEWS_DAYS:
+            day = self.last
         if day is None or (published is not None and day.first_day() > published):
             return None
         return day
@@ -189,9 +198,27 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         if anchor is not None:
             m = _near_anchor(m, anchor, published)
         out.append(m)
-        local = _advance(narrative, m, text, published) or local
+        if not _in_since_phrase(sent, m):
+            local = _advance(narrative, m, text, published) or local
+        elif published is not None and (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
+            narrative.last = m.value  # "chasing each other since Tuesday. Leonov lifted off first"
+        # else "the first linkup since the Apollo-Soyuz mission of 1975": background, not the story
     narrative.age = 0 if out else narrative.age + 1
     return out, narrative
+
+
+def _in_since_phrase(sent: "Span", m: DateMention) -> bool:
+    """Whether the mention is inside a "since" phrase with no verb between ("since 2018", "since the
+    Apollo-Soyuz mission of 1975"): where a duration starts, not a date the text has moved to."""
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        if node.lower_ == "since" and node.dep_ == "prep":
+            return True
+        node = node.head
+    return node.lower_ == "since"
 
 
 def _in_order(found: list[DateMention], text: str, narrative: Narrative):
@@ -372,7 +399,8 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
     dated = {span.root.head.i for _, span in spans if span is not None and span.root.dep_ == "poss"}
     scored = []
     for m, span in spans:
-        if span is None or (_SINCE.search(sent.text[:m.start]) and not _state_since(span, trigger)):
+        in_since = _SINCE.search(sent.text[:m.start]) or _in_since_phrase(sent, m)
+        if span is None or (in_since and not _state_since(span, trigger)):
             continue  # "aboard since March", "the first talks since 2018": a duration's start
         rank = _attachment(span, trigger, owners, clause, dated)
         if rank is not None:

@@ -620,8 +620,10 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
 
 
-def _from_main_verb(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
-    """The day of a trigger in a "two days after ..." phrase, counted from its main verb's own date."""
+def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: Narrative,
+                    ctx: DocContext) -> DateValue | None:
+    """The day of a trigger in a "two days after ..." phrase, counted from its main verb's own date
+    (or, for a past main verb with none, from the day the text is at)."""
     found = offset_from_main(trigger)
     if found is None:
         return None
@@ -629,7 +631,9 @@ def _from_main_verb(trigger: "Token", sent: "Span", mentions: list) -> DateValue
     owners = Owners({main.i: frozenset({main.i})})
     span = list(main.subtree)
     day, rank = event_date(sent, main, owners, (span[0].i, span[-1].i + 1), mentions)
-    return shifted(day, days) if rank == 0 else None
+    if rank != 0:
+        day = narrative.past_scene_day(ctx.published) if main.tag_ == "VBD" else None
+    return shifted(day, days)
 
 
 def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
@@ -688,7 +692,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         return None  # "the deadline passed without an agreement"
     mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
     when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
-    if rank != 0 and (relative := _from_main_verb(token, sent, mentions)) is not None:
+    if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
         when = narrative.past_scene_day(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
