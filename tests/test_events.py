@@ -344,3 +344,28 @@ def test_events_sending_a_command_to_a_module_is_no_launch(extract_text):
     ex = extract_text("On July 29, a software fault sent Nauka a command to fire its thrusters.",
                       published="2021-07-30")
     assert not events_of(ex, "Launch")
+
+
+def test_events_a_contrasting_clause_lends_no_names(extract_text):
+    ex = extract_text("That accord was renewed in 1977, but the Carter Administration declined to renew it "
+                      "again in 1982.", published="1987-04-15")
+    assert not [e for e in events_of(ex, "Agreement") if "Carter Administration" in e.label]
+
+
+def test_events_a_crew_member_replaced_aboard_a_station_is_no_appointment(extract_text):
+    ex = extract_text("In September, Atlantis is to bring David Wolf to replace Michael Foale aboard Mir.",
+                      published="1997-06-26")
+    assert not events_of(ex, "Appointment")
+
+
+def test_events_an_indefinite_craft_is_not_the_craft_named_last(extract_text):
+    ex = extract_text("On July 15, 1975, a Saturn IB rocket sent Apollo aloft. A proposed sequel, in which a "
+                      "shuttle would have docked with a Soviet station, never flew.", published="2025-07-15")
+    assert not [e for e in events_of(ex, "Docking") if participant_names(ex, e) & {"Saturn IB", "Apollo"}]
+
+
+def test_events_people_lead_a_label_when_no_craft_takes_part(extract_text):
+    ex = extract_text("On April 27, 2022, Samantha Cristoforetti of the European Space Agency docked with the "
+                      "station.", published="2022-05-01")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.label.startswith("Docking with Samantha Cristoforetti")

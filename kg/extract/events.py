@@ -118,7 +118,7 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
         while head.dep_ not in {"ROOT"} and head.head.pos_ not in {"VERB", "AUX"} and head.head != head:
             head = head.head
         head = head.head if head.dep_ != "ROOT" else head
-        sub = list(head.subtree)
+        sub = _own_clause(head, ctx)
     else:
         sub = _own_clause(token, ctx)
         # a verb without its own subject ("was to leave", "lifted off and docked", "after lifting off")
@@ -136,6 +136,9 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
 _RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
 
 
+_CONTRAST = {"but", "yet"}
+
+
 def _own_clause(verb: "Token", ctx: DocContext) -> list["Token"]:
     """The verb's subtree without the clauses coordinated with it that have a subject of their own
     ("Apollo 16 returned last month, and NASA has one more landing on its schedule, Apollo 17"),
@@ -144,7 +147,8 @@ def _own_clause(verb: "Token", ctx: DocContext) -> list["Token"]:
              and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)]
     left_out = {t.i for c in other for t in c.subtree}
     own = [t for t in verb.subtree if t.i not in left_out]
-    return own if any(ctx.mention_at(t) is not None for t in own) else list(verb.subtree)
+    contrast = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children)  # "renewed in 1977, but Reagan declined"
+    return own if contrast or any(ctx.mention_at(t) is not None for t in own) else list(verb.subtree)
 
 
 def _inherited_subject(verb: "Token") -> "Token | None":
@@ -384,8 +388,8 @@ def _is_dated_flight_noun(trigger: "Token", event_type: str) -> bool:
 
 def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
     """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships")."""
-    if not any(c.dep_ in {"det", "poss"} for c in subject.children):
-        return []
+    if not any((c.dep_ == "det" and c.lower_ not in {"a", "an", "another"}) or c.dep_ == "poss" for c in subject.children):
+        return []  # "the orbiter", "its capsule"; not "a shuttle would have docked"
     earlier = list(ctx.mentions_before(subject.idx, frozenset({"Spacecraft"})))  # the latest first
     if subject.tag_ == "NNS":
         found = list(dict.fromkeys(r.key for r in earlier))[:2]
@@ -542,10 +546,10 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
         if chosen:
             chosen_type = wanted
             break
-    else:
-        chosen = participants
-        types = {ctx.type_of(p) for p in chosen}
-        chosen_type = types.pop() if len(types) == 1 else None
+    else:  # none of the key types: people first ("Docking with Samantha Cristoforetti aboard")
+        people = [p for p in participants if ctx.type_of(p) == "Person"]
+        chosen = people or participants
+        chosen_type = ctx.type_of(chosen[0]) if people or len({ctx.type_of(p) for p in chosen}) == 1 else None
     names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
