@@ -369,3 +369,11 @@ def test_events_people_lead_a_label_when_no_craft_takes_part(extract_text):
                       "station.", published="2022-05-01")
     (docking,) = events_of(ex, "Docking")
     assert docking.label.startswith("Docking with Samantha Cristoforetti")
+
+
+def test_events_a_ship_that_slammed_into_a_station_collided_with_it(extract_text):
+    ex = extract_text("An unmanned cargo ship slammed into the station Mir on Wednesday during a test.",
+                      published="1997-06-26")
+    (collision,) = [e for e in events_of(ex, "Other") if e.label.startswith("Collision")]
+    assert "Mir" in participant_names(ex, collision)
+    assert collision.date is not None and collision.date.iso == "1997-06-25"
