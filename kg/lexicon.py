@@ -20,6 +20,7 @@ class Lexicon:
     acting_words: frozenset[str]
     past_words: frozenset[str]
     event_needs_craft: frozenset[str]
+    spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
     anaphora: dict[str, tuple[frozenset[str], bool]]
     """head noun -> (entity types it can refer to, whether the antecedent's name must contain it)"""
@@ -58,6 +59,7 @@ def _lexicon(raw: dict) -> Lexicon:
         acting_words=frozenset(raw["acting_words"]),
         past_words=frozenset(raw["past_words"]),
         event_needs_craft=frozenset(raw["event_needs_craft"]),
+        spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
         background_preps=frozenset(raw["background_preps"]),
         anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
         planned_cues=tuple(raw["planned_cues"]),

@@ -377,3 +377,23 @@ def test_events_a_ship_that_slammed_into_a_station_collided_with_it(extract_text
     (collision,) = [e for e in events_of(ex, "Other") if e.label.startswith("Collision")]
     assert "Mir" in participant_names(ex, collision)
     assert collision.date is not None and collision.date.iso == "1997-06-25"
+
+
+def test_events_a_noun_trigger_takes_the_subject_of_the_verb_above(extract_text):
+    ex = extract_text("The crew is to release a satellite, and Bernard Harris and Michael Foale are to make "
+                      "a spacewalk later in the flight.", published="1995-02-03")
+    (spacewalk,) = events_of(ex, "Spacewalk")
+    assert participant_names(ex, spacewalk) == {"Bernard Harris", "Michael Foale"}
+    assert spacewalk.status == "planned"
+
+
+def test_events_a_return_to_earth_is_a_landing_without_a_named_craft(extract_text):
+    ex = extract_text("William Shepherd and Sergei Krikalev are to return to Earth aboard a shuttle in "
+                      "March 2001.", published="2000-10-31")
+    (landing,) = events_of(ex, "Landing")
+    assert landing.status == "planned" and landing.date is not None and landing.date.iso == "2001-03"
+
+
+def test_events_a_return_to_a_city_is_no_landing(extract_text):
+    ex = extract_text("William Shepherd returned to Houston on March 3, 2001.", published="2001-03-10")
+    assert not events_of(ex, "Landing")

@@ -112,21 +112,21 @@ def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tu
 
 
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
-    """Token range of the trigger's clause: a verb's subtree, or the sentence for a noun trigger."""
+    """Token range of the trigger's clause: a verb's subtree, or for a noun trigger the subtree of
+    the verb it hangs from; a verb without its own subject ("was to leave", "lifted off and docked",
+    "are to make a spacewalk") takes the subject of the nearest verb above it."""
+    verb = token
     if token.pos_ in _NOUN_TRIGGER_POS:
-        head = token
-        while head.dep_ not in {"ROOT"} and head.head.pos_ not in {"VERB", "AUX"} and head.head != head:
-            head = head.head
-        head = head.head if head.dep_ != "ROOT" else head
-        sub = _own_clause(head, ctx)
-    else:
-        sub = _own_clause(token, ctx)
-        # a verb without its own subject ("was to leave", "lifted off and docked", "after lifting off")
-        # takes the subject of the nearest verb above it
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
-            subject = _inherited_subject(token)
-            if subject is not None:
-                sub.extend(subject.subtree)
+        while verb.dep_ not in {"ROOT"} and verb.head.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        verb = verb.head if verb.dep_ != "ROOT" else verb
+    sub = _own_clause(verb, ctx)
+    if verb.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
+        subject = _inherited_subject(verb)
+        if subject is not None:
+            sub.extend(subject.subtree)
+        if verb == token:
             sub.extend(_modified_noun(token))
     start = max(min(t.i for t in sub), sent.start)
     end = min(max(t.i for t in sub) + 1, sent.end)
@@ -765,10 +765,16 @@ def _is_candidate(trigger: "Token", event_type: str, participants: list[str],
                   found: list[tuple["Token", str]], ctx: DocContext) -> bool:
     """Whether the trigger's arguments make it an event: the roles its type needs, a spacecraft for
     "fly"/"carry", and not the object of a suspension ("suspending Soyuz launches")."""
-    if trigger.lemma_.lower() in ctx.lexicon.event_needs_craft:
+    if trigger.lemma_.lower() in ctx.lexicon.event_needs_craft and not _names_spaceflight(trigger, ctx):
         if not any(ctx.type_of(p) == "Spacecraft" for p in participants):
             return False
     return _has_required_roles(event_type, participants, ctx) and not _is_object_of_trigger(trigger, found, ctx)
+
+
+def _names_spaceflight(trigger: "Token", ctx: DocContext) -> bool:
+    """"return to Earth", "flew into orbit": a destination that is spaceflight, with no craft named."""
+    return any(g.lower_ in ctx.lexicon.spaceflight_words
+               for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
 
 
 _ANAPHOR_DETERMINERS = {"the", "that", "this"}
