@@ -397,3 +397,17 @@ def test_events_a_return_to_earth_is_a_landing_without_a_named_craft(extract_tex
 def test_events_a_return_to_a_city_is_no_landing(extract_text):
     ex = extract_text("William Shepherd returned to Houston on March 3, 2001.", published="2001-03-10")
     assert not events_of(ex, "Landing")
+
+
+def test_events_talks_held_in_a_past_report_take_the_reports_day(extract_text):
+    ex = extract_text("Yury Borisov met reporters on Tuesday. Later he made the announcement at a meeting "
+                      "with Vladimir Putin.", published="2022-07-27")
+    meetings = [e for e in events_of(ex, "Meeting") if "Vladimir Putin" in participant_names(ex, e)]
+    assert [m.date for m in meetings] == [DateValue.of(2022, 7, 26)]
+
+
+def test_events_an_event_watched_is_not_a_new_one(extract_text):
+    ex = extract_text("Atlantis docked with Mir on Thursday. Daniel Goldin watched the docking from "
+                      "Moscow.", published="1995-06-30")
+    (docking,) = events_of(ex, "Docking")
+    assert "Daniel Goldin" not in participant_names(ex, docking)

@@ -54,6 +54,8 @@ class EventRules:
     """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
     people_of_sentence: frozenset[str] = frozenset()
     """event types whose clause names no person take the people of the whole sentence"""
+    reference_verbs: frozenset[str] = frozenset()
+    """verbs whose object names an event told elsewhere ("watched the docking")"""
     publication_month: frozenset[str] = frozenset()
     """noun triggers cited without a date ("said in a statement") that took place in the publication's month"""
     anchor_nouns: dict[str, str] = field(default_factory=dict)
@@ -91,6 +93,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),
             publication_month=frozenset(raw.get("publication_month", ())),
+            reference_verbs=frozenset(raw.get("reference_verbs", ())),
         )
 
     return load_shipped("events.yaml", build, what="event cues")

@@ -614,9 +614,15 @@ def _in_the_present(sent: "Span") -> bool:
 
 
 def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
-    """A verb trigger in the simple past, or hanging from one ("signed a decree removing Rogozin",
-    "floated through the tunnel to shake his hand"); not a statement's noun, which was measured to
-    take the wrong day more often than the right one."""
+    """A trigger in the simple past, or hanging from one ("signed a decree removing Rogozin",
+    "floated through the tunnel to shake his hand", "held talks"); not a statement's noun, which
+    was measured to take the wrong day more often than the right one, nor an event a verb only
+    refers to ("watched the docking")."""
+    if trigger.pos_ in _NOUN_TRIGGER_POS:  # "held talks", "made the announcement at a meeting with Putin"
+        governor = _governor(trigger)
+        return (trigger.dep_ in {"dobj", "pobj"} and governor.tag_ == "VBD"
+                and trigger.lemma_.lower() not in _cues(ctx).publication_month
+                and governor.lemma_.lower() not in _cues(ctx).reference_verbs)
     if trigger.pos_ != "VERB":
         return False
     if trigger.dep_ == "acl" and ctx.mention_at(trigger.head) is not None:
