@@ -15,6 +15,7 @@ added here, because they need the text around the sentence:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -107,9 +108,15 @@ _AFTER_EVENT = re.compile(  # "about two hours after contact", "soon after the h
     r"\s+(?P<dir>after|before)\s+(?:the\s+|its\s+|their\s+|that\s+)?(?P<noun>[a-z]+)\b")
 
 
+_RELATIVE_WORDS = re.compile(r"(?i)\b(?:later|earlier|after|before|afterwards?|that|same|next|following|previous|day)\b")
+"""A word every expression of ``_relative_mentions`` holds: a text without one has none."""
+
+
 def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
     """The expressions of ``text`` that count from the last date the text named, or from the day
     of an event it told ("hours after the docking")."""
+    if not _RELATIVE_WORDS.search(text):
+        return []
     found = []
     for m in _AFTER_EVENT.finditer(text):
         value = _after_event(m, narrative)
@@ -188,9 +195,7 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
     at the end of the sentence."""
     narrative = replace(narrative)
     text = sent.text
-    found = find_dates(text, published, tense=tense)
-    # a dateline ("PARIS, 18 March 2022 -") gives the publication date, not an event's
-    found = [m for m in found if not re.match(r"\s*[-\u2013\u2014]", text[m.end:m.end + 3])]
+    found = list(_dates_of(text, published, tense))
     local: DateValue | None = None  # an explicit date earlier in this sentence ("in March 1995, and that June")
     out: list[DateMention] = []
     for m in _in_order(found, text, narrative):
@@ -219,6 +224,15 @@ def _in_since_phrase(sent: "Span", m: DateMention) -> bool:
             return True
         node = node.head
     return node.lower_ == "since"
+
+
+@functools.lru_cache(maxsize=2048)
+def _dates_of(text: str, published: date | None, tense: Tense) -> tuple[DateMention, ...]:
+    """The date expressions of a sentence (:func:`find_dates`), but not a dateline's ("PARIS, 18 March
+    2022 -"), which gives the publication date, not an event's. Cached: a sentence is read once per
+    trigger it holds."""
+    found = find_dates(text, published, tense=tense)
+    return tuple(m for m in found if not re.match(r"\s*[-\u2013\u2014]", text[m.end:m.end + 3]))
 
 
 def _in_order(found: list[DateMention], text: str, narrative: Narrative):
