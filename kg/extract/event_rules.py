@@ -135,36 +135,100 @@ def trigger_patterns() -> dict[str, list[list[dict]]]:
     return load_shipped("events.yaml", build, what="trigger patterns")
 
 
-WORD_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_"}
-"""The token attributes a one-word pattern may test and still be matched by a lookup: pattern
-attribute -> ``Token`` attribute holding the string spaCy's matcher compares."""
+TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_", "DEP": "dep_", "ENT_TYPE": "ent_type_"}
+"""The token attributes a pattern may test and still be matched in Python: pattern attribute ->
+``Token`` attribute holding the string spaCy's matcher compares."""
 
 
-def _word_test(pattern: list[dict]) -> dict[str, frozenset[str]] | None:
-    """The attributes a one-word ``pattern`` tests, each with the strings it allows, when it is
-    nothing but a word (lemma, lower case, part of speech) given as a string or ``{IN: [...]}``;
-    None for any other pattern (more words, other attributes or operators), left to spaCy.
+def _root(token):
+    while token.head.i != token.i:
+        token = token.head
+    return token
 
-    >>> _word_test([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["meet"]}, "POS": "VERB"}}])
-    {'LEMMA': frozenset({'meet'}), 'POS': frozenset({'VERB'})}
-    >>> _word_test([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "hatch", "DEP": "nsubj"}}]) is None
+
+def _next_in_tree(token) -> tuple:
+    """The next word, when it hangs from the same root: spaCy's ``.`` ("immediately precedes")."""
+    doc, i = token.doc, token.i + 1
+    return (doc[i],) if i < len(doc) and _root(doc[i]).i == _root(token).i else ()
+
+
+RELATIONS = {
+    ">": lambda token: token.children,
+    "<": lambda token: () if token.head.i == token.i else (token.head,),
+    ">>": lambda token: (t for t in token.subtree if t.i != token.i),
+    ".": _next_in_tree,
+}
+"""The ``REL_OP`` operators a pattern may use and still be matched in Python: operator -> the
+words a word is in that relation with, as spaCy's ``DependencyMatcher`` defines them."""
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A node of a pattern: what the word must be, and the nodes hanging from it."""
+
+    test: tuple[tuple[str, frozenset[str]], ...]
+    """``Token`` attribute -> the strings it may be"""
+    edges: tuple[tuple[str, _Node], ...] = ()
+    """operator of ``RELATIONS`` -> the node a word in that relation must match"""
+
+    def holds(self, token) -> bool:
+        """Whether ``token`` matches this node and, for every edge, some word related to it the
+        edge's node (patterns are trees and spaCy lets nodes share a word, so edges are independent)."""
+        return (all(getattr(token, attr) in values for attr, values in self.test)
+                and all(any(node.holds(t) for t in RELATIONS[op](token)) for op, node in self.edges))
+
+
+def _node_test(attrs) -> tuple[tuple[str, frozenset[str]], ...] | None:
+    """The tests of a node's ``RIGHT_ATTRS`` when each is a string or ``{IN: [...]}`` of strings
+    on an attribute of ``TOKEN_ATTRS``; None otherwise."""
+    if not isinstance(attrs, dict) or not set(attrs) <= TOKEN_ATTRS.keys():
+        return None
+    test = []
+    for attr, value in attrs.items():
+        values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return None
+        test.append((TOKEN_ATTRS[attr], frozenset(values)))
+    return tuple(test)
+
+
+def _tree(pattern: list[dict]) -> _Node | None:
+    """``pattern``'s first node (the trigger) with the others hanging from it, when every node tests
+    only what ``_node_test`` reads and links to an earlier one by an operator of ``RELATIONS``;
+    None for any other pattern, left to spaCy.
+
+    >>> _tree([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["meet"]}, "POS": "VERB"}}])
+    _Node(test=(('lemma_', frozenset({'meet'})), ('pos_', frozenset({'VERB'}))), edges=())
+    >>> _tree([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "lift"}},
+    ...        {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "off", "RIGHT_ATTRS": {"LOWER": "off"}}])
+    _Node(test=(('lemma_', frozenset({'lift'})),), edges=(('>', _Node(test=(('lower_', frozenset({'off'})),), edges=())),))
+    >>> _tree([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "lift"}},
+    ...        {"LEFT_ID": "trigger", "REL_OP": ";", "RIGHT_ID": "off", "RIGHT_ATTRS": {"LOWER": "off"}}]) is None
     True
     """
-    if len(pattern) != 1 or not isinstance(pattern[0], dict) or set(pattern[0]) != {"RIGHT_ID", "RIGHT_ATTRS"}:
-        return None
-    attrs = pattern[0]["RIGHT_ATTRS"]
-    if not isinstance(attrs, dict) or not attrs or not set(attrs) <= WORD_ATTRS.keys():
-        return None
-    test = {}
-    for attr, value in attrs.items():
-        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            values = value["IN"]
-        else:
-            values = [value]
-        if not all(isinstance(v, str) for v in values):
+    tests: dict[str, tuple] = {}
+    edges: dict[str, list[tuple[str, str]]] = {}
+    for index, node in enumerate(pattern):
+        keys = {"RIGHT_ID", "RIGHT_ATTRS"} | ({"LEFT_ID", "REL_OP"} if index else set())
+        if not isinstance(node, dict) or set(node) != keys or node["RIGHT_ID"] in tests:
             return None
-        test[attr] = frozenset(values)
-    return test
+        test = _node_test(node["RIGHT_ATTRS"])
+        if test is None:
+            return None
+        if index:
+            if node["REL_OP"] not in RELATIONS or node["LEFT_ID"] not in tests:
+                return None
+            edges.setdefault(node["LEFT_ID"], []).append((node["REL_OP"], node["RIGHT_ID"]))
+        tests[node["RIGHT_ID"]] = test
+
+    def build(name: str) -> _Node:
+        return _Node(tests[name], tuple((op, build(right)) for op, right in edges.get(name, ())))
+
+    return build(pattern[0]["RIGHT_ID"]) if pattern else None
+
+
+Candidates = tuple[tuple[int, _Node], ...]
+"""Patterns that may match a word: (rank of the event type, the pattern's trigger node), by rank."""
 
 
 @dataclass(frozen=True)
@@ -172,30 +236,37 @@ class TriggerMatcher:
     """Trigger patterns compiled for one vocabulary (:func:`compile_triggers`); called on a parsed
     ``Doc``, it gives the token index of every trigger word -> its event type, in token order.
 
-    A one-word pattern (:func:`_word_test`) is found by looking the token's lemma or lower-case
-    form up in ``words``; every other pattern goes to spaCy's ``DependencyMatcher`` (``matcher``,
-    None when there is none), which evaluates each ``IN`` of every pattern on every token. Where
-    patterns of several types match a word, the type listed first wins, whichever kind matched it.
+    A pattern that :func:`_tree` reads is tried only on the words whose lemma or lower-case form its
+    trigger lists (``index``; every word when it lists neither, ``everywhere``), walking the parse
+    from there. Any other pattern goes to spaCy's ``DependencyMatcher`` (``matcher``, None when
+    there is none), which evaluates each ``IN`` of every pattern on every token. Where patterns of
+    several types match a word, the type listed first wins, whichever way it was matched.
     """
 
     order: tuple[str, ...]
     """the event types in the order of the patterns: a word takes the first one it matches"""
-    words: dict[str, dict[str, tuple[tuple[int, dict[str, frozenset[str]]], ...]]]
-    """``LEMMA``/``LOWER`` -> form -> (rank of the event type, the pattern's other tests), by rank"""
+    index: dict[str, dict[str, Candidates]]
+    """``Token`` attribute (``lemma_``, ``lower_``) -> its value -> the patterns whose trigger lists it"""
+    everywhere: Candidates
     matcher: DependencyMatcher | None
     ranks: dict[int, int]
     """match id of ``matcher`` -> rank of its event type"""
 
     def __call__(self, doc) -> dict[int, str]:
         found: dict[int, int] = {}
-        lookups = [(WORD_ATTRS[key], forms) for key, forms in self.words.items()]
+        none = len(self.order)
         for token in doc:
-            for attr, forms in lookups:
-                for rank, rest in forms.get(getattr(token, attr), ()):  # by rank: the first that holds wins
-                    if all(getattr(token, WORD_ATTRS[a]) in values for a, values in rest.items()):
-                        if rank < found.get(token.i, rank + 1):
-                            found[token.i] = rank
+            best = none
+            for candidates in (*(forms.get(getattr(token, attr), ()) for attr, forms in self.index.items()),
+                               self.everywhere):
+                for rank, node in candidates:  # by rank: the first that holds wins
+                    if rank >= best:
                         break
+                    if node.holds(token):
+                        best = rank
+                        break
+            if best < none:
+                found[token.i] = best
         if self.matcher is not None:
             for match_id, token_ids in self.matcher(doc):
                 trigger = token_ids[0]  # the first node of every pattern is the trigger
@@ -207,29 +278,31 @@ class TriggerMatcher:
 
 def compile_triggers(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> TriggerMatcher:
     """``patterns`` (event type -> its ``DependencyMatcher`` patterns, in order of precedence)
-    compiled for ``vocab``: one-word patterns into lookup tables, the others into a matcher."""
-    words: dict[str, dict[str, list[tuple[int, dict[str, frozenset[str]]]]]] = {}
+    compiled for ``vocab``: those :func:`_tree` reads into lookup tables, the others into a matcher."""
+    index: dict[str, dict[str, list[tuple[int, _Node]]]] = {"lemma_": {}, "lower_": {}}
+    everywhere: list[tuple[int, _Node]] = []
     matcher = DependencyMatcher(vocab)
     ranks: dict[int, int] = {}
     for rank, (event_type, variants) in enumerate(patterns.items()):
         others = []
         for pattern in variants:
-            test = _word_test(pattern)
-            key = next((a for a in ("LEMMA", "LOWER") if test and a in test), None)
-            if test is None or key is None:
+            node = _tree(pattern)
+            if node is None:
                 others.append(pattern)
                 continue
-            rest = {a: v for a, v in test.items() if a != key}
-            for form in test[key]:
-                words.setdefault(key, {}).setdefault(form, []).append((rank, rest))
+            key, forms = next(((a, v) for a, v in node.test if a in index), (None, ()))
+            if key is None:
+                everywhere.append((rank, node))
+            for form in forms:
+                index[key].setdefault(form, []).append((rank, node))
         if others:
             label = f"event:{event_type}"
             matcher.add(label, others)
             ranks[vocab.strings[label]] = rank
     return TriggerMatcher(
         order=tuple(patterns),
-        words={key: {form: tuple(sorted(found, key=lambda c: c[0])) for form, found in forms.items()}
-               for key, forms in words.items()},
+        index={attr: {form: tuple(found) for form, found in forms.items()} for attr, forms in index.items() if forms},
+        everywhere=tuple(everywhere),
         matcher=matcher if ranks else None,
         ranks=ranks,
     )
