@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.evidence import sentence_evidence
+from kg.extract.quotes import QuotedSpan, quoted_spans
 from kg.extract.resolve import Resolved
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -45,6 +47,16 @@ class DocContext:
     @property
     def published(self) -> date | None:
         return self.document.published
+
+    @functools.cached_property
+    def text(self) -> str:
+        """``doc.text``, which spaCy builds anew on every read."""
+        return self.doc.text
+
+    @functools.cached_property
+    def quoted(self) -> list[QuotedSpan]:
+        """The pairs of quote marks of the text (``kg.extract.quotes.quoted_spans``), in order."""
+        return quoted_spans(self.text)
 
     def mention_at(self, token: "Token") -> Resolved | None:
         """The mention covering ``token``, if any."""

@@ -35,7 +35,7 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
     result.events = extract_events(ctx, result.positions)
     result.involvements = extract_involvement(ctx)
     result.agency_countries = extract_agency_countries(ctx)
-    quotes = extract_quotes(doc, document, mentions, positions=result.positions, gazetteer=gazetteer)
+    quotes = extract_quotes(doc, document, mentions, positions=result.positions, gazetteer=gazetteer, context=ctx)
     result.quotes = [q for q in quotes if q.speaker in entities]
     if document.published is None:
         result.warnings.append(f"{document.path}: no publication date; relative dates were not resolved")

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.context import DocContext
-from kg.extract.quotes import quoted_spans
 from kg.extract.resolve import Resolved
 from kg.model import AgencyCountry, Involvement
 from kg.lexicon import load_cue_section
@@ -445,7 +444,7 @@ def _known_partners(ctx: DocContext) -> list[tuple[str, str, "Span"]]:
 
 def _quoted_ranges(ctx: DocContext) -> list[tuple[int, int]]:
     """The character ranges of the document's quotations."""
-    return [(span.open, span.close) for span in quoted_spans(ctx.doc.text)]
+    return [(span.open, span.close) for span in ctx.quoted]
 
 
 def extract_agency_countries(ctx: DocContext) -> list[AgencyCountry]:

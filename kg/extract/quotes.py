@@ -56,6 +56,7 @@ from kg.model import Document, Mention, Position, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from kg.extract.context import DocContext
     from kg.gazetteer import Gazetteer
 
 OPENING_QUOTES = "\u201c\u201e"  # “ „
@@ -184,16 +185,21 @@ def quote_text(text: str, span: QuotedSpan) -> str:
 
 
 def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention], *,
-                   positions: Sequence[Position] = (), gazetteer: Gazetteer | None = None) -> list[Quote]:
+                   positions: Sequence[Position] = (), gazetteer: Gazetteer | None = None,
+                   context: DocContext | None = None) -> list[Quote]:
     """Direct quotations of ``document`` attributed to the Person or Agency mentions among ``mentions``.
 
     ``doc`` is the spaCy parse of ``document.text``; each Quote's speaker is the ``entity_key``
     of a mention (or, for a description such as "the agency's chief", the holder of that post in
     ``positions``, else in ``gazetteer`` at the publication date) and its evidence the
-    sentence(s) holding the quote. Quotes come in the order of the text.
+    sentence(s) holding the quote. Quotes come in the order of the text. ``context``, the
+    extraction context of ``doc`` when there is one, gives the text and its quoted spans, computed
+    once per document for every extractor.
     """
-    reader = _QuoteReader(doc, mentions, positions=positions, gazetteer=gazetteer,
-                          published=document.published)
+    text = doc.text if context is None else context.text
+    quoted = quoted_spans(text) if context is None else context.quoted
+    reader = _QuoteReader(doc, mentions, text=text, quoted=quoted, positions=positions,
+                          gazetteer=gazetteer, published=document.published)
     quotes: list[Quote] = []
     for span in reader.spans:
         speaker = reader.attribute(span)
@@ -207,24 +213,23 @@ def extract_quotes(doc: Doc, document: Document, mentions: Sequence[Mention], *,
 class _QuoteReader:
     """The state one document needs: its parse, its mentions, and the attributions so far."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, positions: Sequence[Position],
-                 gazetteer: Gazetteer | None, published: date | None) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, text: str, quoted: Sequence[QuotedSpan],
+                 positions: Sequence[Position], gazetteer: Gazetteer | None, published: date | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.mention_at: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.mention_at.setdefault(token.i, mention)
-        self.sent_spans = _sentences(doc)
+        self.line_breaks = paragraph_breaks(text)
+        self.sent_spans = _sentences(doc, text, self.line_breaks)
         self.sent_starts = [start for start, _ in self.sent_spans]
-        self.line_breaks = paragraph_breaks(self.text)
-        all_spans = quoted_spans(self.text)
-        self.quoted_chars = [(s.open, s.close) for s in all_spans]  # in text order, never nested
-        self.quote_opens = [s.open for s in all_spans]
-        self.spans = [s for s in all_spans if not self.is_label(s)]
+        self.quoted_chars = [(s.open, s.close) for s in quoted]  # in text order, never nested
+        self.quote_opens = [s.open for s in quoted]
+        self.spans = [s for s in quoted if not self.is_label(s)]
         self.previous: list[tuple[QuotedSpan, _Speaker]] = []
-        self.resolver = SpeakerResolver(doc, mentions, positions=positions, gazetteer=gazetteer,
+        self.resolver = SpeakerResolver(doc, mentions, text=text, positions=positions, gazetteer=gazetteer,
                                         published=published, in_quote=self.offset_in_quote)
 
     # -- where things are -------------------------------------------------------------------
@@ -471,15 +476,15 @@ class _QuoteReader:
         return self.resolver.pronoun(pronoun)
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """spaCy's sentences cut at paragraph breaks, as ``(start, end)`` character offsets.
+def _sentences(doc: Doc, text: str, line_breaks: Sequence[int]) -> list[tuple[int, int]]:
+    """spaCy's sentences cut at paragraph breaks, as ``(start, end)`` character offsets
+    (``text`` is ``doc.text``, ``line_breaks`` its ``paragraph_breaks``).
 
     A piece with no word in it (a closing quote mark the parser put after the break) joins the
     sentence before it, and so does a piece the parser split off at a soft wrap of hard-wrapped
     copy when the sentence before it had not ended.
     """
-    text = doc.text
-    breaks = set(paragraph_breaks(text))
+    breaks = set(line_breaks)
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         for start, end in _pieces(text, sent.start_char, sent.end_char, breaks):

@@ -53,9 +53,10 @@ Speaker = Union[str, Unnamed, None]  # an entity key, nobody we can name, or no 
 class SpeakerResolver:
     """Entity keys for the words of an attribution in one document."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, positions: Sequence[Position] = (),
-                 gazetteer: Gazetteer | None = None, published: date | None = None,
-                 in_quote: Callable[[int], bool] = lambda offset: False) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, text: str | None = None,
+                 positions: Sequence[Position] = (), gazetteer: Gazetteer | None = None,
+                 published: date | None = None, in_quote: Callable[[int], bool] = lambda offset: False) -> None:
+        """``text`` is ``doc.text`` when the caller has it (spaCy builds it anew on every read)."""
         self.doc = doc
         self.cues: AttributionCues = load_attribution_cues()
         self.positions = list(positions)
@@ -67,7 +68,7 @@ class SpeakerResolver:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.mention_at.setdefault(token.i, mention)
-        self.captions = _caption_lines(doc.text, self.cues.caption_starts)
+        self.captions = _caption_lines(doc.text if text is None else text, self.cues.caption_starts)
         self.antecedents = sorted(
             (m for m in mentions if m.type == "Person" and not self._hidden(m.start)),
             key=lambda m: m.start)
