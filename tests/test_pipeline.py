@@ -93,10 +93,10 @@ def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
 # The held-out corpora (data/corpus/heldout, data/corpus/news-heldout) are no gate: they are scored at
 # the end of a development cycle (bench/quality.py) and reported, never tuned on; a gate that fails on
 # them would invite exactly that.
-DEV_FLOOR = {"entities": 0.98, "positions": 0.89, "events": 0.72, "involvement": 0.83,
-             "agency_country": 0.98, "quotes": 0.98, "macro": 0.90}
-NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.81, "events": 0.55, "involvement": 0.72,
-                  "agency_country": 0.98, "quotes": 0.97, "macro": 0.83}
+DEV_FLOOR = {"entities": 0.98, "positions": 0.89, "events": 0.77, "involvement": 0.83,
+             "agency_country": 0.98, "quotes": 0.98, "macro": 0.91}
+NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.82, "events": 0.60, "involvement": 0.72,
+                  "agency_country": 0.98, "quotes": 0.97, "macro": 0.84}
 
 
 @pytest.mark.parametrize("corpus, floor", [(DEV_CORPUS, DEV_FLOOR), (NEWS_DEV_CORPUS, NEWS_DEV_FLOOR)], ids=["dev", "news-dev"])
