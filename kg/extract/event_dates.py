@@ -98,8 +98,24 @@ _MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _SAME_YEAR = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")  # "later that year"
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _count(word: str) -> int | None:
+    """"a" -> 1, "two" -> 2, "12" -> 12; ``None`` for "a few", "several"."""
+    word = word.lower()
+    return _SMALL_NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+
+
+def shifted(day: DateValue | None, days: int) -> DateValue | None:
+    """``day`` moved by ``days``; ``None`` unless ``day`` is a day, or when it leaves the calendar."""
+    if day is None or day.precision != "day":
+        return None
+    try:
+        return DateValue.from_date(date.fromisoformat(day.iso) + timedelta(days=days))
+    except (OverflowError, ValueError):  # outside the calendar: not a date
+        return None
 
 
 _AFTER_EVENT = re.compile(  # "about two hours after contact", "soon after the handshake", "two days after launch"
@@ -144,12 +160,10 @@ def _after_event(m: re.Match[str], narrative: Narrative) -> DateValue | None:
     unit = (m.group("unit") or "").lower()
     if not unit.startswith("day"):
         return day
-    n = " ".join(m.group("n").lower().split())
-    days = 1 if n in {"a", "an"} else _SMALL_NUMBERS.get(n) or (int(n) if n.isdigit() else None)
+    days = _count(" ".join(m.group("n").split()))
     if days is None:
         return None
-    shift = timedelta(days=days if m.group("dir").lower() == "after" else -days)
-    return DateValue.from_date(date.fromisoformat(day.iso) + shift)
+    return shifted(day, days if m.group("dir").lower() == "after" else -days)
 
 
 def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
@@ -157,16 +171,11 @@ def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 
 def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
-    if last.precision != "day":
-        return None
     n = m.group("n")
-    days = (_SMALL_NUMBERS.get(n.lower()) or int(n)) if n else 1
+    days = _count(n) if n else 1
     if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
         days = -days
-    try:
-        return DateValue.from_date(date.fromisoformat(last.iso) + timedelta(days=days))
-    except (OverflowError, ValueError):  # outside the calendar: not a date
-        return None
+    return shifted(last, days)
 
 
 def _same_month(m: re.Match[str], last: DateValue) -> DateValue | None:
@@ -343,16 +352,8 @@ def _amount_in_days(amount: "Token") -> int | None:
     count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
     if count is None:
         return None
-    n = count.lower_
-    number = 1 if n in {"a", "an", "one"} else _SMALL_NUMBERS.get(n) or (int(n) if n.isdigit() else None)
+    number = _count(count.lower_)
     return number * unit if number is not None else None
-
-
-def shifted(day: DateValue | None, days: int) -> DateValue | None:
-    """``day`` moved by ``days``; ``None`` unless ``day`` is a day."""
-    if day is None or day.precision != "day":
-        return None
-    return DateValue.from_date(date.fromisoformat(day.iso) + timedelta(days=days))
 
 
 # --- which date is the trigger's ----------------------------------------------------------------

@@ -24,7 +24,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
-from kg.extract.dates import Tense
+from kg.extract.dates import WEEKDAYS, Tense
 from kg.extract.event_dates import (
     Narrative,
     Owners,
@@ -377,13 +377,13 @@ _GROUP_SUBJECT = re.compile(  # "the two men", "both commanders", "the two crews
 
 
 _FLIGHT_TYPES = {"Launch", "Docking", "Landing"}
-_DAY_WORDS = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)$")
+_DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def _is_dated_flight_noun(trigger: "Token", event_type: str) -> bool:
     """"Saturday's launch", "Thursday's landing": a flight event named by a noun with its day."""
     return (event_type in _FLIGHT_TYPES and trigger.pos_ in _NOUN_TRIGGER_POS
-            and any(c.dep_ == "poss" and _DAY_WORDS.match(c.text) for c in trigger.children))
+            and any(c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in trigger.children))
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
