@@ -411,3 +411,36 @@ def test_events_an_event_watched_is_not_a_new_one(extract_text):
                       "Moscow.", published="1995-06-30")
     (docking,) = events_of(ex, "Docking")
     assert "Daniel Goldin" not in participant_names(ex, docking)
+
+
+def test_events_a_definite_flight_noun_with_its_own_day_is_the_craft_named_last(extract_text):
+    ex = extract_text("The shuttle Endeavour stood on pad 39A with five astronauts aboard. The launch had been set for "
+                      "March 2, but high winds over the coast forced controllers to call off that attempt.",
+                      published="2033-03-05")
+    (launch,) = events_of(ex, "Launch")
+    assert participant_names(ex, launch) == {"Endeavour"}
+    assert launch.status == "canceled" and launch.date.iso == "2033-03-02"
+
+
+def test_events_calling_off_what_the_sentence_tells_as_called_off_is_that_events_cancellation(extract_text):
+    ex = extract_text("The shuttle Endeavour stood on pad 39A with five astronauts aboard. The launch had been set for "
+                      "March 2, but high winds over the coast forced controllers to call off that attempt.",
+                      published="2033-03-05")
+    (decision,) = events_of(ex, "Cancellation")
+    assert participant_names(ex, decision) == {"Endeavour"}
+    assert decision.status == "happened" and decision.date.iso == "2033-03-02"
+    assert decision.label == "Launch of Endeavour called off"
+
+
+def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
+    ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
+                      published="2033-03-05")
+    assert not [e for e in events_of(ex, "Launch") if "Endeavour" in participant_names(ex, e)]
+
+
+def test_events_a_second_verb_parsed_as_a_noun_keeps_its_plan_and_its_own_date(extract_text):
+    ex = extract_text("The Discovery crew docked with the station on Thursday. Discovery is to undock on Tuesday "
+                      "and land in Florida on May 9.", published="2034-05-01")
+    (landing,) = events_of(ex, "Landing")
+    assert landing.status == "planned" and landing.date.iso == "2034-05-09"
+    assert participant_names(ex, landing) == {"Discovery"}

@@ -203,12 +203,24 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
             break
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "their launch, set for Thursday"
         chain += describing_verbs(trigger)
+    if _verb_parsed_as_noun(trigger):  # "is to undock on Tuesday and land in Florida"
+        return sorted(set(chain) | set(_status_tokens(_governor(trigger))), key=lambda t: t.i)
     out = []
     for t in chain:
         out.append(t)
         out.extend(c for c in t.children if c.dep_ in _MODAL_DEPS)
         out.extend(gc for c in t.children if c.dep_ == "aux" for gc in c.children if gc.dep_ == "aux")
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _verb_parsed_as_noun(token: "Token") -> bool:
+    """"Atlantis is to undock on Tuesday and land in Florida": a bare trigger noun coordinated by
+    "and" with a noun inside a verb's phrase is (the parser's mistake) a second verb of that verb's
+    subject, with its modality."""
+    return (token.pos_ == "NOUN" and token.dep_ == "conj" and token.i > 0
+            and token.doc[token.i - 1].lower_ in {"and", "or", "then"}
+            and not any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in token.children)
+            and token.head.dep_ == "pobj")
 
 
 _TIMING_PREPS = {"for", "before", "after", "until", "till", "ahead"}  # not "under an agreement"
@@ -380,10 +392,15 @@ _FLIGHT_TYPES = {"Launch", "Docking", "Landing"}
 _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 
 
-def _is_dated_flight_noun(trigger: "Token", event_type: str) -> bool:
-    """"Saturday's launch", "Thursday's landing": a flight event named by a noun with its day."""
-    return (event_type in _FLIGHT_TYPES and trigger.pos_ in _NOUN_TRIGGER_POS
-            and any(c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in trigger.children))
+def _is_dated_flight_noun(trigger: "Token", event_type: str, own_date: DateValue | None) -> bool:
+    """"Saturday's launch", "the launch had been set for June 23": a flight event named by a
+    definite noun with a day of its own (``own_date``, a date attached to it)."""
+    if event_type not in _FLIGHT_TYPES or trigger.pos_ not in _NOUN_TRIGGER_POS:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in trigger.children):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children)
+    return definite and own_date is not None
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
@@ -587,6 +604,8 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         for token, event_type in found:
             event = _event(token, event_type, sent, found, owners, narrative, positions, ctx)
             if event is None:
+                event = _calling_off(token, event_type, sent, events, ctx)
+            if event is None:
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
                 continue  # background, or "the visit" of an event before
             event, clause = event
@@ -675,6 +694,20 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     return rank == 0 and named and not reports_event and not _QUOTE_MARKS.search(sent.text)
 
 
+def _date_after(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The first date the sentence gives after ``trigger`` ("and land in Florida on July 7")."""
+    offset = trigger.idx - sent.start_char
+    return next((m.value for m in mentions if m.start > offset), None)
+
+
+def _own_date(trigger: "Token", sent: "Span", owners: Owners, narrative: Narrative, ctx: DocContext) -> DateValue | None:
+    """The date attached to the trigger itself ("the launch, set for June 23"), if any."""
+    mentions, _ = sentence_dates(sent, "unknown", narrative, ctx.published)
+    span = list(trigger.subtree)
+    when, rank = event_date(sent, trigger, owners, (span[0].i, span[-1].i + 1), mentions)
+    return when if rank == 0 else None
+
+
 def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Token", str]],
            owners: Owners, narrative: Narrative, positions: Sequence[Position],
            ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
@@ -688,7 +721,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants:
         participants = _title_holders_named(token, positions, ctx)  # "the two commanders clasped hands"
-    if not participants and _is_dated_flight_noun(token, event_type):
+    if not participants and _is_dated_flight_noun(token, event_type, _own_date(token, sent, owners, narrative, ctx)):
         participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
     if not participants and event_type in _cues(ctx).cancel_decisions:
         participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
@@ -702,6 +735,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         return None  # "the deadline passed without an agreement"
     mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
     when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
+    if _verb_parsed_as_noun(token):
+        when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
@@ -807,6 +842,22 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
     seen = {e.start for e in ev.evidence}
     new = ctx.evidence(sent)
     events[index] = ev if new.start in seen else replace(ev, evidence=ev.evidence + (new,))
+
+
+def _calling_off(trigger: "Token", event_type: str, sent: "Span", events: list[Event],
+                 ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
+    """"The launch had been set for June 23, but ... forced managers to call off that attempt": a
+    decision to call off, naming nobody, is about the event its sentence tells as called off; it
+    takes that event's parties and day."""
+    if event_type not in _cues(ctx).cancel_decisions or _status(trigger, event_type, sent, ctx) != "happened":
+        return None
+    here = ctx.evidence(sent)
+    called_off = next((e for e in reversed(events) if e.status == "canceled" and here in e.evidence), None)
+    if called_off is None:
+        return None
+    label = f"{_label(called_off.type, '', list(called_off.participants), 'happened', ctx)} called off"
+    event = Event(event_type, label, called_off.date, called_off.place, called_off.participants, "happened", (here,))
+    return event, _clause(trigger, sent, ctx)
 
 
 def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> bool:
