@@ -444,3 +444,22 @@ def test_events_a_second_verb_parsed_as_a_noun_keeps_its_plan_and_its_own_date(e
     (landing,) = events_of(ex, "Landing")
     assert landing.status == "planned" and landing.date.iso == "2034-05-09"
     assert participant_names(ex, landing) == {"Discovery"}
+
+
+def test_events_a_past_event_right_after_a_sentence_naming_a_year_takes_that_year(extract_text):
+    ex = extract_text("It has happened only once before, in 1981. The Soviets launched Soyuz T-4 empty to "
+                      "their station.", published="2036-02-01")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date is not None and launch.date.iso == "1981"
+
+
+def test_events_a_past_event_two_sentences_after_a_year_stays_undated(extract_text):
+    ex = extract_text("It has happened only once before, in 1981. Engineers still discuss it. The Soviets "
+                      "launched Soyuz T-4 empty to their station.", published="2036-02-01")
+    assert not events_of(ex, "Launch")
+
+
+def test_events_a_noun_in_a_without_phrase_is_no_event_however_far_the_preposition(extract_text):
+    ex = extract_text("NASA and Roscosmos worked together in 1984 without the backing of a "
+                      "government-to-government treaty.", published="1987-04-16")
+    assert not events_of(ex, "Agreement")

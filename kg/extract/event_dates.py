@@ -69,6 +69,14 @@ class Narrative:
         own continues ("On Tuesday the crew boarded Soyuz 19. It lifted off at 3 p.m.")."""
         return self.last if self.age == 0 and self.last is not None and self.last.precision == "day" else None
 
+    def past_scene(self, published: date | None) -> DateValue | None:
+        """The past date, of any precision, the sentence just read named: "Once, in 1979. The
+        Soviets launched Soyuz 34 empty"."""
+        last = self.last
+        if self.age != 0 or last is None or (published is not None and last.first_day() > published):
+            return None
+        return last
+
     def past_scene_day(self, published: date | None) -> DateValue | None:
         """:meth:`scene_day`, if it is not after ``published`` (a plan's day is no past event's); or,
         a few sentences on, the news day of a report: a day named last that is at most

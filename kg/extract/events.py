@@ -248,8 +248,14 @@ def _cues(ctx: DocContext) -> EventRules:
 
 
 def _words_before(trigger: "Token", sent: "Span") -> str:
+    """The few words before the trigger, and the prepositions that lead a noun trigger's phrase
+    from further away ("went on without the backing of a government-to-government treaty")."""
     start = max(sent.start, trigger.i - _BEFORE_WINDOW)
-    return " ".join(t.lower_ for t in trigger.doc[start:trigger.i])
+    words = [t.lower_ for t in trigger.doc[start:trigger.i]]
+    if trigger.pos_ in _NOUN_TRIGGER_POS:
+        governor = _governor(trigger)
+        words += [a.lower_ for a in trigger.ancestors if a.dep_ == "prep" and a.i > governor.i and a.i < start]
+    return " ".join(words)
 
 
 def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
@@ -740,7 +746,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
-        when = narrative.past_scene_day(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+        when = narrative.past_scene_day(ctx.published) or narrative.past_scene(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
         when = DateValue.of(ctx.published.year, ctx.published.month)  # "Goldin said in a statement"
     if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
