@@ -463,3 +463,17 @@ def test_events_a_noun_in_a_without_phrase_is_no_event_however_far_the_prepositi
     ex = extract_text("NASA and Roscosmos worked together in 1984 without the backing of a "
                       "government-to-government treaty.", published="1987-04-16")
     assert not events_of(ex, "Agreement")
+
+
+def test_events_a_past_clause_coordinated_with_a_dated_one_takes_its_date(extract_text):
+    ex = extract_text("The hatch between the two ships swung open on Tuesday afternoon, and Jonas Ferrell "
+                      "floated through the tunnel to shake hands with Oleg Marchenko.", published="2037-06-12")
+    meetings = events_of(ex, "Meeting")
+    assert [m.date.iso for m in meetings] == ["2037-06-09"]
+    assert participant_names(ex, meetings[0]) == {"Jonas Ferrell", "Oleg Marchenko"}
+
+
+def test_events_arranging_for_someone_to_fly_is_a_plan(extract_text):
+    ex = extract_text("In May 2038, NASA arranged for cosmonaut Oleg Marchenko to fly on the shuttle Discovery.",
+                      published="2038-06-01")
+    assert all(e.status == "planned" for e in events_of(ex, "Launch"))

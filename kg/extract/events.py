@@ -262,10 +262,21 @@ def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
             when: DateValue | None = None) -> Status | None:
     """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
     chain = " ".join(t.lower_ for t in _status_tokens(trigger))
-    if _in_future_time_clause(trigger):
-        chain += " will"  # "before the Soyuz arrives": a present tense that looks ahead
+    if _in_future_time_clause(trigger) or _for_to_clause(trigger):
+        chain += " will"  # "before the Soyuz arrives", "arranged for a cosmonaut to fly": looking ahead
     return event_status(before=_words_before(trigger, sent), chain=chain, cues=_cues(ctx),
                         event_type=event_type, when=when, published=ctx.published)
+
+
+def _for_to_clause(trigger: "Token") -> bool:
+    """"arranged for a cosmonaut to fly on the shuttle": an infinitive with a subject of its own
+    after "for" says what is to happen, not what happened."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in trigger.children)
+    after_for = trigger.dep_ in {"advcl", "xcomp"} and any(  # parsed as "arranged [for Marchenko] [to fly]"
+        c.dep_ == "prep" and c.lower_ == "for" and c.i < trigger.i for c in trigger.head.children)
+    return marked or after_for
 
 
 _TIME_MARKS = {"before", "when", "once", "until", "after", "as", "till"}
@@ -706,6 +717,20 @@ def _date_after(trigger: "Token", sent: "Span", mentions: list) -> DateValue | N
     return next((m.value for m in mentions if m.start > offset), None)
 
 
+def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date of the past clause the trigger's clause is coordinated with ("The hatch came open
+    on Thursday, and Stafford pulled himself through the tunnel to grasp Leonov's hand")."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    while verb.dep_ in {"advcl", "xcomp"} and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.tag_ != "VBD":
+        return None
+    first = verb.head
+    span = [t for t in first.subtree if t.i < verb.i]
+    when, rank = event_date(sent, first, Owners({first.i: frozenset({first.i})}), (span[0].i, span[-1].i + 1), mentions)
+    return when if rank == 0 else None
+
+
 def _own_date(trigger: "Token", sent: "Span", owners: Owners, narrative: Narrative, ctx: DocContext) -> DateValue | None:
     """The date attached to the trigger itself ("the launch, set for June 23"), if any."""
     mentions, _ = sentence_dates(sent, "unknown", narrative, ctx.published)
@@ -746,7 +771,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
-        when = narrative.past_scene_day(ctx.published) or narrative.past_scene(ctx.published)  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+        when = (_date_of_coordinated(token, sent, mentions) or narrative.past_scene_day(ctx.published)
+                or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
         when = DateValue.of(ctx.published.year, ctx.published.month)  # "Goldin said in a statement"
     if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
