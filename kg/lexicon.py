@@ -22,8 +22,9 @@ class Lexicon:
     event_needs_craft: frozenset[str]
     spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
-    anaphora: dict[str, tuple[frozenset[str], bool]]
-    """head noun -> (entity types it can refer to, whether the antecedent's name must contain it)"""
+    anaphora: dict[str, tuple[frozenset[str], frozenset[str]]]
+    """head noun -> (entity types it can refer to, words one of which the antecedent's names must
+    hold; none: any antecedent of those types)"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -61,10 +62,16 @@ def _lexicon(raw: dict) -> Lexicon:
         event_needs_craft=frozenset(raw["event_needs_craft"]),
         spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
         background_preps=frozenset(raw["background_preps"]),
-        anaphora={k: (frozenset(v["types"]), bool(v["needs_word"])) for k, v in raw["anaphora"].items()},
+        anaphora={k: (frozenset(v["types"]), _needed_words(k, v["needs_word"])) for k, v in raw["anaphora"].items()},
         planned_cues=tuple(raw["planned_cues"]),
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
         not_entities=frozenset(raw["not_entities"]),
     )
 
+
+def _needed_words(head: str, needs_word: bool | list[str]) -> frozenset[str]:
+    """``needs_word`` of an anaphor: ``true`` (its own head word), ``false`` (none) or a list of words."""
+    if isinstance(needs_word, bool):
+        return frozenset({head}) if needs_word else frozenset()
+    return frozenset(w.lower() for w in needs_word)

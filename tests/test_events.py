@@ -477,3 +477,16 @@ def test_events_arranging_for_someone_to_fly_is_a_plan(extract_text):
     ex = extract_text("In May 2038, NASA arranged for cosmonaut Oleg Marchenko to fly on the shuttle Discovery.",
                       published="2038-06-01")
     assert all(e.status == "planned" for e in events_of(ex, "Launch"))
+
+
+def test_events_the_orbiter_is_the_shuttle_named_last_not_the_station_it_leaves(extract_text):
+    ex = extract_text("Space Shuttle Endeavour docked with Mir on Jan. 24. The orbiter undocked on Jan. 29.",
+                      published="1998-01-31")
+    undockings = [e for e in events_of(ex, "Other") if e.label.startswith("Undocking")]
+    assert [participant_names(ex, e) for e in undockings] == [{"Space Shuttle Endeavour"}]
+
+
+def test_events_the_shuttle_never_stands_for_a_capsule(extract_text):
+    ex = extract_text("Soyuz TMA-5 docked with the station on Oct. 16. The shuttle undocked on Oct. 20.",
+                      published="2004-10-22")
+    assert not [e for e in events_of(ex, "Other") if "Soyuz TMA-5" in participant_names(ex, e)]

@@ -133,3 +133,8 @@ def test_every_fact_carries_evidence_into_the_original(extract_text):
         for ev in evidences:
             assert text[ev.start:ev.end] == ev.sentence
     assert [(q.speaker, q.text) for q in ex.quotes] == [("bill-nelson", "It went well")]
+
+
+def test_an_ambiguous_names_qualified_alias_opening_a_sentence_is_a_name(extract_text):
+    ex = extract_text("Space Shuttle Endeavour docked with Mir on Jan. 24.", published="1998-01-31")
+    assert "Space Shuttle Endeavour" in {e.label for e in ex.entities.values()}

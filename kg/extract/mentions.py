@@ -246,7 +246,7 @@ def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[
 
 def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None,
                 deferred: list[RawMention]) -> RawMention | None:
-    """A gazetteer name or description the ruler matched. An ambiguous name ("Discovery",
+    """A gazetteer name or description the ruler matched. An ambiguous one-word name ("Discovery",
     "Unity") opening a sentence goes to ``deferred``: it counts only if the text names the
     entity elsewhere, where its capital letter says it is a name."""
     ent_id = ent.ent_id_
@@ -269,7 +269,7 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
     if span is None:
         return None
     mention = RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
-    if entry.ambiguous and ent.start == ent.sent.start:
+    if entry.ambiguous and ent.start == ent.sent.start and " " not in ent.text:  # not "Space Shuttle Endeavour"
         deferred.append(mention)
         return None
     return mention

@@ -115,16 +115,16 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Re
 
 def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[int], list[Resolved]]:
     """The mentions (and their starts, ascending) whose entity an anaphor ending in ``head`` may name."""
-    types, needs_word = spec
-    carries: dict[str, bool] = {}  # entity key -> whether one of its names holds ``head``
+    types, words = spec
+    carries: dict[str, bool] = {}  # entity key -> whether one of its names holds one of ``words``
     candidates = []
     for r in resolved:
         entity = entities[r.key]
         if entity.type not in types:
             continue
-        if needs_word:
+        if words:
             if r.key not in carries:
-                carries[r.key] = carries_word(entity, gazetteer, head)
+                carries[r.key] = any(carries_word(entity, gazetteer, w) for w in words)
             if not carries[r.key]:
                 continue
         candidates.append(r)
