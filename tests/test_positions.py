@@ -83,3 +83,22 @@ def test_a_post_of_a_program_held_at_an_agency_is_the_agencys(extract_text):
     shown = positions(ex)
     assert any(p == "Maria Lindqvist" and t.startswith("director") and o == "NASA" for p, t, o in shown)
     assert any(p == "Pavel Orlov" and t.startswith("manager") and o == "Roscosmos" for p, t, o in shown)
+
+
+def test_a_crew_list_after_a_paragraph_on_the_station_flies_the_shuttle(extract_text):
+    ex = extract_text(
+        "The shuttle Atlantis was closing on Mir on Friday with astronaut Dana Whitfield aboard. "
+        "Atlantis lifted off on Thursday.\n\n"
+        "Before the flight, astronaut Carl Osgood had trained for a stay on Mir, where a Progress "
+        "cargo ship had rammed a module. Every American on Mir must now be ready to go outside.\n\n"
+        "The crew is led by Commander Ruth Adeyemi. The mission specialists are Osgood, "
+        "Whitfield and Lena Marsh.", published="1997-09-26")
+    found = positions(ex)
+    assert ("Carl Osgood", "mission specialist", "Atlantis") in found
+    assert not {p for p in found if p[2] in {"Mir", "Progress"}}
+
+
+def test_a_cargo_ship_is_never_a_crew_titles_craft(extract_text):
+    ex = extract_text("A Progress cargo ship docked on Monday. Commander Ruth Adeyemi watched it arrive.",
+                      published="1997-09-26")
+    assert not {p for p in positions(ex) if p[2] == "Progress"}

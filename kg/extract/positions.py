@@ -52,7 +52,9 @@ class PositionCues:
     not_posts: frozenset[str]
     craft_words: frozenset[str]
     uncrewed_heads: frozenset[str]
+    uncrewed_names: frozenset[str]
     list_openers: frozenset[str]
+    vehicle_titles: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,7 +237,8 @@ def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word:
     if org is None and craft_word is not None:
         org = _craft_carrying(craft_word, title.start, ctx, sent)
     if org is None:
-        org = _crew_craft(person, title.start, ctx, sent)
+        vehicle = " ".join(title.words).lower() in load_position_cues().vehicle_titles
+        org = _crew_craft(person, title.start, ctx, sent, stations=not vehicle)
     return _specific_craft(org, ctx, sent) if org is not None else None
 
 
@@ -253,18 +256,30 @@ def _craft_carrying(word: str, index: int, ctx: DocContext, sent: "Span") -> Res
     return next((m for m in ctx.mentions_before(sent.start_char, frozenset(CRAFT_TYPES)) if carries(m)), None)
 
 
-def _crew_craft(person: Resolved, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+def _crew_craft(person: Resolved, index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
     """The spacecraft or mission of a crew title at token ``index``: the one named nearest in its
-    sentence; else the one nearest the person's first mention ("Stafford, the American commander"
-    late in an article flew the craft he was introduced with, not the one named just before)."""
-    craft = _craft_in_sentence(index, ctx, sent)
-    if craft is not None:
-        return craft
-    first = next((r for r in ctx.resolved if r.key == person.key), person)
-    span = ctx.span_of(first)
-    if span is None:
-        return None
-    return _nearest_craft(span.start, ctx, span.sent)
+    sentence; else the one named in the sentence of the person's first mention; else the craft
+    the article is about, the vehicle it names most often (a station only when it names no
+    vehicle): "Stafford, the American commander" late in an Apollo-Soyuz retrospective commanded
+    Apollo, not the Mir of the paragraph before; "The mission specialists are Lawrence, Wolf ..."
+    in a story on Atlantis's flight to Mir fly Atlantis. Without ``stations``, a station is never
+    the answer (a pilot flies the shuttle)."""
+    craft = _craft_in_sentence(index, ctx, sent, stations=stations)
+    first = ctx.span_of(next((r for r in ctx.resolved if r.key == person.key), person))
+    if craft is None and first is not None:
+        craft = _craft_in_sentence(first.start, ctx, first.sent, stations=stations)
+    return craft or _most_named_craft(ctx, stations=False) or (_most_named_craft(ctx, stations=True) if stations else None)
+
+
+def _most_named_craft(ctx: DocContext, *, stations: bool) -> Resolved | None:
+    """The crewed craft the document names most often (the first named, on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Resolved] = {}
+    for m in ctx.resolved:
+        if ctx.type_of(m.key) in CRAFT_TYPES and _is_crew_craft(m, ctx, stations=stations):
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+    return first[max(counts, key=lambda k: (counts[k], -first[k].mention.start))] if counts else None
 
 
 def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
@@ -281,33 +296,40 @@ def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
     return found or craft
 
 
-def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
     """The crewed spacecraft or mission named nearest to token ``index`` in ``sent``."""
     doc = ctx.doc
     in_sentence = [
         (abs(i - index), i > index, m)
         for i in range(sent.start, sent.end)
-        if (m := ctx.mention_at(doc[i])) is not None and _is_crew_craft(m, ctx)
+        if (m := ctx.mention_at(doc[i])) is not None and _is_crew_craft(m, ctx, stations=stations)
     ]
     return min(in_sentence, key=lambda x: (x[0], x[1]))[2] if in_sentence else None
 
 
-def _nearest_craft(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
+def _nearest_craft(index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
     """The spacecraft or mission of a crew title: the one named nearest to token ``index`` in its
     sentence, else the last one named before it ("The six-member crew is commanded by X" after
     a paragraph on the shuttle's launch)."""
-    craft = _craft_in_sentence(index, ctx, sent)
+    craft = _craft_in_sentence(index, ctx, sent, stations=stations)
     if craft is not None:
         return craft
     return next((m for m in ctx.mentions_before(sent.start_char, frozenset(CRAFT_TYPES))
-                 if _is_crew_craft(m, ctx)), None)
+                 if _is_crew_craft(m, ctx, stations=stations)), None)
 
 
-def _is_crew_craft(m: Resolved, ctx: DocContext) -> bool:
+def _is_crew_craft(m: Resolved, ctx: DocContext, *, stations: bool = True) -> bool:
     """A craft a crew can fly: not a rocket, an engine or a module ("a Saturn IB rocket", "the
-    Spektr module"; the words are ``positions.uncrewed_heads`` in kg/data/lexicon.yaml)."""
+    Spektr module", "Progress": ``positions.uncrewed_heads`` and ``uncrewed_names`` in
+    kg/data/lexicon.yaml); without
+    ``stations``, not a station either (one with "station" in a name: Mir, the ISS)."""
     if ctx.type_of(m.key) not in CRAFT_TYPES:
         return False
+    entity = ctx.entities[m.key]
+    if not stations and carries_word(entity, ctx.gazetteer, "station"):
+        return False
+    if any(carries_word(entity, ctx.gazetteer, w) for w in load_position_cues().uncrewed_names):
+        return False  # "Progress", a cargo ship
     heads = load_position_cues().uncrewed_heads
     span = ctx.span_of(m)
     following = ctx.doc[span.end].lower_ if span.end < len(ctx.doc) else ""
