@@ -39,3 +39,30 @@ def test_a_first_person_aside_does_not_take_the_quote_from_the_speaker(extract_t
                       'translation, that the marks pointed to "a drill, not a rock" and that the police would look.',
                       published="2018-09-20")
     assert ("Dmitry Rogozin", "a drill, not a rock") in quotes(ex)
+
+
+def test_a_participle_after_a_reported_clause_quotes_the_reporter(extract_text):
+    ex = extract_text("The Russian Space Agency said on Monday that the two modules had been joined, calling it "
+                      "the start of \u201ca project no two countries have tried before.\u201d", published="1998-12-08")
+    assert ("Russian Space Agency", "a project no two countries have tried before.") in quotes(ex)
+
+
+def test_a_participle_of_a_clause_with_its_own_speaker_quotes_that_speaker(extract_text):
+    ex = extract_text("Dana Holt of a Houston radio station reported that a NASA spokesperson declined to "
+                      "comment, saying only that the agency \u201ctalks with its partners every week.\u201d",
+                      published="2025-07-30")
+    assert {speaker for speaker, _ in quotes(ex)} == {"NASA"}
+
+
+def test_a_letter_that_assured_someone_is_its_writers_words(extract_text):
+    ex = extract_text("Alan Brooks, the acting administrator, spoke by telephone. He said Pyotr Ilyin, the "
+                      "president of the Soviet Academy of Sciences, had assured him in a letter that the Soviet "
+                      "side was \u201cready to do more than before.\u201d", published="1977-05-19")
+    assert quotes(ex) == {("Pyotr Ilyin", "ready to do more than before.")}
+
+
+def test_of_two_subjects_the_named_one_speaks(extract_text):
+    ex = extract_text("In a statement carried by Tass, the Soviet press agency, the Academy of Sciences said the "
+                      "accord would \u201copen new doors for the scientists of both countries.\u201d",
+                      published="1977-05-19")
+    assert quotes(ex) == {("Soviet Academy of Sciences", "open new doors for the scientists of both countries.")}

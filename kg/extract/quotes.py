@@ -271,8 +271,12 @@ class _QuoteReader:
         return subject is not None and subject.lower_ in _FIRST_PERSON
 
     def subject(self, verb: Token) -> Token | None:
-        """The subject of ``verb`` outside any quote (the parser may take quoted words for it)."""
-        return next((c for c in verb.children if c.dep_ == "nsubj" and not self.in_quote(c)), None)
+        """The subject of ``verb`` outside any quote (the parser may take quoted words for it); of
+        two, the one that names someone ("In a statement carried by Tass, the Soviet press agency,
+        the Academy of Sciences said": the parser takes both nouns for subjects)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not self.in_quote(c)]
+        named = [c for c in subjects if c.i in self.mention_at]
+        return (named or subjects or [None])[0]
 
     # -- what is not a quotation -------------------------------------------------------------
     def is_label(self, span: QuotedSpan) -> bool:
@@ -457,8 +461,12 @@ class _QuoteReader:
                         return self.noun_speaker(obj)
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             head_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
-            if head_subject is not None:
-                return self.noun_speaker(head_subject, verb.head)
+            speaker = self.noun_speaker(head_subject, verb.head) if head_subject is not None else None
+            reporter = _reporting_verb_above(verb)
+            if not isinstance(speaker, str) and reporter is not None:
+                return self.verb_speaker(reporter)  # "RSA said the modules had been joined, calling it “…”"
+            if speaker is not None:
+                return speaker
         for token in self.doc[verb.i + 1:verb.i + 8]:  # "said NASA press secretary Megan Powers"
             if token.is_punct or token.text in QUOTE_MARKS:
                 break
@@ -521,6 +529,19 @@ def _continues(text: str, previous: tuple[int, int], piece: tuple[int, int], bre
 def _is_speech_verb(token: Token) -> bool:
     """A verb of speech: its lemma is one of the lexicon's ``speech_verbs`` (kg/data/lexicon.yaml)."""
     return token.pos_ == "VERB" and token.lemma_.lower() in load_lexicon().speech_verbs
+
+
+def _reporting_verb_above(verb: Token) -> Token | None:
+    """The speech verb whose reported clause a participle hangs from: "said on Monday that the
+    modules had been joined, calling it ..." -> "said" (the modules do not speak)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    node = verb.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head.i == node.i or not _is_speech_verb(node.head):
+        return None
+    return node.head
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -53,7 +53,7 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
 
 def resolve_mentions(
     mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
-    anaphora: dict[str, tuple[frozenset[str], bool]] | None = None,
+    anaphora: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> tuple[dict[str, Entity], list[Resolved]]:
     """Group mentions into entities; returns entities by key and every mention with its key."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
