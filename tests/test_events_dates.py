@@ -225,3 +225,10 @@ def test_a_news_day_is_not_carried_into_an_older_story(extract_text):
     ex = extract_text("The shuttle Endeavour docked with Mir on Friday. In 1975, Apollo docked with Soyuz 19. "
                       "The crews shook hands.", published="1998-01-24")
     assert not [e for e in events_of(ex, "Meeting") if e.date == DateValue.of(1998, 1, 23)]
+
+
+
+def test_a_year_naming_a_thing_does_not_move_the_story(extract_text):
+    ex = extract_text("GENEVA, May 18 -- Today Cyrus R. Vance and Andrei A. Gromyko renewed the 1972 agreement. "
+                      "Vance and Gromyko then held talks on arms.", published="1977-05-18")
+    assert [m.date.iso for m in ex.events if m.type == "Meeting"] == ["1977-05-18"]

@@ -220,13 +220,24 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         if anchor is not None:
             m = _near_anchor(m, anchor, published)
         out.append(m)
-        if not _in_since_phrase(sent, m):
+        if not _in_since_phrase(sent, m) and not _names_a_thing(sent, m):
             local = _advance(narrative, m, text, published) or local
         elif published is not None and (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
             narrative.last = m.value  # "chasing each other since Tuesday. Leonov lifted off first"
         # else "the first linkup since the Apollo-Soyuz mission of 1975": background, not the story
     narrative.age = 0 if out else narrative.age + 1
     return out, narrative
+
+
+_MODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
+
+
+def _names_a_thing(sent: "Span", m: DateMention) -> bool:
+    """Whether the mention is a year modifying a noun ("renewed the 1972 agreement", "the 1997
+    collision"): it says which thing, not where the text has moved to."""
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    return (span is not None and m.value.precision == "year" and span.root.dep_ in _MODIFIER_DEPS
+            and span.root.head.pos_ == "NOUN")
 
 
 def _in_since_phrase(sent: "Span", m: DateMention) -> bool:
