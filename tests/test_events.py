@@ -490,3 +490,22 @@ def test_events_the_shuttle_never_stands_for_a_capsule(extract_text):
     ex = extract_text("Soyuz TMA-5 docked with the station on Oct. 16. The shuttle undocked on Oct. 20.",
                       published="2004-10-22")
     assert not [e for e in events_of(ex, "Other") if "Soyuz TMA-5" in participant_names(ex, e)]
+
+
+def test_lifting_a_module_out_of_the_bay_is_no_launch(extract_text):
+    ex = extract_text("On Tuesday, mission specialist Dana Whitfield used the robot arm of the shuttle Atlantis to "
+                      "lift the module out of the cargo bay.", published="1995-11-16")
+    assert not events_of(ex, "Launch")
+
+
+def test_carrying_hardware_or_being_carried_aloft_is_no_launch(extract_text):
+    ex = extract_text("When the shuttle Atlantis arrived on Wednesday, it was carrying a piece of Russian hardware. "
+                      "In February the prototype orbiter Enterprise was carried aloft on a jetliner.",
+                      published="1995-11-16")
+    assert not events_of(ex, "Launch")
+
+
+def test_carrying_a_named_module_or_person_is_a_launch(extract_text):
+    ex = extract_text("The shuttle Endeavour left the Kennedy Space Center on Dec. 4, carrying the Unity node.",
+                      published="1998-12-10")
+    assert [participant_names(ex, e) >= {"Unity"} for e in events_of(ex, "Launch")] == [True]

@@ -49,6 +49,7 @@ class EventRules:
     craft_subjects: frozenset[str] = frozenset()
     """nouns that, as a subject ("the orbiter undocked"), stand for the spacecraft named last"""
     person_argument: frozenset[str] = frozenset()
+    carried_argument: frozenset[str] = frozenset()
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
     generic_plural_markers: frozenset[str] = frozenset()
     """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
@@ -89,6 +90,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             no_participants_needed=frozenset(raw.get("no_participants_needed", ())),
             people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
             person_argument=frozenset(raw.get("person_argument", ())),
+            carried_argument=frozenset(raw.get("carried_argument", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),

@@ -65,6 +65,7 @@ def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
         or _is_generic_plural(token, ctx)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
+        or _carries_nobody(token, ctx)
     )
 
 
@@ -91,6 +92,16 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     people = (ctx.mention_at(a) for a in args)
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
+
+
+def _carries_nobody(token: "Token", ctx: DocContext) -> bool:
+    """"it was carrying a piece of Russian hardware": a carrying verb whose object names no person
+    or craft (``carried_argument``)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).carried_argument:
+        return False
+    objects = [g for c in token.children if c.dep_ == "dobj" for g in c.subtree]  # "the U.S.-built Unity node"
+    found = (ctx.mention_at(o) for o in objects)
+    return not any(m is not None and ctx.type_of(m.key) in {"Person", "Spacecraft"} for m in found)
 
 
 def _excluded_by_dependents(token: "Token", ctx: DocContext) -> bool:
