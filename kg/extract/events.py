@@ -171,7 +171,7 @@ def _inherited_subject(verb: "Token") -> "Token | None":
         if node.head == node:
             return None
         node = node.head
-        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = _subject_of(node)
         if subject is not None:
             return subject
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp"}:
@@ -373,10 +373,10 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     """"They lifted off on May 30": a pronoun subject stands for the people (or, for "it", the
     spacecraft) named last before it — for "they", all the people of that sentence."""
     verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = _subject_of(verb)
     if subject is None and verb.dep_ == "conj":
         subject = _inherited_subject(verb)  # "It fell back and came down on the steppe"
-    if subject is not None and _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)):
+    if _is_group(subject):
         return _people_named_last(subject, ctx)  # "the two men shook hands"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
         return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"
@@ -410,6 +410,15 @@ def _reporting_subject(verb: "Token", ctx: DocContext) -> str | None:
     subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
     found = ctx.mention_at(subject) if subject is not None else None
     return found.key if found is not None and ctx.type_of(found.key) in {"Person", "Agency"} else None
+
+
+def _subject_of(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _is_group(subject: "Token | None") -> bool:
+    """"the two men", "both commanders": a subject that names a pair of people the text named."""
+    return subject is not None and _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)) is not None
 
 
 _GROUP_SUBJECT = re.compile(  # "the two men", "both commanders", "the two crews"
@@ -452,9 +461,8 @@ def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
 def _title_holders_named(trigger: "Token", positions: Sequence[Position], ctx: DocContext) -> list[str]:
     """"the two commanders clasped hands": the last two people named before the subject who hold that
     title in the document."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or not _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)):
+    subject = _subject_of(trigger if trigger.pos_ == "VERB" else _governor(trigger))
+    if not _is_group(subject):
         return []
     title = subject.lemma_.lower()
     holders = {p.person for p in positions if p.title.split()[-1].lower() == title}
@@ -719,7 +727,7 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     and a named subject, in a sentence without a quotation (that is a quote, not a statement),
     reporting no event of its own ("NASA said on Jan. 4 the trip would be postponed" is the
     postponement)."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = _subject_of(verb)
     named = subject is not None and any(ctx.mention_at(t) is not None for t in subject.subtree)
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
     reports_event = any(t.i in reported for t, _ in found)
@@ -827,7 +835,7 @@ def _country_subject(trigger: "Token", ctx: DocContext) -> list[str]:
     probes"); elsewhere in the clause a country is a place or a demonym."""
     if trigger.pos_ not in {"VERB", "AUX"}:
         return []
-    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _inherited_subject(trigger)
+    subject = _subject_of(trigger) or _inherited_subject(trigger)
     found = ctx.mention_at(subject) if subject is not None else None
     if found is None or ctx.type_of(found.key) != "Country" or found.mention.kind == "demonym":
         return []
