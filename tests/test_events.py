@@ -509,3 +509,10 @@ def test_carrying_a_named_module_or_person_is_a_launch(extract_text):
     ex = extract_text("The shuttle Endeavour left the Kennedy Space Center on Dec. 4, carrying the Unity node.",
                       published="1998-12-10")
     assert [participant_names(ex, e) >= {"Unity"} for e in events_of(ex, "Launch")] == [True]
+
+
+def test_a_letter_with_its_date_is_an_announcement(extract_text):
+    ex = extract_text("Alan Brooks said Pyotr Ilyin had assured him in a letter last month that the Soviet side "
+                      "was ready.", published="1977-05-18")
+    assert [(e.date.iso, participant_names(ex, e) >= {"Pyotr Ilyin"}) for e in events_of(ex, "Announcement")] == [
+        ("1977-04", True)]
