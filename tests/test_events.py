@@ -516,3 +516,9 @@ def test_a_letter_with_its_date_is_an_announcement(extract_text):
                       "was ready.", published="1977-05-18")
     assert [(e.date.iso, participant_names(ex, e) >= {"Pyotr Ilyin"}) for e in events_of(ex, "Announcement")] == [
         ("1977-04", True)]
+
+
+def test_signing_a_joint_statement_is_an_agreement(extract_text):
+    ex = extract_text("In September 2017, Robert Lightfoot of NASA and Igor Komarov of Roscosmos signed a joint "
+                      "statement on a lunar station.", published="2020-10-15")
+    assert [e.date.iso for e in events_of(ex, "Agreement")] == ["2017-09"]
