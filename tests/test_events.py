@@ -522,3 +522,11 @@ def test_signing_a_joint_statement_is_an_agreement(extract_text):
     ex = extract_text("In September 2017, Robert Lightfoot of NASA and Igor Komarov of Roscosmos signed a joint "
                       "statement on a lunar station.", published="2020-10-15")
     assert [e.date.iso for e in events_of(ex, "Agreement")] == ["2017-09"]
+
+
+def test_a_collision_is_between_craft_not_the_people_aboard_or_an_agency(extract_text):
+    ex = extract_text("An unmanned cargo ship slammed into the Mir space station on Wednesday with astronaut Dana "
+                      "Whitfield aboard. Senator Ray Collins said on Wednesday that the collision showed NASA had "
+                      "taken too many risks.", published="1997-06-26")
+    collisions = [e for e in events_of(ex, "Other") if e.label.startswith("Collision")]
+    assert collisions and all(participant_names(ex, e) == {"Mir"} for e in collisions)

@@ -851,7 +851,10 @@ def _people_in(sent: "Span", known: list[str], ctx: DocContext) -> list[str]:
 
 def _can_take_part(entity_type: str, trigger: "Token", ctx: DocContext) -> bool:
     """People, agencies and spacecraft take part in events; countries only in political ones
-    (``country_participants``: "Russia annexed Crimea")."""
+    (``country_participants``: "Russia annexed Crimea"); only spacecraft in collisions
+    (``craft_participants``)."""
+    if trigger.lemma_.lower() in _cues(ctx).craft_participants:
+        return entity_type == "Spacecraft"
     if entity_type in PARTICIPANT_TYPES:
         return True
     return entity_type == "Country" and trigger.lemma_.lower() in _cues(ctx).country_participants
