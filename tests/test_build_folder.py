@@ -231,7 +231,7 @@ def test_stale_temporaries_of_killed_commands_are_deleted_by_the_next_writer(see
     (seed_build_copy / ".graph.trig.x1y2.tmp").write_text("half")
     (seed_build_copy / "graph.html").write_text("the user's page")
     assert run_kg("add", str(SEED), "-g", str(seed_build_copy)).returncode == 0
-    assert sorted(p.name for p in seed_build_copy.iterdir() if p.name.startswith(".")) == [".kg.lock"]
+    assert sorted(p.name for p in seed_build_copy.iterdir() if p.name.startswith(".")) == [".graph.trig.index", ".graph.ttl.index", ".kg.lock"]
     assert (seed_build_copy / "graph.html").read_text() == "the user's page"
 
 

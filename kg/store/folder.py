@@ -3,6 +3,7 @@
 What a build leaves in ``OUT``::
 
     graph.trig  graph.ttl  store/  listings/  build-report.json   the build, consistent with itself
+    .graph.trig.index  .graph.ttl.index                            where each graph's block of the files starts
     .kg.lock                                                       held by the command writing OUT
 
 and, only while a command runs or after one was killed::
@@ -40,10 +41,11 @@ from pathlib import Path
 from kg.errors import GraphError, OutputError
 from kg.store.listings import LISTINGS_NAME
 from kg.store.files import make_dir
+from kg.store.graph_files import INDEX_NAMES
 from kg.store.oxigraph import STORE_NAME, TRIG_NAME, TURTLE_NAME
 
 REPORT_NAME = "build-report.json"
-ITEMS = (TRIG_NAME, TURTLE_NAME, STORE_NAME, LISTINGS_NAME, REPORT_NAME)
+ITEMS = (TRIG_NAME, TURTLE_NAME, *INDEX_NAMES, STORE_NAME, LISTINGS_NAME, REPORT_NAME)
 """What one build consists of, in the order a switch replaces them."""
 
 LOCK_NAME = ".kg.lock"
@@ -58,7 +60,7 @@ STALE_PATTERNS = (
     ".store.*.old",
     ".listings.*.tmp",
     ".listings.*.old",
-    *(f".{name}.*.tmp" for name in (TRIG_NAME, TURTLE_NAME, REPORT_NAME)),
+    *(f".{name}.*.tmp" for name in (TRIG_NAME, TURTLE_NAME, *INDEX_NAMES, REPORT_NAME)),
 )
 """Temporaries that kg's writers leave only when killed; the next writer deletes them."""
 
