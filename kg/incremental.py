@@ -171,10 +171,12 @@ def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] 
     with folder.writing("kg remove", on_wait=on_wait):
         backend = _open_store(folder)
         try:
-            stored = _stored_documents(backend)
-            matches = _matching_documents(document, stored)
-            if not matches:
-                raise GraphError(f'{out}: no document "{document}" in this graph; {_suggestion(document, stored)}')
+            matches = _matching_documents(document, _stored_in_named_graphs(backend, document))
+            if not matches:  # then it is not in this graph; the message names the closest document
+                stored = _stored_documents(backend)
+                matches = _matching_documents(document, stored)
+                if not matches:
+                    raise GraphError(f'{out}: no document "{document}" in this graph; {_suggestion(document, stored)}')
             update = Update()
             with folder.changing_store():
                 listings.discard(out)
@@ -189,6 +191,23 @@ def remove_document(document: str, out: Path, *, on_wait: Callable[[str], None] 
 
 def _changed(update: Update) -> list[str]:
     return [change.graph for change in update.changes if change.action != "unchanged"]
+
+
+def _stored_in_named_graphs(backend: OxigraphBackend, document: str) -> dict[str, dict[str, str]]:
+    """The stored documents of the graphs a document named ``document`` (file name, name without
+    suffix, or graph IRI) would be in: an index lookup each, however large the build. Every
+    document :func:`_matching_documents` would match is among them, since a document's graph is
+    named by its file name without suffix (``kg.ontology.document_graph``)."""
+    from kg.ontology import KGO, document_graph
+
+    wanted = document.strip().lower()
+    names = {Path(wanted).stem, wanted}
+    prefix = str(document_graph("x"))[:-1].lower()  # the IRI of a document graph, less its name
+    if wanted.startswith(prefix):
+        names.add(wanted[len(prefix):])
+    graphs = " ".join(sorted({document_graph(name).n3() for name in names}))
+    query = STORED_IN_GRAPHS % (graphs, KGO.sourceFile, KGO.contentHash)
+    return {row["graph"]: row for row in backend.select(query).rows}
 
 
 def _matching_documents(document: str, stored: dict[str, dict[str, str]]) -> list[tuple[str, dict[str, str]]]:

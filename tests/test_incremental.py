@@ -80,6 +80,20 @@ def test_removing_a_document_deletes_its_facts_and_nothing_else(seed_build_copy)
     assert "seed-nasa-roscosmos-talks" not in ttl and "dev-01-apollo-soyuz" in ttl
 
 
+@pytest.mark.parametrize("name", [SEED.name, SEED.stem.upper(), f"  {SEED.name}  ", str(document_graph(SEED.stem)).upper()])
+def test_a_document_is_removed_by_its_file_name_or_name_or_graph_without_listing_the_others(seed_build_copy, monkeypatch, name):
+    """issue 12: kg remove looks up the graphs the name can be in; it lists every document of the
+    build only when none of them holds it (to suggest one)."""
+    import kg.incremental
+
+    def listing(backend):
+        raise AssertionError("listed every document")
+
+    monkeypatch.setattr(kg.incremental, "_stored_documents", listing)
+    update = remove_document(name, seed_build_copy)
+    assert [(c.document, c.action) for c in update.changes] == [(SEED.name, "removed")]
+
+
 def test_removing_an_unknown_document_suggests_the_right_one(seed_build_copy):
     with pytest.raises(GraphError, match='no document "seed-nasa-roscosmos" .*did you mean "seed-nasa-roscosmos-talks.txt"'):
         remove_document("seed-nasa-roscosmos", seed_build_copy)
