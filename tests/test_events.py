@@ -530,3 +530,15 @@ def test_a_collision_is_between_craft_not_the_people_aboard_or_an_agency(extract
                       "taken too many risks.", published="1997-06-26")
     collisions = [e for e in events_of(ex, "Other") if e.label.startswith("Collision")]
     assert collisions and all(participant_names(ex, e) == {"Mir"} for e in collisions)
+
+
+def test_a_plan_that_collapsed_is_no_collapse_of_the_country_in_its_clause(extract_text):
+    ex = extract_text("He had bought a seat on a flight to Mir, but that plan collapsed when Russia brought Mir "
+                      "down on March 23.", published="2001-04-29")
+    assert not [e for e in events_of(ex, "Other") if e.label.startswith("Collapse")]
+
+
+def test_a_country_that_collapsed_is_a_collapse(extract_text):
+    ex = extract_text("The real turn came in December 1991, when the Soviet Union collapsed.", published="1995-07-01")
+    assert [participant_names(ex, e) for e in events_of(ex, "Other") if e.label.startswith("Collapse")] == [
+        {"Soviet Union"}]

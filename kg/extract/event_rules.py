@@ -43,7 +43,8 @@ class EventRules:
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
     country_participants: frozenset[str] = frozenset()
-    craft_participants: frozenset[str] = frozenset()
+    participant_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    subject_types: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemmas whose participants may be countries ("Russia annexed Crimea")"""
     no_participants_needed: frozenset[str] = frozenset()
     """trigger lemmas that are events with nobody named ("the collapse of the Soviet Union")"""
@@ -88,7 +89,8 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
             excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
             country_participants=frozenset(raw.get("country_participants", ())),
-            craft_participants=frozenset(raw.get("craft_participants", ())),
+            participant_types={k: frozenset(v) for k, v in raw.get("participant_types", {}).items()},
+            subject_types={k: frozenset(v) for k, v in raw.get("subject_types", {}).items()},
             no_participants_needed=frozenset(raw.get("no_participants_needed", ())),
             people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
             person_argument=frozenset(raw.get("person_argument", ())),

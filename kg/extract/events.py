@@ -66,6 +66,7 @@ def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
         or _carries_nobody(token, ctx)
+        or _wrong_subject(token, ctx)
     )
 
 
@@ -92,6 +93,16 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     people = (ctx.mention_at(a) for a in args)
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
+
+
+def _wrong_subject(token: "Token", ctx: DocContext) -> bool:
+    """"that plan collapsed": a verb whose subject must name one of ``subject_types`` and does not."""
+    types = _cues(ctx).subject_types.get(token.lemma_.lower())
+    if token.pos_ != "VERB" or types is None:
+        return False
+    subject = _subject_of(token)
+    found = ctx.mention_at(subject) if subject is not None else None
+    return found is None or ctx.type_of(found.key) not in types
 
 
 def _carries_nobody(token: "Token", ctx: DocContext) -> bool:
@@ -851,10 +862,11 @@ def _people_in(sent: "Span", known: list[str], ctx: DocContext) -> list[str]:
 
 def _can_take_part(entity_type: str, trigger: "Token", ctx: DocContext) -> bool:
     """People, agencies and spacecraft take part in events; countries only in political ones
-    (``country_participants``: "Russia annexed Crimea"); only spacecraft in collisions
-    (``craft_participants``)."""
-    if trigger.lemma_.lower() in _cues(ctx).craft_participants:
-        return entity_type == "Spacecraft"
+    (``country_participants``: "Russia annexed Crimea"); some triggers take only some types
+    (``participant_types``: spacecraft collide)."""
+    only = _cues(ctx).participant_types.get(trigger.lemma_.lower())
+    if only is not None:
+        return entity_type in only
     if entity_type in PARTICIPANT_TYPES:
         return True
     return entity_type == "Country" and trigger.lemma_.lower() in _cues(ctx).country_participants
