@@ -542,3 +542,10 @@ def test_a_country_that_collapsed_is_a_collapse(extract_text):
     ex = extract_text("The real turn came in December 1991, when the Soviet Union collapsed.", published="1995-07-01")
     assert [participant_names(ex, e) for e in events_of(ex, "Other") if e.label.startswith("Collapse")] == [
         {"Soviet Union"}]
+
+
+def test_the_first_to_do_something_did_it(extract_text):
+    ex = extract_text("Sergei Krikalev flew to the station in 1998. That year he was among the first people to "
+                      "enter the station.", published="2000-11-01")
+    entries = [e for e in events_of(ex, "Other") if e.label.startswith("Entry")]
+    assert [(e.status, participant_names(ex, e)) for e in entries] == [("happened", {"Sergei Krikalev"})]

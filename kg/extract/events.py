@@ -219,7 +219,7 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
     and modifiers — not the words of other clauses ("met ... to discuss how they will run it")."""
     chain = [trigger]
     node = trigger
-    while _chain_continues(node):
+    while _chain_continues(node) and not _ordinal_infinitive(node):
         node = node.head
         chain.append(node)
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
@@ -244,6 +244,16 @@ def _verb_parsed_as_noun(token: "Token") -> bool:
             and token.doc[token.i - 1].lower_ in {"and", "or", "then"}
             and not any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in token.children)
             and token.head.dep_ == "pobj")
+
+
+_ORDINALS = {"first", "last", "only", "second", "third", "fourth", "fifth"}
+
+
+def _ordinal_infinitive(verb: "Token") -> bool:
+    """"the first man to walk in space", "among the first people to enter the station": an
+    infinitive after an ordinal tells who did it first, not a plan."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    return to is not None and any(t.lower_ in _ORDINALS for t in verb.doc[max(to.i - 3, 0):to.i])
 
 
 _TIMING_PREPS = {"for", "before", "after", "until", "till", "ahead"}  # not "under an agreement"
@@ -385,8 +395,8 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     spacecraft) named last before it — for "they", all the people of that sentence."""
     verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
     subject = _subject_of(verb)
-    if subject is None and verb.dep_ == "conj":
-        subject = _inherited_subject(verb)  # "It fell back and came down on the steppe"
+    if subject is None and (verb.dep_ == "conj" or _ordinal_infinitive(verb)):
+        subject = _inherited_subject(verb)  # "It fell back and came down", "he was the first to enter"
     if _is_group(subject):
         return _people_named_last(subject, ctx)  # "the two men shook hands"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
