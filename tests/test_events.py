@@ -549,3 +549,9 @@ def test_the_first_to_do_something_did_it(extract_text):
                       "enter the station.", published="2000-11-01")
     entries = [e for e in events_of(ex, "Other") if e.label.startswith("Entry")]
     assert [(e.status, participant_names(ex, e)) for e in entries] == [("happened", {"Sergei Krikalev"})]
+
+
+def test_who_in_a_relative_clause_is_the_person_it_follows(extract_text):
+    ex = extract_text("Pavel Orlov, who ten years ago became the first man to walk in space, welcomed the "
+                      "visitors aboard his ship.", published="1975-07-18")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("1965", {"Pavel Orlov"})]

@@ -397,6 +397,9 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     subject = _subject_of(verb)
     if subject is None and (verb.dep_ == "conj" or _ordinal_infinitive(verb)):
         subject = _inherited_subject(verb)  # "It fell back and came down", "he was the first to enter"
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        named = ctx.mention_at(subject.head.head)  # "Leonov, who became the first man to walk in space"
+        return [named.key] if named is not None and verb != subject.head else []
     if _is_group(subject):
         return _people_named_last(subject, ctx)  # "the two men shook hands"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
