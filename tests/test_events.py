@@ -552,6 +552,6 @@ def test_the_first_to_do_something_did_it(extract_text):
 
 
 def test_who_in_a_relative_clause_is_the_person_it_follows(extract_text):
-    ex = extract_text("Pavel Orlov, who ten years ago became the first man to walk in space, welcomed the "
+    ex = extract_text("Viktor Ermakov, who ten years ago became the first man to walk in space, welcomed the "
                       "visitors aboard his ship.", published="1975-07-18")
-    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("1965", {"Pavel Orlov"})]
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("1965", {"Viktor Ermakov"})]
