@@ -555,3 +555,9 @@ def test_who_in_a_relative_clause_is_the_person_it_follows(extract_text):
     ex = extract_text("Viktor Ermakov, who ten years ago became the first man to walk in space, welcomed the "
                       "visitors aboard his ship.", published="1975-07-18")
     assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("1965", {"Viktor Ermakov"})]
+
+
+def test_an_after_clause_takes_no_date_from_its_main_clause(extract_text):
+    ex = extract_text("After Viktor Ermakov met Tom Reyes in Houston, the two men rested at a hotel on Tuesday.",
+                      published="2014-06-01")
+    assert not [e for e in events_of(ex, "Meeting") if e.date is not None]

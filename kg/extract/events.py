@@ -758,6 +758,16 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     return rank == 0 and named and not reports_event and not _QUOTE_MARKS.search(sent.text)
 
 
+_SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once"}
+
+
+def _in_time_clause(trigger: "Token") -> bool:
+    """Whether the trigger's clause is an "after ..." or "before ..." clause of another: its time is
+    not the time of the clause it is attached to."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children)
+
+
 def _date_after(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The first date the sentence gives after ``trigger`` ("and land in Florida on July 7")."""
     offset = trigger.idx - sent.start_char
@@ -813,6 +823,8 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         return None  # "the deadline passed without an agreement"
     mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
     when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
+    if rank == 2 and _in_time_clause(token):
+        when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
     if _verb_parsed_as_noun(token):
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
