@@ -561,3 +561,9 @@ def test_an_after_clause_takes_no_date_from_its_main_clause(extract_text):
     ex = extract_text("After Viktor Ermakov met Tom Reyes in Houston, the two men rested at a hotel on Tuesday.",
                       published="2014-06-01")
     assert not [e for e in events_of(ex, "Meeting") if e.date is not None]
+
+
+def test_a_capsule_carrying_its_crew_to_a_docking_is_no_launch(extract_text):
+    ex = extract_text("The only joint flight came in July 1975, when an Apollo capsule carrying Tom Reyes and "
+                      "Dana Whitfield docked with Soyuz 19.", published="1977-05-18")
+    assert not events_of(ex, "Launch") and events_of(ex, "Docking")

@@ -107,9 +107,12 @@ def _wrong_subject(token: "Token", ctx: DocContext) -> bool:
 
 def _carries_nobody(token: "Token", ctx: DocContext) -> bool:
     """"it was carrying a piece of Russian hardware": a carrying verb whose object names no person
-    or craft (``carried_argument``)."""
+    or craft (``carried_argument``), or that only describes a craft ("a capsule carrying three men
+    docked")."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).carried_argument:
         return False
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return True  # "an Apollo capsule carrying Stafford, Brand and Slayton docked": who was aboard
     objects = [g for c in token.children if c.dep_ == "dobj" for g in c.subtree]  # "the U.S.-built Unity node"
     found = (ctx.mention_at(o) for o in objects)
     return not any(m is not None and ctx.type_of(m.key) in {"Person", "Spacecraft"} for m in found)
