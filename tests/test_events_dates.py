@@ -6,6 +6,8 @@ Every sentence here is written for these tests; none is taken from the corpus.
 
 from __future__ import annotations
 
+from datetime import date
+
 from conftest import events_of, participant_names
 from kg.model import DateValue
 
@@ -143,6 +145,13 @@ def test_said_in_a_statement_is_an_announcement_of_the_publication_month(extract
     (statement,) = events_of(ex, "Announcement")
     assert statement.date == DateValue.of(2016, 7)
     assert statement.date.precision == "month"
+
+
+def test_said_in_a_statement_in_a_wire_report_is_of_its_day(extract_text):
+    ex = extract_text("MOSCOW, July 20 (CPA) -- The cargo ship reached the station on Monday. Roscosmos said in a "
+                      "statement that the hatch would be opened after leak checks.", published="2016-07-20")
+    (statement,) = events_of(ex, "Announcement")
+    assert statement.date == DateValue.from_date(date(2016, 7, 20))
 
 
 def test_a_statement_in_a_retrospective_is_not_dated_by_publication(extract_text):

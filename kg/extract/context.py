@@ -13,6 +13,7 @@ from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import QuotedSpan, quoted_spans
 from kg.extract.resolve import Resolved
 from kg.gazetteer import Gazetteer
+from kg.ingest.dateline import has_dated_dateline
 from kg.lexicon import Lexicon
 from kg.model import Document, Entity, Evidence
 
@@ -47,6 +48,12 @@ class DocContext:
     @property
     def published(self) -> date | None:
         return self.document.published
+
+    @functools.cached_property
+    def is_wire_report(self) -> bool:
+        """Whether the file opens a paragraph with a dated wire dateline ("MOSCOW, May 5 (TPS) --"):
+        the report is the news of its publication day."""
+        return has_dated_dateline(self.document.original)
 
     @functools.cached_property
     def text(self) -> str:

@@ -732,6 +732,13 @@ def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: N
     return shifted(day, days)
 
 
+def _publication_date(ctx: DocContext) -> DateValue:
+    """The date a statement cited with no date of its own falls on: a wire report's publication
+    day, else only the publication's month (a feature may cite a statement of some days before)."""
+    published = ctx.published
+    return DateValue.from_date(published) if ctx.is_wire_report else DateValue.of(published.year, published.month)
+
+
 def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
     """"Rosaviakosmos said in a statement ...": a ``publication_month`` noun under a past verb, in a
     text that is not telling an earlier story (a retrospective's "Goldin said in a statement" is not
@@ -836,7 +843,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
         when = (_date_of_coordinated(token, sent, mentions) or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
-        when = DateValue.of(ctx.published.year, ctx.published.month)  # "Goldin said in a statement"
+        when = _publication_date(ctx)  # "Goldin said in a statement"
     if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
         return None  # "he said", not "Roscosmos said on June 25"
     if status == "canceled" and rank != 0:

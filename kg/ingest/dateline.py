@@ -46,3 +46,16 @@ def name_dateline_places(text: str) -> str:
         return re.sub(r"[A-Z]+", lambda word: word.group()[0] + word.group()[1:].lower(), place)
 
     return _dateline().sub(title, text)
+
+
+def has_dated_dateline(text: str) -> bool:
+    """Whether ``text`` (as written in the file) opens a paragraph with a wire dateline that gives
+    the day: the report is that day's news.
+
+    >>> has_dated_dateline("MOSCOW, May 5 (TPS) -- The capsule landed.")
+    True
+    >>> has_dated_dateline("NASA -- the agency said on Monday that talks went well.")
+    False
+    """
+    return any(m.group("detail") and any(ch.isdigit() for ch in m.group("detail"))
+               for m in _dateline().finditer(text))
