@@ -22,7 +22,14 @@ its own subprocess:
   byte-identical to the serial build's;
 - ``store``: the serial build's store dumped to N-Quads, then ``pyoxigraph.Store(path).bulk_load``
   of that file, against the store-load time ``build-report.json`` reports (if it reports one);
-- ``add``: ``kg add NEW -g OUT`` into the serial build against ``kg build NEW -o FRESH -q``.
+- ``add``: ``kg add NEW -g OUT`` into the serial build against ``kg build NEW -o FRESH -q``;
+  with ``--repeat R``, one unmeasured ``kg add``/``kg remove`` first (it warms the page cache and
+  leaves the build as a ``kg add`` finds it after another), then R measured pairs, each ``kg add``
+  followed by an unmeasured ``kg remove NEW``, and R one-article builds: the medians are reported.
+  ``--build DIR`` measures it on a build made beforehand (``kg build`` of the same ``--sizes`` and
+  ``--seed``, as ``bench/articles.py`` writes them, without the last article), so the 10,000-article
+  figure needs no new build: ``--sizes 10000 --rows add --build DIR --repeat 3``. The build is left
+  as it was found (the new article added and removed again).
 
 Wall is the time until the process is reaped; CPU is user + system time of the process and every
 descendant it waited for (``os.wait4``), plus, for Dask, what the worker processes spent
@@ -271,6 +278,7 @@ def _tail(log: Path, lines: int = 3) -> str:
 
 def run_quietly(command: Sequence[str], log: Path, timeout: float) -> str:
     """Run an unmeasured helper; its standard output (its error output goes to ``log``)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as err:
         done = subprocess.run(list(command), stdout=subprocess.PIPE, stderr=err, timeout=timeout, check=False)
     if done.returncode != 0:
@@ -344,6 +352,9 @@ class Context:
     build_help: str
     add_help: str
     keep: bool = False
+    build: Path | None = None
+    """A build made beforehand, for the ``add`` row (``--build``)."""
+    repeat: int = 1
     runs: dict[str, Run] = field(default_factory=dict)
 
     def log(self, name: str) -> Path:
@@ -539,25 +550,48 @@ def row_store(ctx: Context) -> Run:
 def row_add(ctx: Context) -> list[Run]:
     add = Run(ctx.size, "add", f"`kg add` of 1 article to the {ctx.size}-article build")
     fresh = Run(ctx.size, "fresh", "`kg build` of that 1 article from scratch")
-    base = next((name for name in ("serial", "parallel") if ctx.runs.get(name) and ctx.runs[name].ok), None)
+    base = next((ctx.work / name for name in ("serial", "parallel") if ctx.runs.get(name) and ctx.runs[name].ok), ctx.build)
     if base is None:
-        add.skipped = fresh.skipped = "no serial or -j 2 build to add to"
+        add.skipped = fresh.skipped = "no serial or -j 2 build to add to (or --build DIR)"
         return [ctx.add(add), ctx.add(fresh)]
     graph = ["-g"] if has_option(ctx.add_help, "--graph", "-g") else ["-o"]
-    measure(add, [KG, "add", str(ctx.new_article), *graph, str(ctx.work / base)], ctx.log("add"), timeout=ctx.timeout)
-    measure(fresh, [KG, "build", str(ctx.new_article), "-o", str(ctx.work / "fresh"), "-q"], ctx.log("fresh"), timeout=ctx.timeout)
+    adding = [KG, "add", str(ctx.new_article), *graph, str(base)]
+    removing = [KG, "remove", ctx.new_article.name, *graph, str(base)]
+    if ctx.repeat > 1:
+        run_quietly(adding, ctx.log("add-warm"), timeout=ctx.timeout)
+        run_quietly(removing, ctx.log("add-warm"), timeout=ctx.timeout)
+    adds, freshes = [], []
+    for number in range(ctx.repeat):
+        adds.append(measure(Run(ctx.size, "add", add.label), adding, ctx.log("add"), timeout=ctx.timeout))
+        if ctx.build is not None or ctx.repeat > 1:  # leave the build as it was, for the next pair
+            run_quietly(removing, ctx.log("remove"), timeout=ctx.timeout)
+        shutil.rmtree(ctx.work / "fresh", ignore_errors=True)
+        freshes.append(measure(Run(ctx.size, "fresh", fresh.label), [KG, "build", str(ctx.new_article), "-o", str(ctx.work / "fresh"), "-q"], ctx.log("fresh"), timeout=ctx.timeout))
+    add, fresh = _median_run(adds), _median_run(freshes)
+    if ctx.repeat > 1:
+        for run, runs in ((add, adds), (fresh, freshes)):
+            run.notes.append(f"median of {len(runs)} ({', '.join(_seconds(r.wall) for r in runs)})")
     if add.ok and fresh.ok:
         add.extra["add_vs_fresh"] = add.wall / fresh.wall
         add.notes.append(f"{add.wall / fresh.wall:.2f}× the one-article build")
     return [ctx.add(add), ctx.add(fresh)]
 
 
-def run_size(size: int, work: Path, rows: Sequence[str], *, seed: int, timeout: float | None, keep: bool = False) -> tuple[dict[str, int], list[Run]]:
+def _median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (a failed one, if any failed)."""
+    failed = [run for run in runs if not run.ok]
+    return failed[0] if failed else sorted(runs, key=lambda run: run.wall)[len(runs) // 2]
+
+
+def run_size(
+    size: int, work: Path, rows: Sequence[str], *, seed: int, timeout: float | None, keep: bool = False,
+    build: Path | None = None, repeat: int = 1,
+) -> tuple[dict[str, int], list[Run]]:
     """Every requested row for ``size`` articles, in order; the corpus figures and the runs."""
     folder = work / str(size)
     corpus, new_article, texts, figures = prepare_corpus(size, folder, seed)
     print(f"{size} articles, {figures['words']:,} words (as kg reads them) in {corpus}", flush=True)
-    ctx = Context(size, folder, corpus, new_article, texts, timeout or 600 + 3.0 * size, kg_help("build"), kg_help("add"), keep)
+    ctx = Context(size, folder, corpus, new_article, texts, timeout or 600 + 3.0 * size, kg_help("build"), kg_help("add"), keep, build, repeat)
     runs: list[Run] = []
     functions = {"spacy": row_spacy, "serial": row_serial, "nofiles": row_nofiles, "parallel": row_parallel, "dask": row_dask, "store": row_store, "add": row_add}
     for row in rows:
@@ -678,7 +712,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary folder goes (default: the system's temp)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and logs")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    parser.add_argument("--build", type=Path, default=None, help="for --rows add: a build folder of the same --sizes and --seed made beforehand (left as it was)")
+    parser.add_argument("--repeat", type=int, default=1, help="for --rows add: measured add/remove pairs and one-article builds, medians reported (default 1)")
     args = parser.parse_args(argv)
+    if args.build is not None and len(args.sizes) != 1:
+        parser.error("--build is a build of one size: give one --sizes")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the cleanups below run
     rows = [row for row in ROWS if row in args.rows]
     began = time.perf_counter()
@@ -688,7 +728,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[int, tuple[dict[str, int], list[Run]]] = {}
     try:
         for size in args.sizes:
-            results[size] = run_size(size, work, rows, seed=args.seed, timeout=args.timeout, keep=args.keep)
+            results[size] = run_size(size, work, rows, seed=args.seed, timeout=args.timeout, keep=args.keep, build=args.build, repeat=args.repeat)
             print(f"\n{table({size: results[size]})}\n", flush=True)
             if args.json:
                 write_json(args.json, results, source_warning(stamp))
