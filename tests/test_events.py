@@ -567,3 +567,9 @@ def test_a_capsule_carrying_its_crew_to_a_docking_is_no_launch(extract_text):
     ex = extract_text("The only joint flight came in July 1975, when an Apollo capsule carrying Tom Reyes and "
                       "Dana Whitfield docked with Soyuz 19.", published="1977-05-18")
     assert not events_of(ex, "Launch") and events_of(ex, "Docking")
+
+
+def test_a_second_infinitive_after_due_to_is_planned_too(extract_text):
+    ex = extract_text("The shuttle Endeavour docked on Friday. Endeavour is due to undock from the station on "
+                      "Sunday and to land in Florida after that.", published="1998-12-08")
+    assert [e.status for e in events_of(ex, "Landing")] == ["planned"]

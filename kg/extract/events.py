@@ -270,8 +270,9 @@ def _chain_continues(node: "Token") -> bool:
         return False
     if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-    if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday"
-        return node.pos_ == "VERB" and node.head.pos_ == "VERB"
+    if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday", "is due to undock and to land"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        return node.pos_ == "VERB" and (node.head.pos_ == "VERB" or (infinitive and node.head.pos_ == "AUX"))
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
 
