@@ -22,9 +22,9 @@ class Lexicon:
     event_needs_craft: frozenset[str]
     spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
-    anaphora: dict[str, tuple[frozenset[str], frozenset[str]]]
+    anaphora: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]
     """head noun -> (entity types it can refer to, words one of which the antecedent's names must
-    hold; none: any antecedent of those types)"""
+    hold (none: any antecedent of those types), words none of its names may hold)"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -62,7 +62,8 @@ def _lexicon(raw: dict) -> Lexicon:
         event_needs_craft=frozenset(raw["event_needs_craft"]),
         spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
         background_preps=frozenset(raw["background_preps"]),
-        anaphora={k: (frozenset(v["types"]), _needed_words(k, v["needs_word"])) for k, v in raw["anaphora"].items()},
+        anaphora={k: (frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
+                  for k, v in raw["anaphora"].items()},
         planned_cues=tuple(raw["planned_cues"]),
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),

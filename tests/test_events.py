@@ -573,3 +573,9 @@ def test_a_second_infinitive_after_due_to_is_planned_too(extract_text):
     ex = extract_text("The shuttle Endeavour docked on Friday. Endeavour is due to undock from the station on "
                       "Sunday and to land in Florida after that.", published="1998-12-08")
     assert [e.status for e in events_of(ex, "Landing")] == ["planned"]
+
+
+def test_the_capsule_is_not_the_rocket_named_last(extract_text):
+    ex = extract_text("On Oct. 11, Soyuz MS-10 lifted off on a Soyuz-FG rocket. The escape system pulled the "
+                      "capsule away, and the capsule landed on the steppe.", published="2019-03-18")
+    assert [participant_names(ex, e) for e in events_of(ex, "Landing")] == [{"Soyuz MS-10"}]

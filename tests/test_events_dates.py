@@ -241,3 +241,11 @@ def test_a_year_naming_a_thing_does_not_move_the_story(extract_text):
     ex = extract_text("GENEVA, May 18 -- Today Cyrus R. Vance and Andrei A. Gromyko renewed the 1972 agreement. "
                       "Vance and Gromyko then held talks on arms.", published="1977-05-18")
     assert [m.date.iso for m in ex.events if m.type == "Meeting"] == ["1977-05-18"]
+
+
+def test_a_past_sentence_two_after_the_day_still_falls_on_it(extract_text):
+    ex = extract_text("On Oct. 11, the booster of the Soyuz MS-10 capsule failed two minutes into the climb. The "
+                      "escape system pulled the capsule away. It fell back and came down on the steppe.",
+                      published="2019-03-18")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Landing")] == [
+        ("2018-10-11", {"Soyuz MS-10"})]

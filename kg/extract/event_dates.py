@@ -32,7 +32,8 @@ _NOUN_POS = {"NOUN", "PROPN"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 _RAISING_DEPS = {"xcomp", "advcl", "ccomp"}
 _NEWS_DAYS = 2  # a report's own day: at most this many days before its publication
-_NEWS_SENTENCES = 3  # sentences after the one that named it in which a past verb still falls on it
+_NEWS_SENTENCES = 3
+_SCENE_SENTENCES = 1  # sentences after the one that named a day in which a past verb still falls on it  # sentences after the one that named it in which a past verb still falls on it
 _NARRATIVE_GAP_DAYS = 366  # an explicit date further before publication sets the narrative's year
 
 
@@ -67,7 +68,7 @@ class Narrative:
     def scene_day(self) -> DateValue | None:
         """The day the sentence just read named, which a past-tense sentence with no date of its
         own continues ("On Tuesday the crew boarded Soyuz 19. It lifted off at 3 p.m.")."""
-        return self.last if self.age == 0 and self.last is not None and self.last.precision == "day" else None
+        return self.last if self.age <= _SCENE_SENTENCES and self.last is not None and self.last.precision == "day" else None
 
     def past_scene(self, published: date | None) -> DateValue | None:
         """The past date, of any precision, the sentence just read named: "Once, in 1979. The

@@ -53,7 +53,7 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
 
 def resolve_mentions(
     mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
-    anaphora: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None,
+    anaphora: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
 ) -> tuple[dict[str, Entity], list[Resolved]]:
     """Group mentions into entities; returns entities by key and every mention with its key."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
@@ -115,18 +115,18 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Re
 
 def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[int], list[Resolved]]:
     """The mentions (and their starts, ascending) whose entity an anaphor ending in ``head`` may name."""
-    types, words = spec
-    carries: dict[str, bool] = {}  # entity key -> whether one of its names holds one of ``words``
+    types, words, not_words = spec
+    fits: dict[str, bool] = {}  # entity key -> whether its names hold one of ``words`` and none of ``not_words``
     candidates = []
     for r in resolved:
         entity = entities[r.key]
         if entity.type not in types:
             continue
-        if words:
-            if r.key not in carries:
-                carries[r.key] = any(carries_word(entity, gazetteer, w) for w in words)
-            if not carries[r.key]:
-                continue
+        if r.key not in fits:
+            fits[r.key] = ((not words or any(carries_word(entity, gazetteer, w) for w in words))
+                           and not any(carries_word(entity, gazetteer, w) for w in not_words))
+        if not fits[r.key]:
+            continue
         candidates.append(r)
     return [r.mention.start for r in candidates], candidates
 
