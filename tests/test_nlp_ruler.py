@@ -1,0 +1,82 @@
+"""kg's own spaCy components (``kg.nlp_ruler``, ``kg.nlp._line_breaks``) against the plain versions
+they replace, on the shipped articles and on text made to be hard for them (issue 12: same
+entities and sentences, less CPU)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import MAX_RUN_TOKENS, _line_breaks, load_pipeline, ruler_patterns
+
+HARD = (
+    "Russia's space agency and RUSSIA'S SPACE AGENCY met the Russian space agency's chief.\n"
+    "The U.S. space agency, the US space agency and the United States space agency: "
+    "the american space agency. China's space agency, China's National Space Agency.\n\n"
+    "It lifted off at 10:53 a.m. Moscow time on Tuesday and landed at 4 p.m. EDT. "
+    "At 9 a.m. Officials spoke; at 9 A.M. local time they left.\n"
+    + " ".join(["word"] * (2 * MAX_RUN_TOKENS + 10))
+    + "\nthe academy of sciences; The Academy of Sciences."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def texts():
+    from kg.ingest import load_document
+    from kg.resources import shipped_articles
+
+    return [load_document(path).text for path in shipped_articles()] + [HARD]
+
+
+def test_descriptions_are_the_matches_of_spacys_matcher_in_its_order(nlp, texts):
+    ruler = nlp.get_pipe("gazetteer_ruler")
+    found = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        expected = list(ruler.matcher(doc))
+        assert list(ruler._words(doc)) == expected
+        found += len(expected)
+    assert found > 20
+
+
+def test_the_ruler_sets_the_entities_spacys_entity_ruler_sets(nlp, texts):
+    from spacy.pipeline import EntityRuler
+
+    from kg.gazetteer import load_gazetteer
+
+    plain = EntityRuler(nlp, "plain_ruler", overwrite_ents=True)
+    plain.add_patterns(ruler_patterns(load_gazetteer()))
+    ours = nlp.get_pipe("gazetteer_ruler")
+    for text in texts:
+        expected, doc = plain(nlp.make_doc(text)), ours(nlp.make_doc(text))
+        assert [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents] == [(e.start, e.end, e.label_, e.ent_id_) for e in expected.ents]
+
+
+def plain_line_breaks(doc):
+    """``_line_breaks`` as it was written first: a Token per word."""
+    from kg.nlp import _CLOCK_SUFFIXES, _SENTENCE_ENDS, _names_time_zone
+
+    run = 0
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        run += 1
+        if "\n" in prev.text or "\n" in prev.whitespace_ or run >= MAX_RUN_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        elif prev.lower_ in _CLOCK_SUFFIXES and _names_time_zone(token):
+            token.is_sent_start = False
+        elif prev.text in _SENTENCE_ENDS:
+            run = 0
+    return doc
+
+
+def test_line_breaks_start_the_sentences_the_token_by_token_loop_starts(nlp, texts):
+    for text in texts + ["", "one", "a.m.\nEDT", "\n"]:
+        ours, plain = _line_breaks(nlp.make_doc(text)), plain_line_breaks(nlp.make_doc(text))
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in plain]
+    hard = _line_breaks(nlp.make_doc(HARD))
+    assert [t.i for t in hard if t.is_sent_start is False] and sum(1 for t in hard if t.is_sent_start) > 5
