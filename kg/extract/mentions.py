@@ -161,11 +161,12 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
             found.append(mention)
     known = {m.gazetteer_id for m in found if m.gazetteer_id}
     found += [m for m in deferred if m.gazetteer_id in known]  # the text names it elsewhere
-    found = _overlay(found, _pattern_mentions(doc.text, gazetteer))
+    text = doc.text  # spaCy joins the tokens' texts anew on every read
+    found = _overlay(found, _pattern_mentions(text, gazetteer))
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
-    found += _titled_names(doc, found, lexicon)
-    found += _anaphors(doc, found, lexicon)
+    found += _titled_names(doc, text, found, lexicon)
+    found += _anaphors(doc, text, found, lexicon)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -176,9 +177,9 @@ def _lexicon_words(section: str, key: str) -> frozenset[str]:
                         what="lexicon")
 
 
-def _titled_names(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+def _titled_names(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
     """Two or three capitalised words right after a job title that no entity covers are a person
-    the NER missed: "Mission Specialists Sandra Magnus and ..."."""
+    the NER missed: "Mission Specialists Sandra Magnus and ..." (``text`` is ``doc.text``)."""
     taken = Coverage((m.start, m.end) for m in mentions)
     out = []
     for token in doc[:-2]:
@@ -193,7 +194,7 @@ def _titled_names(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> l
             words.append(word)
         if len(words) >= 2 and (words[-1].i + 1 >= len(doc) or not doc[words[-1].i + 1].is_title):
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            out.append(RawMention(start, end, doc.text[start:end], "Person", None, "name"))
+            out.append(RawMention(start, end, text[start:end], "Person", None, "name"))
     return out
 
 
@@ -221,11 +222,10 @@ def _maker_modifiers(doc: "Doc", mentions: list[RawMention], gazetteer: Gazettee
     return out
 
 
-def _anaphors(doc: "Doc", mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
     """Definite descriptions such as "the station" or "the new station": kind "anaphor", typed by
     their head noun; ``kg.extract.resolve`` links each to the entity it refers back to."""
     taken = Coverage((m.start, m.end) for m in mentions)
-    text = doc.text
     out = []
     for token in doc:
         spec = lexicon.anaphora.get(token.lower_)

@@ -110,15 +110,19 @@ def blocks_of_nquads(nquads: bytes) -> dict[str, GraphBlocks]:
 def blocks_of_sorted(graph: str, nquads: bytes) -> GraphBlocks:
     """The blocks of the named graph ``graph`` (``<IRI>``) holding the N-Quads ``nquads``: its
     quads only, each term as Oxigraph prints it, already in the order of a block (as
-    ``kg.emit.Triples.nquads`` writes them). They are parsed once, for both blocks; nothing is
-    sorted here."""
+    ``kg.emit.Triples.nquads`` writes them). They are read once, as the N-Triples they are without
+    their graph, and serialised once, as Turtle; the TriG block is the same lines in the graph's
+    braces, indented by a tab, as Oxigraph's TriG serialiser writes them (``tests/test_emit.py``
+    holds the two to the serialisers). Nothing is sorted here."""
     import pyoxigraph as ox
 
-    if not nquads:
+    ntriples = nquads.replace(f" {graph} .\n".encode("utf-8"), b" .\n")  # a line break ends a line only
+    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), triples)
+    if not turtle:
         return GraphBlocks(b"", b"")
-    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-    trig = _trig_block(quads)
-    turtle = _turtle_block(ox.NamedNode(graph[1:-1]), (q.triple for q in quads))
+    body = turtle[turtle.index(b"\n") + 1 :]  # without the mark
+    trig = graph.encode("utf-8") + b" {\n\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
     return GraphBlocks(trig, turtle)
 
 
@@ -514,7 +518,11 @@ def _blocks_merged(old: Iterator[tuple[str, object]], fresh: dict[str, bytes]) -
 
 
 def _without_prefixes(text: bytes) -> bytes:
-    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+    """The serialiser's output without the prefix lines it begins with."""
+    start = 0
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
+    return text[start:]
 
 
 def _quad_key(quad) -> tuple[str, ...]:
