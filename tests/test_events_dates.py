@@ -249,3 +249,11 @@ def test_a_past_sentence_two_after_the_day_still_falls_on_it(extract_text):
                       published="2019-03-18")
     assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Landing")] == [
         ("2018-10-11", {"Soyuz MS-10"})]
+
+
+def test_years_later_and_the_following_year_count_from_the_last_date(extract_text):
+    ex = extract_text("The first two modules are to be launched together in 2031, and NASA aims to land astronauts "
+                      "near the south pole the following year. Two years later Nick Hague met Oleg Kononenko.",
+                      published="2029-10-15")
+    assert [e.date.iso for e in events_of(ex, "Landing")] == ["2032"]
+    assert [e.date.iso for e in events_of(ex, "Meeting")] == ["2034"]

@@ -107,6 +107,10 @@ _MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _SAME_YEAR = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")  # "later that year"
+_YEARS_LATER = re.compile(  # "two years later", "a year earlier", "the following year", "the next month"
+    r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>year|month)s?\s+(?P<dir>later|earlier|afterwards?)"
+    r"|the\s+(?:following|next)\s+(?P<unit2>year|month))\b")
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                   "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -151,7 +155,7 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
         return found
     for pattern, resolve in ((_SAME_DAY, _same_day), (_DAYS_LATER, _days_later),
                              (_MONTH_OF_THAT_YEAR, _month_of_year), (_SAME_MONTH, _same_month),
-                             (_SAME_YEAR, _same_year)):
+                             (_SAME_YEAR, _same_year), (_YEARS_LATER, _years_later)):
         for m in pattern.finditer(text):
             value = resolve(m, narrative.last)
             if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
@@ -197,6 +201,23 @@ def _month_of_year(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 def _same_year(m: re.Match[str], last: DateValue) -> DateValue | None:
     return DateValue.of(int(last.iso[:4]))
+
+
+def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
+    """"two years later" (a year), "the following month" (a month, when the last date had one)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    count = _count(m.group("n")) if m.group("n") else 1
+    if count is None:
+        return None
+    if (m.group("dir") or "").lower() == "earlier":
+        count = -count
+    year = int(last.iso[:4])
+    if unit == "year":
+        return DateValue.of(year + count)
+    if last.precision == "year":
+        return None
+    months = year * 12 + int(last.iso[5:7]) - 1 + count
+    return DateValue.of(months // 12, months % 12 + 1)
 
 
 # --- the sentence's dates in the narrative ------------------------------------------------------
