@@ -19,7 +19,7 @@ event — merge into one event that keeps every evidence sentence. Labels read l
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
@@ -655,6 +655,18 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     return label
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What is known while one sentence's triggers are read: the sentence, its triggers with their
+    types, which trigger owns which date, the narrative so far, and the document's positions."""
+
+    sent: "Span"
+    found: list[tuple["Token", str]]
+    owners: Owners
+    narrative: Narrative
+    positions: Sequence[Position]
+
+
 def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[Event]:
     """Every event the document states (dated, or undated plans), one per trigger type per clause,
     mentions of one event merged (``_merge``), each keeping every sentence that mentions it; an
@@ -670,7 +682,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         owners = date_owners([t for t, _ in found], reporting, deciders)
         taken: set[tuple[str, int, int]] = set()
         for token, event_type in found:
-            event = _event(token, event_type, sent, found, owners, narrative, positions, ctx)
+            event = _event(token, event_type, _Reading(sent, found, owners, narrative, positions), ctx)
             if event is None:
                 event = _calling_off(token, event_type, sent, events, ctx)
             if event is None:
@@ -799,41 +811,72 @@ def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> Date
     return when if rank == 0 else None
 
 
-def _own_date(trigger: "Token", sent: "Span", owners: Owners, narrative: Narrative, ctx: DocContext) -> DateValue | None:
+def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
     """The date attached to the trigger itself ("the launch, set for June 23"), if any."""
-    mentions, _ = sentence_dates(sent, "unknown", narrative, ctx.published)
+    mentions, _ = sentence_dates(reading.sent, "unknown", reading.narrative, ctx.published)
     span = list(trigger.subtree)
-    when, rank = event_date(sent, trigger, owners, (span[0].i, span[-1].i + 1), mentions)
+    when, rank = event_date(reading.sent, trigger, reading.owners, (span[0].i, span[-1].i + 1), mentions)
     return when if rank == 0 else None
 
 
-def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Token", str]],
-           owners: Owners, narrative: Narrative, positions: Sequence[Position],
+def _event(token: "Token", event_type: str, reading: _Reading,
            ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
     """The event a trigger opens and its clause, or ``None``: nobody named takes part, its type's
     roles are missing, the clause says there was none, or a reporting verb has no date of its own."""
+    sent = reading.sent
     start, end = _clause(token, sent, ctx)
     place_key = _place(list(ctx.doc[start:end]), ctx)
-    participants = _participants(token, sent, start, end, place_key, ctx)
     lemma = token.lemma_.lower()
-    if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
-        participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
-    if not participants:
-        participants = _title_holders_named(token, positions, ctx)  # "the two commanders clasped hands"
-    if not participants and _is_dated_flight_noun(token, event_type, _own_date(token, sent, owners, narrative, ctx)):
-        participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
-    if not participants and event_type in _cues(ctx).cancel_decisions:
-        participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
+    participants = _who_takes_part(token, event_type, (start, end), place_key, reading, ctx)
     if not participants and lemma not in _cues(ctx).no_participants_needed:
         return None
-    if participants and not _is_candidate(token, event_type, participants, found, ctx):
+    if participants and not _is_candidate(token, event_type, participants, reading.found, ctx):
         return None
     event_type = _type_with_craft(token, event_type, participants, place_key, ctx)
     status = _status(token, event_type, sent, ctx)
     if status is None:
         return None  # "the deadline passed without an agreement"
+    when, rank = _when(token, status, (start, end), reading, ctx)
+    if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, reading.found, ctx):
+        return None  # "he said", not "Roscosmos said on June 25"
+    if status == "canceled" and rank != 0:
+        when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
+    status = _status(token, event_type, sent, ctx, when) or status
+    if when is None and not _keep_undated(status, participants, ctx):
+        return None
+    if event_type in _OBJECT_FIRST_TYPES:
+        participants = _object_first(token, participants, ctx)
+    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx)
+    if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
+        label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
+    event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
+    return event, (start, end)
+
+
+def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], place_key: str | None,
+                    reading: _Reading, ctx: DocContext) -> list[str]:
+    """The event's participants: those of its clause, else whom its subject stands for ("the two
+    commanders", "Saturday's launch" of the craft named last, the agency reporting a postponement)."""
+    sent = reading.sent
+    participants = _participants(token, sent, *clause, place_key, ctx)
+    if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
+        participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
+    if not participants:
+        participants = _title_holders_named(token, reading.positions, ctx)  # "the two commanders clasped hands"
+    if not participants and _is_dated_flight_noun(token, event_type, _own_date(token, reading, ctx)):
+        participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
+    if not participants and event_type in _cues(ctx).cancel_decisions:
+        participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
+    return participants
+
+
+def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Reading,
+          ctx: DocContext) -> tuple[DateValue | None, int | None]:
+    """The event's date and how it attaches (:func:`event_date`'s rank): its own, one counted from
+    another event or day, the day or date the text is at, or a cited statement's publication date."""
+    sent, narrative = reading.sent, reading.narrative
     mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
-    when, rank = event_date(sent, token, owners, (start, end), mentions, planned=status == "planned")
+    when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned")
     if rank == 2 and _in_time_clause(token):
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
     if _verb_parsed_as_noun(token):
@@ -845,20 +888,7 @@ def _event(token: "Token", event_type: str, sent: "Span", found: list[tuple["Tok
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
         when = _publication_date(ctx)  # "Goldin said in a statement"
-    if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, found, ctx):
-        return None  # "he said", not "Roscosmos said on June 25"
-    if status == "canceled" and rank != 0:
-        when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
-    status = _status(token, event_type, sent, ctx, when) or status
-    if when is None and not _keep_undated(status, participants, ctx):
-        return None
-    if event_type in _OBJECT_FIRST_TYPES:
-        participants = _object_first(token, participants, ctx)
-    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx)
-    if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
-        label = _appointment_label(token, participants[0], sent, positions, ctx) or label
-    event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
-    return event, (start, end)
+    return when, rank
 
 
 def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_key: str | None,
