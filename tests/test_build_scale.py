@@ -113,6 +113,7 @@ def test_a_build_without_files_answers_queries_and_drops_the_old_files(built_see
     result = run_kg("build", str(DEV_CORPUS), "-o", str(out), "--no-files")
     assert result.returncode == 0, result.stderr
     assert not (out / "graph.trig").exists() and not (out / "graph.ttl").exists()  # never a stale file beside a new store
+    assert not list(out.glob(".graph.*.index"))  # nor the index of one
     assert "wrote trig" not in result.stdout
     documents = run_kg("query", "documents", "-g", str(out), "--format", "json")
     assert documents.returncode == 0, documents.stderr
