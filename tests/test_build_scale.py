@@ -127,7 +127,7 @@ def test_the_progress_bar_stays_off_a_pipe(built_seed, tmp_path):
     result = run_kg("build", str(DEV_CORPUS / "seed-nasa-roscosmos-talks.txt"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0
     assert "extracting" not in result.stderr and "\x1b" not in result.stderr + result.stdout
-    assert result.stdout.splitlines()[-1].startswith("built 1 documents in ")
+    assert result.stdout.splitlines()[-1].startswith("built 1 document in ")
 
 
 def test_a_terminal_gets_a_progress_bar_with_documents_per_second(tmp_path):

@@ -68,7 +68,8 @@ def _print_report(report, seconds: float) -> None:
         from kg.store.listings import BUILD_WRITES_UP_TO
 
         echo(f"listings: left to the first query that asks for each (more than {BUILD_WRITES_UP_TO:,} documents)")
-    echo(f"built {documents} documents in {seconds:.1f} s ({documents / max(seconds, 1e-9):.1f} documents/s)")
+    noun = "document" if documents == 1 else "documents"
+    echo(f"built {documents} {noun} in {seconds:.1f} s ({documents / max(seconds, 1e-9):.1f} documents/s)")
     if not report.ok:
         raise typer.Exit(1)
 
