@@ -32,8 +32,8 @@ _NOUN_POS = {"NOUN", "PROPN"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 _RAISING_DEPS = {"xcomp", "advcl", "ccomp"}
 _NEWS_DAYS = 2  # a report's own day: at most this many days before its publication
-_NEWS_SENTENCES = 3
-_SCENE_SENTENCES = 1  # sentences after the one that named a day in which a past verb still falls on it  # sentences after the one that named it in which a past verb still falls on it
+_NEWS_SENTENCES = 3  # sentences after the one that named the news day in which a past verb still falls on it
+_SCENE_SENTENCES = 1  # sentences after the one that named a day in which a past verb still falls on it
 _NARRATIVE_GAP_DAYS = 366  # an explicit date further before publication sets the narrative's year
 
 

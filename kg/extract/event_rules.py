@@ -43,16 +43,19 @@ class EventRules:
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
     country_participants: frozenset[str] = frozenset()
-    participant_types: dict[str, frozenset[str]] = field(default_factory=dict)
-    subject_types: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemmas whose participants may be countries ("Russia annexed Crimea")"""
+    participant_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    """trigger lemma -> the only entity types that take part ("collide": spacecraft)"""
+    subject_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    """verb lemma -> the types its subject must name for an event ("collapse": a country)"""
     no_participants_needed: frozenset[str] = frozenset()
     """trigger lemmas that are events with nobody named ("the collapse of the Soviet Union")"""
     craft_subjects: frozenset[str] = frozenset()
     """nouns that, as a subject ("the orbiter undocked"), stand for the spacecraft named last"""
     person_argument: frozenset[str] = frozenset()
-    carried_argument: frozenset[str] = frozenset()
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
+    carried_argument: frozenset[str] = frozenset()
+    """trigger lemmas that are a launch only when their object names a person or a craft"""
     generic_plural_markers: frozenset[str] = frozenset()
     """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
     people_of_sentence: frozenset[str] = frozenset()
