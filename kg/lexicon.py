@@ -11,6 +11,18 @@ from kg.yaml_lines import load_shipped
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    """What a definite description ("the station", "the orbiter") may refer back to."""
+
+    types: frozenset[str]
+    """the entity types it can name"""
+    words: frozenset[str]
+    """words one of which the antecedent's names must hold (none: any antecedent of those types)"""
+    not_words: frozenset[str]
+    """words none of the antecedent's names may hold ("the capsule" is no "… rocket")"""
+
+
+@dataclass(frozen=True)
 class Lexicon:
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
@@ -22,9 +34,8 @@ class Lexicon:
     event_needs_craft: frozenset[str]
     spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
-    anaphora: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]
-    """head noun -> (entity types it can refer to, words one of which the antecedent's names must
-    hold (none: any antecedent of those types), words none of its names may hold)"""
+    anaphora: dict[str, Anaphor]
+    """head noun -> what a definite description with that head may refer back to"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -62,7 +73,7 @@ def _lexicon(raw: dict) -> Lexicon:
         event_needs_craft=frozenset(raw["event_needs_craft"]),
         spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
         background_preps=frozenset(raw["background_preps"]),
-        anaphora={k: (frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
+        anaphora={k: Anaphor(frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
                   for k, v in raw["anaphora"].items()},
         planned_cues=tuple(raw["planned_cues"]),
         canceled_cues=tuple(raw["canceled_cues"]),

@@ -474,9 +474,9 @@ def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
     if not any((c.dep_ == "det" and c.lower_ not in {"a", "an", "another"}) or c.dep_ == "poss" for c in subject.children):
         return []  # "the orbiter", "its capsule"; not "a shuttle would have docked"
     earlier = list(ctx.mentions_before(subject.idx, frozenset({"Spacecraft"})))  # the latest first
-    _, words, _ = ctx.lexicon.anaphora.get(subject.lemma_.lower(), (None, frozenset(), frozenset()))
-    if words:  # "the orbiter" is a shuttle (lexicon ``anaphora``), not the station it leaves
-        earlier = [r for r in earlier if any(carries_word(ctx.entities[r.key], ctx.gazetteer, w) for w in words)]
+    anaphor = ctx.lexicon.anaphora.get(subject.lemma_.lower())
+    if anaphor is not None and anaphor.words:  # "the orbiter" is a shuttle (lexicon ``anaphora``), not the station it leaves
+        earlier = [r for r in earlier if any(carries_word(ctx.entities[r.key], ctx.gazetteer, w) for w in anaphor.words)]
     if subject.tag_ == "NNS":
         found = list(dict.fromkeys(r.key for r in earlier))[:2]
         return found if len(found) == 2 else []

@@ -240,7 +240,7 @@ def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexico
             continue
         start = dets[0].idx
         out.append(RawMention(start, token.idx + len(token), text[start:token.idx + len(token)],
-                              sorted(spec[0])[0], None, "anaphor"))
+                              sorted(spec.types)[0], None, "anaphor"))
     return out
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from kg.extract.mentions import RawMention, strip_nickname, without_initials
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Anaphor
 from kg.model import Entity
 from kg.names import name_key
 
@@ -53,7 +54,7 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
 
 def resolve_mentions(
     mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
-    anaphora: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
+    anaphora: dict[str, Anaphor] | None = None,
 ) -> tuple[dict[str, Entity], list[Resolved]]:
     """Group mentions into entities; returns entities by key and every mention with its key."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
@@ -115,16 +116,15 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Re
 
 def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[int], list[Resolved]]:
     """The mentions (and their starts, ascending) whose entity an anaphor ending in ``head`` may name."""
-    types, words, not_words = spec
     fits: dict[str, bool] = {}  # entity key -> whether its names hold one of ``words`` and none of ``not_words``
     candidates = []
     for r in resolved:
         entity = entities[r.key]
-        if entity.type not in types:
+        if entity.type not in spec.types:
             continue
         if r.key not in fits:
-            fits[r.key] = ((not words or any(carries_word(entity, gazetteer, w) for w in words))
-                           and not any(carries_word(entity, gazetteer, w) for w in not_words))
+            fits[r.key] = ((not spec.words or any(carries_word(entity, gazetteer, w) for w in spec.words))
+                           and not any(carries_word(entity, gazetteer, w) for w in spec.not_words))
         if not fits[r.key]:
             continue
         candidates.append(r)
