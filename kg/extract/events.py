@@ -458,15 +458,15 @@ _FLIGHT_TYPES = {"Launch", "Docking", "Landing"}
 _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 
 
-def _is_dated_flight_noun(trigger: "Token", event_type: str, own_date: DateValue | None) -> bool:
+def _is_dated_flight_noun(trigger: "Token", event_type: str, reading: "_Reading", ctx: DocContext) -> bool:
     """"Saturday's launch", "the launch had been set for June 23": a flight event named by a
-    definite noun with a day of its own (``own_date``, a date attached to it)."""
+    definite noun with a day of its own (a date attached to it)."""
     if event_type not in _FLIGHT_TYPES or trigger.pos_ not in _NOUN_TRIGGER_POS:
         return False
     if any(c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in trigger.children):
         return True
     definite = any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children)
-    return definite and own_date is not None
+    return definite and _own_date(trigger, reading, ctx) is not None
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
@@ -737,12 +737,19 @@ def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: N
     if found is None:
         return None
     main, days = found
-    owners = Owners({main.i: frozenset({main.i})})
-    span = list(main.subtree)
-    day, rank = event_date(sent, main, owners, (span[0].i, span[-1].i + 1), mentions)
-    if rank != 0:
+    day = _verb_date(main, sent, mentions)
+    if day is None:
         day = narrative.past_scene_day(ctx.published) if main.tag_ == "VBD" else None
     return shifted(day, days)
+
+
+def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | None" = None) -> DateValue | None:
+    """The date attached to ``verb`` itself, read in its subtree (up to ``before``, when given),
+    with no other trigger competing for it."""
+    span = [t for t in verb.subtree if before is None or t.i < before.i]
+    owners = Owners({verb.i: frozenset({verb.i})})
+    when, rank = event_date(sent, verb, owners, (span[0].i, span[-1].i + 1), mentions)
+    return when if rank == 0 else None
 
 
 def _publication_date(ctx: DocContext) -> DateValue:
@@ -805,10 +812,7 @@ def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> Date
         verb = verb.head
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.tag_ != "VBD":
         return None
-    first = verb.head
-    span = [t for t in first.subtree if t.i < verb.i]
-    when, rank = event_date(sent, first, Owners({first.i: frozenset({first.i})}), (span[0].i, span[-1].i + 1), mentions)
-    return when if rank == 0 else None
+    return _verb_date(verb.head, sent, mentions, before=verb)
 
 
 def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
@@ -863,7 +867,7 @@ def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], pl
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants:
         participants = _title_holders_named(token, reading.positions, ctx)  # "the two commanders clasped hands"
-    if not participants and _is_dated_flight_noun(token, event_type, _own_date(token, reading, ctx)):
+    if not participants and _is_dated_flight_noun(token, event_type, reading, ctx):
         participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
     if not participants and event_type in _cues(ctx).cancel_decisions:
         participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
