@@ -425,10 +425,15 @@ def date_owners(triggers: list["Token"], reporting: frozenset[int] = frozenset()
         if trigger.pos_ in _NOUN_POS and trigger.dep_ in _ARGUMENT_DEPS and trigger.head.i not in deciders:
             node = trigger.head
             owners.setdefault(node.i, set()).add(trigger.i)
-        while node.dep_ in _RAISING_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        while node.dep_ in _RAISING_DEPS and infinitive_to(node) is not None:
             node = node.head
             owners.setdefault(node.i, set()).add(trigger.i)
     return Owners({i: frozenset(t) for i, t in owners.items()}, reporting)
+
+
+def infinitive_to(verb: "Token") -> "Token | None":
+    """The "to" of an infinitive ("set to launch", "is due to undock"), if ``verb`` has one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
 
 
 def describing_verbs(trigger: "Token") -> list["Token"]:

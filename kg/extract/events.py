@@ -31,6 +31,7 @@ from kg.extract.event_dates import (
     date_owners,
     describing_verbs,
     event_date,
+    infinitive_to,
     offset_from_main,
     sentence_dates,
     shifted,
@@ -255,7 +256,7 @@ _ORDINALS = {"first", "last", "only", "second", "third", "fourth", "fifth"}
 def _ordinal_infinitive(verb: "Token") -> bool:
     """"the first man to walk in space", "among the first people to enter the station": an
     infinitive after an ordinal tells who did it first, not a plan."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = infinitive_to(verb)
     return to is not None and any(t.lower_ in _ORDINALS for t in verb.doc[max(to.i - 3, 0):to.i])
 
 
@@ -269,9 +270,9 @@ def _chain_continues(node: "Token") -> bool:
     if node.head == node:
         return False
     if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        return infinitive_to(node) is not None
     if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday", "is due to undock and to land"
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        infinitive = infinitive_to(node) is not None
         return node.pos_ == "VERB" and (node.head.pos_ == "VERB" or (infinitive and node.head.pos_ == "AUX"))
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
@@ -308,7 +309,7 @@ def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
 def _for_to_clause(trigger: "Token") -> bool:
     """"arranged for a cosmonaut to fly on the shuttle": an infinitive with a subject of its own
     after "for" says what is to happen, not what happened."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if infinitive_to(trigger) is None:
         return False
     marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in trigger.children)
     after_for = trigger.dep_ in {"advcl", "xcomp"} and any(  # parsed as "arranged [for Marchenko] [to fly]"
