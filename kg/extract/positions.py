@@ -307,22 +307,11 @@ def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: b
     return min(in_sentence, key=lambda x: (x[0], x[1]))[2] if in_sentence else None
 
 
-def _nearest_craft(index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
-    """The spacecraft or mission of a crew title: the one named nearest to token ``index`` in its
-    sentence, else the last one named before it ("The six-member crew is commanded by X" after
-    a paragraph on the shuttle's launch)."""
-    craft = _craft_in_sentence(index, ctx, sent, stations=stations)
-    if craft is not None:
-        return craft
-    return next((m for m in ctx.mentions_before(sent.start_char, frozenset(CRAFT_TYPES))
-                 if _is_crew_craft(m, ctx, stations=stations)), None)
-
-
 def _is_crew_craft(m: Resolved, ctx: DocContext, *, stations: bool = True) -> bool:
     """A craft a crew can fly: not a rocket, an engine or a module ("a Saturn IB rocket", "the
     Spektr module", "Progress": ``positions.uncrewed_heads`` and ``uncrewed_names`` in
-    kg/data/lexicon.yaml); without
-    ``stations``, not a station either (one with "station" in a name: Mir, the ISS)."""
+    kg/data/lexicon.yaml); without ``stations``, not a station either (one with "station" in a
+    name: Mir, the ISS)."""
     if ctx.type_of(m.key) not in CRAFT_TYPES:
         return False
     entity = ctx.entities[m.key]
