@@ -432,6 +432,13 @@ def test_events_calling_off_what_the_sentence_tells_as_called_off_is_that_events
     assert decision.label == "Launch of Endeavour called off"
 
 
+def test_events_a_called_off_visit_is_labelled_by_its_own_trigger(extract_text):
+    ex = extract_text("Yuri Belov, the director of the Baltic Space Agency, spoke in Riga on Monday. An invitation for "
+                      "Belov to visit the United States was withdrawn a few weeks later.", published="2034-06-01")
+    (decision,) = events_of(ex, "Cancellation")
+    assert decision.label == "Visit by Yuri Belov called off"
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

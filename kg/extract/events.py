@@ -685,7 +685,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         for token, event_type in found:
             event = _event(token, event_type, _Reading(sent, found, owners, narrative, positions), ctx)
             if event is None:
-                event = _calling_off(token, event_type, sent, events, ctx)
+                event = _calling_off(token, event_type, sent, events, lemmas, ctx)
             if event is None:
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
                 continue  # background, or "the visit" of an event before
@@ -986,17 +986,19 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
 
 
 def _calling_off(trigger: "Token", event_type: str, sent: "Span", events: list[Event],
-                 ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
+                 lemmas: list[str], ctx: DocContext) -> tuple[Event, tuple[int, int]] | None:
     """"The launch had been set for June 23, but ... forced managers to call off that attempt": a
     decision to call off, naming nobody, is about the event its sentence tells as called off; it
     takes that event's parties and day."""
     if event_type not in _cues(ctx).cancel_decisions or _status(trigger, event_type, sent, ctx) != "happened":
         return None
     here = ctx.evidence(sent)
-    called_off = next((e for e in reversed(events) if e.status == "canceled" and here in e.evidence), None)
-    if called_off is None:
+    index = next((i for i in range(len(events) - 1, -1, -1)
+                  if events[i].status == "canceled" and here in events[i].evidence), None)
+    if index is None:
         return None
-    label = f"{_label(called_off.type, '', list(called_off.participants), 'happened', ctx)} called off"
+    called_off = events[index]  # "Visit by Dmitry Rogozin called off", from the visit's own trigger
+    label = f"{_label(called_off.type, lemmas[index], list(called_off.participants), 'happened', ctx)} called off"
     event = Event(event_type, label, called_off.date, called_off.place, called_off.participants, "happened", (here,))
     return event, _clause(trigger, sent, ctx)
 
