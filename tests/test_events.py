@@ -531,6 +531,12 @@ def test_signing_a_joint_statement_is_an_agreement(extract_text):
     assert [e.date.iso for e in events_of(ex, "Agreement")] == ["2017-09"]
 
 
+def test_signing_a_named_agreement_is_an_agreement(extract_text):
+    ex = extract_text("On Tuesday, NASA and nine other countries signed the Selene Accords in a ceremony held online.",
+                      published="2030-05-16")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Agreement")] == [("2030-05-14", {"NASA"})]
+
+
 def test_a_collision_is_between_craft_not_the_people_aboard_or_an_agency(extract_text):
     ex = extract_text("An unmanned cargo ship slammed into the Mir space station on Wednesday with astronaut Dana "
                       "Whitfield aboard. Senator Ray Collins said on Wednesday that the collision showed NASA had "
