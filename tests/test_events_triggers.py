@@ -83,6 +83,12 @@ def test_a_telephone_call_is_a_meeting(extract_text):
     assert call.date == DateValue.of(2023, 3, 6) and "Bill Nelson" in participant_names(ex, call)
 
 
+def test_speaking_by_video_to_an_audience_is_no_meeting(extract_text):
+    ex = extract_text("Speaking by video on Monday to the World Space Forum, Yuri Belov of the Baltic Space Agency "
+                      "said his agency would stay out of the project.", published="2031-10-15")
+    assert not events_of(ex, "Meeting")
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
