@@ -89,6 +89,13 @@ def test_speaking_by_video_to_an_audience_is_no_meeting(extract_text):
     assert not events_of(ex, "Meeting")
 
 
+def test_finding_a_hole_is_a_fault_found_not_a_founding(extract_text):
+    ex = extract_text("The Baltic Space Agency was founded in 2029. On August 30 the crew of the Soyuz MS-41 found a "
+                      "small hole in its hull. The agency found a way to pay for the repair.", published="2033-09-01")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [
+        ("Founding of Baltic Space Agency", "2029"), ("Fault found by Soyuz MS-41", "2033-08-30")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
