@@ -257,3 +257,15 @@ def test_years_later_and_the_following_year_count_from_the_last_date(extract_tex
                       published="2029-10-15")
     assert [e.date.iso for e in events_of(ex, "Landing")] == ["2032"]
     assert [e.date.iso for e in events_of(ex, "Meeting")] == ["2034"]
+
+
+def test_a_month_of_that_year_is_in_the_narratives_year_not_the_publications(extract_text):
+    ex = extract_text("Relations soured in 2029. After the Baltic Republic annexed an island, NASA suspended most "
+                      "of its contacts with Baltic officials in April of that year.", published="2034-11-21")
+    assert [e.date.iso for e in events_of(ex, "Suspension")] == ["2029-04"]
+
+
+def test_a_month_of_that_year_with_no_year_told_is_no_date(extract_text):
+    ex = extract_text("After the war began, NASA suspended most of its contacts with Baltic officials in April of "
+                      "that year.", published="2034-11-21")
+    assert not [e for e in events_of(ex, "Suspension") if e.date is not None and e.date.iso.startswith("2034")]

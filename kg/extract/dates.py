@@ -361,9 +361,14 @@ def _month_year(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     return (DateValue.of(year, month), True) if _in_calendar(year) else None
 
 
+_OF_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+
+
 def _month_alone(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     month = _month(match["month"])
     which = (match["which"] or "").lower()
+    if _OF_THAT_YEAR.match(text, match.end()):
+        return None  # "April of that year" is the narrative's year (kg.extract.event_dates), not publication's
     if not which and not match["mod"]:
         if _after_name(text, match.start()):
             return None  # "Long March"
