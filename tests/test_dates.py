@@ -139,6 +139,11 @@ CORPUS_CASES = [
      [("July of this year", "2000-07")]),
     ("the shuttle Endeavour is scheduled to lift off later this month", ISS, "future",
      [("later this month", "2000-11")]),
+    ("The orbiter is due to land in Florida in the middle of the month.", ISS, "future",
+     [("the middle of the month", "2000-11")]),
+    ("Both crews will come home by the end of the year.", ISS, "future", [("the end of the year", "2000")]),
+    ("By the end of the year the station had two modules.", ISS, "past", []),  # the story's year, not known here
+    ("NASA cut its contacts in April of that year.", ISS, "past", []),  # the narrative's year, not publication's
 ]
 
 

@@ -187,7 +187,9 @@ def _patterns() -> tuple[_Pattern, ...]:
         (_PERIOD_WORDS, re.compile(
             r"(?i:\b(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?"
             r"(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?<!the\s)"
-            r"(?P<which>this|last|next)\s+(?P<unit>week|weekend|month|year|spring|summer|fall"
+            r"(?P<which>this|last|next"  # "in the middle of the month": this month
+            r"|(?:(?<=beginning\sof\s)|(?<=start\sof\s)|(?<=end\sof\s)|(?<=middle\sof\s))the)"
+            r"\s+(?P<unit>week|weekend|month|year|spring|summer|fall"
             r"|autumn|winter)\b)"), _period),
         (_WEEKDAY_WORDS, re.compile(
             rf"(?<!every\s)(?<!each\s)(?:\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b{weekday}"),
@@ -419,7 +421,9 @@ def _period(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     if pub is None:
         return None
     which, unit = match["which"].lower(), match["unit"].lower()
-    offset = {"this": 0, "last": -1, "next": 1}[which]
+    if which == "the" and ctx.tense == "past":
+        return None  # "by the end of the year, the station had ..." is the story's year, not publication's
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[which]
     if unit == "year":
         return _year_value(pub.year + offset)
     if unit == "month":
