@@ -248,6 +248,13 @@ def test_arrival_right_after_a_sentence_about_the_station_is_a_docking(extract_t
     assert [e.date.iso for e in events_of(ex, "Docking")] == ["2024-03"]
 
 
+def test_an_arrival_of_cosmonauts_with_no_place_named_is_a_docking(extract_text):
+    ex = extract_text("Two cosmonauts who arrived in early August, Pyotr Lanin and Oleg Surov, went into the sealed "
+                      "module in spacesuits. Three senators who arrived on Monday, Ann Lee and Bob Hart, toured the "
+                      "plant.", published="2031-09-26")
+    assert [participant_names(ex, e) for e in events_of(ex, "Docking")] == [{"Pyotr Lanin", "Oleg Surov"}]
+
+
 def test_arrival_in_a_named_city_stays_an_arrival(extract_text):
     ex = extract_text("Six people now live aboard the station. Dmitry Bakanov arrived in Houston in "
                       "March 2024.", published="2024-06-10")

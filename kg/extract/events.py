@@ -353,7 +353,18 @@ def _type_with_craft(trigger: "Token", event_type: str, participants: list[str],
         return retyped
     if place is None and _craft_noun_just_before(trigger, rules.craft_nouns):
         return retyped  # "crews already share the station. Three cosmonauts arrived in March"
+    if place is None and _spacefarers_subject(trigger, ctx):
+        return retyped  # "two cosmonauts who arrived in early August": aboard, where else
     return event_type
+
+
+def _spacefarers_subject(verb: "Token", ctx: DocContext) -> bool:
+    """Whether the verb's subject is a word for spacefarers ("two cosmonauts who arrived", "the crew
+    arrived"), through a relative "who" to the noun it follows."""
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and (subject.lemma_.lower() in ctx.lexicon.corps_titles or subject.lemma_.lower() == "crew")
 
 
 def _craft_noun_just_before(trigger: "Token", craft_nouns: frozenset[str]) -> bool:
