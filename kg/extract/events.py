@@ -114,9 +114,15 @@ def _carries_nobody(token: "Token", ctx: DocContext) -> bool:
         return False
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return True  # "an Apollo capsule carrying Stafford, Brand and Slayton docked": who was aboard
-    objects = [g for c in token.children if c.dep_ == "dobj" for g in c.subtree]  # "the U.S.-built Unity node"
+    objects = [g for c in token.children if c.dep_ == "dobj" for g in _phrase(c)]  # "the U.S.-built Unity node"
     found = (ctx.mention_at(o) for o in objects)
     return not any(m is not None and ctx.type_of(m.key) in {"Person", "Spacecraft"} for m in found)
+
+
+def _phrase(noun: "Token") -> list["Token"]:
+    """The words of a noun phrase without the clauses in it: "a module that the crew will leave bolted
+    to the station" is a module, not the station."""
+    return [noun, *(g for c in noun.children if c.dep_ not in {"relcl", "acl"} for g in _phrase(c))]
 
 
 def _excluded_by_dependents(token: "Token", ctx: DocContext) -> bool:
