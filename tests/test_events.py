@@ -520,8 +520,9 @@ def test_carrying_hardware_or_being_carried_aloft_is_no_launch(extract_text):
 
 
 def test_hardware_to_be_left_at_a_station_does_not_make_carrying_it_a_launch(extract_text):
-    ex = extract_text("The station Mir waited. When the shuttle Atlantis arrived on Wednesday, it was carrying a "
-                      "docking module that the crew will leave bolted to the station.", published="1995-11-16")
+    ex = extract_text("Atlantis docked with Mir. When Atlantis eased into place on Wednesday, it was carrying a "
+                      "docking module that the crew will leave bolted to the station when they go.",
+                      published="1995-11-16")
     assert not events_of(ex, "Launch")
 
 
