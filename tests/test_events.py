@@ -32,6 +32,8 @@ def cues():
     ("", "will sign", "planned"),
     ("", "deal calls for", "planned"),
     ("", "launch was scrubbed", "canceled"),
+    ("", "launch was stopped", "canceled"),  # "stopped in the final minutes of the countdown"
+    ("", "launch was aborted", "canceled"),
     ("", "signed", "happened"),
 ])
 def test_status_cues_decide_the_status(cues, before, chain, expected):
