@@ -269,3 +269,9 @@ def test_a_month_of_that_year_with_no_year_told_is_no_date(extract_text):
     ex = extract_text("After the war began, NASA suspended most of its contacts with Baltic officials in April of "
                       "that year.", published="2034-11-21")
     assert not [e for e in events_of(ex, "Suspension") if e.date is not None and e.date.iso.startswith("2034")]
+
+
+def test_a_present_verb_the_parser_took_for_a_plural_noun_is_a_plan_ahead(extract_text):
+    ex = extract_text("Roscosmos will launch Soyuz MS-41 to replace the damaged Soyuz MS-40. Soyuz MS-41 docks "
+                      "automatically on Feb. 22.", published="2033-01-12")
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("2033-02-22", "planned")]

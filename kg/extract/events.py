@@ -81,8 +81,8 @@ def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
     markers = _cues(ctx).generic_plural_markers
-    if any(c.dep_ == "nummod" or c.lower_ in markers for c in token.children):
-        return True
+    if any((c.dep_ == "nummod" and ctx.mention_at(c) is None) or c.lower_ in markers for c in token.children):
+        return True  # not "Soyuz MS-23 docks on Feb. 22", a verb the parser took for a plural noun
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in markers
 
 
@@ -256,6 +256,15 @@ def _verb_parsed_as_noun(token: "Token") -> bool:
             and token.head.dep_ == "pobj")
 
 
+def _present_verb_parsed_as_noun(token: "Token", ctx: DocContext) -> bool:
+    """"Soyuz MS-23 docks on Feb. 22", "Then MS-22 undocks and lands empty": a plural trigger noun at
+    the root of its sentence, the name before it taken for its modifier, is (the parser's mistake)
+    a verb in the present, told of its subject."""
+    return (token.tag_ == "NNS" and token.dep_ == "ROOT"
+            and any(c.dep_ in {"nummod", "compound"} and ctx.mention_at(c) is not None and c.i < token.i
+                    for c in token.children))
+
+
 _ORDINALS = {"first", "last", "only", "second", "third", "fourth", "fifth"}
 
 
@@ -389,7 +398,7 @@ def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx:
     return governing.get(head.i) in _cues(ctx).object_of_types
 
 
-def _tense(trigger: "Token", status: Status) -> Tense:
+def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
     """Which way a date without a year points: plans look ahead, past verbs back, a present or
     "-ing" verb ("missions launching in September") ahead."""
     if status == "planned":
@@ -397,6 +406,8 @@ def _tense(trigger: "Token", status: Status) -> Tense:
     chain = _status_tokens(trigger)
     if any(t.tag_ in {"VBD", "VBN"} for t in chain):
         return "past"
+    if _present_verb_parsed_as_noun(trigger, ctx):
+        return "future"  # "Soyuz MS-23 docks automatically on Feb. 22"
     if trigger.pos_ in _NOUN_TRIGGER_POS:
         trigger = _governor(trigger)  # "talks run past the target as September flights near"
     if trigger.tag_ == "VBG" and trigger.dep_ == "acl":
@@ -897,7 +908,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     """The event's date and how it attaches (:func:`event_date`'s rank): its own, one counted from
     another event or day, the day or date the text is at, or a cited statement's publication date."""
     sent, narrative = reading.sent, reading.narrative
-    mentions, _ = sentence_dates(sent, _tense(token, status), narrative, ctx.published)
+    mentions, _ = sentence_dates(sent, _tense(token, status, ctx), narrative, ctx.published)
     when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned")
     if rank == 2 and _in_time_clause(token):
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
