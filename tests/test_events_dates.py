@@ -275,3 +275,18 @@ def test_a_present_verb_the_parser_took_for_a_plural_noun_is_a_plan_ahead(extrac
     ex = extract_text("Roscosmos will launch Soyuz MS-41 to replace the damaged Soyuz MS-40. Soyuz MS-41 docks "
                       "automatically on Feb. 22.", published="2033-01-12")
     assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("2033-02-22", "planned")]
+
+
+def test_years_ago_today_is_the_storys_day_and_a_later_day_falls_near_it(extract_text):
+    ex = extract_text("Twenty years ago today, NASA and the Baltic Space Agency signed an agreement in Riga. "
+                      "The agency's memorandum with Japan followed on Feb. 24.", published="2038-01-29")
+    assert sorted(e.date.iso for e in events_of(ex, "Agreement")) == ["2018-01-29", "2018-02-24"]
+
+
+def test_the_same_afternoon_after_a_background_year_is_the_storys_day(extract_text):
+    ex = extract_text("On Jan. 29, 2018, NASA and the Baltic Space Agency signed an agreement in Riga. Its purpose "
+                      "was to make room for Latvia, which had been invited into the program in 2013. The same "
+                      "afternoon, NASA Administrator Ann Holt signed a memorandum with Yuri Belov.",
+                      published="2038-01-29")
+    afternoon = [e for e in events_of(ex, "Agreement") if any("same afternoon" in ev.sentence for ev in e.evidence)]
+    assert [e.date.iso for e in afternoon] == ["2018-01-29"]

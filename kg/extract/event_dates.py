@@ -153,11 +153,14 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
             found.append(DateMention(m.group(), m.start(), m.end(), value, True))
     if narrative.last is None:
         return found
-    for pattern, resolve in ((_SAME_DAY, _same_day), (_DAYS_LATER, _days_later),
-                             (_MONTH_OF_THAT_YEAR, _month_of_year), (_SAME_MONTH, _same_month),
-                             (_SAME_YEAR, _same_year), (_YEARS_LATER, _years_later)):
+    last = narrative.last
+    # "The same afternoon" after a sentence of background ("invited in 1993") is the story's day
+    same_day = last if last.precision == "day" or narrative.anchor is None else narrative.anchor
+    for pattern, resolve, base in ((_SAME_DAY, _same_day, same_day), (_DAYS_LATER, _days_later, last),
+                                   (_MONTH_OF_THAT_YEAR, _month_of_year, last), (_SAME_MONTH, _same_month, last),
+                                   (_SAME_YEAR, _same_year, last), (_YEARS_LATER, _years_later, last)):
         for m in pattern.finditer(text):
-            value = resolve(m, narrative.last)
+            value = resolve(m, base)
             if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
                 found.append(DateMention(m.group(), m.start(), m.end(), value, True))
     return found
@@ -313,14 +316,18 @@ def _anchor_for(m: DateMention, text: str, tense: Tense, narrative: Narrative,
     return local or narrative.anchor
 
 
+_AGO = re.compile(r"(?i)\bago\b")
+
+
 def _advance(narrative: Narrative, m: DateMention, text: str, published: date | None) -> DateValue | None:
     """Move the narrative on past mention ``m``; the mention's value if it anchors the sentence's
     later year-less dates."""
     narrative.last = m.value
-    if m.relative and _DEICTIC.search(m.text):
+    told = m.relative and _AGO.search(m.text) is not None  # "twenty years ago today": a story's day, as if named
+    if m.relative and not told and _DEICTIC.search(m.text):
         narrative.anchor = narrative.story = None  # "on Tuesday", "last month": back to the present
         return None
-    if m.relative or published is None or (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
+    if (m.relative and not told) or published is None or (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
         return None
     narrative.story = m.value
     if m.value.precision == "day":
