@@ -290,3 +290,9 @@ def test_the_same_afternoon_after_a_background_year_is_the_storys_day(extract_te
                       published="2038-01-29")
     afternoon = [e for e in events_of(ex, "Agreement") if any("same afternoon" in ev.sentence for ev in e.evidence)]
     assert [e.date.iso for e in afternoon] == ["2018-01-29"]
+
+
+def test_a_year_heading_dates_the_year_less_days_of_its_entry(extract_text):
+    ex = extract_text("The station turns twenty.\n\n2018: Baltic agreement signed by NASA on Jan. 29; Zarya 2 "
+                      "launched in November\n\n2020: first resident crew arrives", published="2038-01-29")
+    assert [e.date.iso for e in events_of(ex, "Launch")] == ["2018-11"]

@@ -237,11 +237,12 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
     at the end of the sentence."""
     narrative = replace(narrative)
     text = sent.text
+    heading = _heading_year(sent)
     found = list(_dates_of(text, published, tense))
     local: DateValue | None = None  # an explicit date earlier in this sentence ("in March 1995, and that June")
     out: list[DateMention] = []
     for m in _in_order(found, text, narrative):
-        anchor = _anchor_for(m, text, tense, narrative, local)
+        anchor = _anchor_for(m, text, tense, narrative, local, heading)
         if anchor is not None:
             m = _near_anchor(m, anchor, published)
         out.append(m)
@@ -252,6 +253,20 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         # else "the first linkup since the Apollo-Soyuz mission of 1975": background, not the story
     narrative.age = 0 if out else narrative.age + 1
     return out, narrative
+
+
+_YEAR_HEADING = re.compile(r"(?P<year>1[89]\d\d|20\d\d)\s*[:–—]\s")
+"""A line that opens with a year and a colon or dash: an entry of a fact box or chronology
+("1998: new agreement signed on Jan. 29; Zarya launched in November"), whose year-less dates fall
+in that year."""
+
+
+def _heading_year(sent: "Span") -> DateValue | None:
+    """The year heading the line the sentence is on (:data:`_YEAR_HEADING`), if any."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    m = _YEAR_HEADING.match(text, line_start)
+    return DateValue.of(int(m["year"])) if m else None
 
 
 _MODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
@@ -306,10 +321,13 @@ _THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that June", "that summer": the 
 
 
 def _anchor_for(m: DateMention, text: str, tense: Tense, narrative: Narrative,
-                local: DateValue | None) -> DateValue | None:
-    """The date a year-less mention falls near, if not the publication date."""
+                local: DateValue | None, heading: DateValue | None = None) -> DateValue | None:
+    """The date a year-less mention falls near, if not the publication date: the year heading its
+    line, an earlier date of its sentence, or the narrative's."""
     if not m.relative or _DEICTIC.search(m.text) or tense == "future":
         return None
+    if heading is not None:
+        return heading
     if _THAT_BEFORE.search(text[:m.start]):  # "in April 2008, and that October": the same year
         story = local or narrative.story
         return DateValue.of(int(story.iso[:4])) if story is not None else None
