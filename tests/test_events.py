@@ -448,6 +448,13 @@ def test_events_a_called_off_visit_is_labelled_by_its_own_trigger(extract_text):
     assert decision.label == "Visit by Yuri Belov called off"
 
 
+def test_an_appointment_in_a_whom_clause_is_of_the_person_it_follows(extract_text):
+    ex = extract_text("President Anna Reyes wants a new budget. Tom Hale, whom Reyes nominated in September to lead "
+                      "NASA, is still awaiting a vote in the Senate.", published="2033-01-29")
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.label == "Appointment of Tom Hale" and "Tom Hale" in participant_names(ex, appointment)
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

@@ -161,12 +161,16 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
             sub.extend(subject.subtree)
         if verb == token:
             sub.extend(_modified_noun(token))
+    elif verb == token and verb.dep_ == "relcl" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
+        sub.extend(_modified_noun(token))  # "Jim Bridenstine, whom Trump nominated in September"
     start = max(min(t.i for t in sub), sent.start)
     end = min(max(t.i for t in sub) + 1, sent.end)
     return start, end
 
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
+_RELATIVE_OBJECTS = {"whom", "which", "that"}  # "Bridenstine, whom Trump nominated"
 
 
 _CONTRAST = {"but", "yet"}
@@ -583,9 +587,16 @@ _OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
 _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
 
 
+def _antecedent(token: "Token") -> "Token":
+    """The noun a relative pronoun stands for ("Bridenstine, whom Trump nominated": Bridenstine), else the token."""
+    if token.lower_ in _RELATIVE_PRONOUNS | _RELATIVE_OBJECTS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
     """The participants with the trigger's object first ("Putin appointed Bakanov": Bakanov)."""
-    objects = [ctx.mention_at(c) for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+    objects = [ctx.mention_at(_antecedent(c)) for c in trigger.children if c.dep_ in _OBJECT_DEPS]
     keys = [m.key for m in objects if m is not None and m.key in participants]
     return keys + [p for p in participants if p not in keys]
 
@@ -625,7 +636,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     preps = _cues(ctx).label_preps.get(event_type, _cues(ctx).label_preps.get("default", frozenset()))
     partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj"]
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [_antecedent(c) for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     if event_type in _OBJECT_FIRST_TYPES:
         args = [*objects, *subjects, *partners]
     elif event_type in _PAIR_TYPES:
