@@ -220,6 +220,17 @@ def test_find_dates_weekdays_resolve_around_publication(text, tense, expected):
     assert found(text, SEAT_SWAP, tense)[0][1] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # published Thursday 2011-09-01: "last" is that day of the week before (news style)
+    ("last Wednesday", "2011-08-24"),
+    ("last Thursday", "2011-08-25"),
+    ("last Friday", "2011-08-26"),
+    ("on Wednesday", "2011-08-31"),
+])
+def test_find_dates_last_weekday_is_in_the_week_before(text, expected):
+    assert found(text, date(2011, 9, 1), "past")[0][1] == expected
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("today", SEAT_SWAP, "2022-07-18"),
     ("yesterday", SEAT_SWAP, "2022-07-17"),

@@ -457,7 +457,7 @@ def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     ahead = (wd - pub.weekday()) % 7    # days ahead to the next such day, today included
     which = (match["which"] or "").lower()
     if which == "last":
-        shift = -(back or 7)
+        shift = wd - pub.weekday() - 7  # that day of the week before (news style): "last Wednesday" on a Thursday is 8 days back
     elif which == "next":
         shift = ahead or 7
     elif which == "this" or _LATER_THAT_DAY.search(text[:match.start()]):
