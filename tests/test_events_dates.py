@@ -296,3 +296,10 @@ def test_a_year_heading_dates_the_year_less_days_of_its_entry(extract_text):
     ex = extract_text("The station turns twenty.\n\n2018: Baltic agreement signed by NASA on Jan. 29; Zarya 2 "
                       "launched in November\n\n2020: first resident crew arrives", published="2038-01-29")
     assert [e.date.iso for e in events_of(ex, "Launch")] == ["2018-11"]
+
+
+def test_a_called_off_launch_keeps_its_day_on_either_side_of_publication(extract_text):
+    ex = extract_text("Roscosmos delayed the flight. The launch of Soyuz TMA-41, with Anton Belyaev, had been set for "
+                      "Sept. 22. The launch of Atlantis had been set for Aug. 30, but was scrubbed.",
+                      published="2031-09-01")
+    assert sorted(e.date.iso for e in events_of(ex, "Launch")) == ["2031-08-30", "2031-09-22"]

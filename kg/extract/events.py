@@ -407,6 +407,8 @@ def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
     "-ing" verb ("missions launching in September") ahead."""
     if status == "planned":
         return "future"
+    if status == "canceled":
+        return "unknown"  # "had been set for Sept. 22": the day given up may be either side of publication
     chain = _status_tokens(trigger)
     if any(t.tag_ in {"VBD", "VBN"} for t in chain):
         return "past"
