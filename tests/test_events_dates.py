@@ -303,3 +303,11 @@ def test_a_called_off_launch_keeps_its_day_on_either_side_of_publication(extract
                       "Sept. 22. The launch of Atlantis had been set for Aug. 30, but was scrubbed.",
                       published="2031-09-01")
     assert sorted(e.date.iso for e in events_of(ex, "Launch")) == ["2031-08-30", "2031-09-22"]
+
+
+def test_putting_back_a_return_is_a_postponement_not_dated_by_the_days_it_moves(extract_text):
+    ex = extract_text("On Monday the Baltic Space Agency put back the return of Soyuz TMA-41 from Sept. 8 to "
+                      "Sept. 16.", published="2031-08-30")
+    (decision,) = events_of(ex, "Cancellation")
+    assert decision.date.iso == "2031-08-25"
+    assert [e.status for e in events_of(ex, "Landing")] == ["canceled"]

@@ -471,12 +471,19 @@ def describing_verbs(trigger: "Token") -> list["Token"]:
             and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children)]
 
 
+_RESCHEDULED_TO = frozenset({"from", "to", "until", "till"})
+"""Prepositions that give a postponed event's old or new day ("put back the return from Sept. 8 to
+Sept. 16"): not the day of the decision."""
+
+
 def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int, int],
-               mentions: list[DateMention], *, planned: bool = False) -> tuple[DateValue | None, int | None]:
+               mentions: list[DateMention], *, planned: bool = False,
+               decision: bool = False) -> tuple[DateValue | None, int | None]:
     """The event's date: one attached to the trigger, else one in its clause, else in the sentence,
     never one attached to another trigger of the sentence (:func:`date_owners`); and how it attaches
     (0: to the trigger, 1: in its clause, 2: elsewhere in the sentence). A ``planned`` event does not
-    take the date of the report that mentions it ("said on Tuesday he hoped for a summit")."""
+    take the date of the report that mentions it ("said on Tuesday he hoped for a summit"); a
+    ``decision`` to postpone does not take the days it moves the event from and to."""
     doc = sent.doc
     if planned:
         owners = Owners(owners.by_token)
@@ -488,6 +495,8 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
         in_since = _SINCE.search(sent.text[:m.start]) or _in_since_phrase(sent, m)
         if span is None or (in_since and not _state_since(span, trigger)):
             continue  # "aboard since March", "the first talks since 2018": a duration's start
+        if decision and span.root.head.lower_ in _RESCHEDULED_TO:
+            continue  # "put back the return from Sept. 8 to Sept. 16"
         rank = _attachment(span, trigger, owners, clause, dated)
         if rank is not None:
             scored.append((rank, abs(span.start - trigger.i), m.value))

@@ -922,7 +922,9 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     another event or day, the day or date the text is at, or a cited statement's publication date."""
     sent, narrative = reading.sent, reading.narrative
     mentions, _ = sentence_dates(sent, _tense(token, status, ctx), narrative, ctx.published)
-    when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned")
+    decision = any(t == token and t_type in _cues(ctx).cancel_decisions for t, t_type in reading.found)
+    when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned",
+                            decision=decision)
     if rank == 2 and _in_time_clause(token):
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
     if _verb_parsed_as_noun(token):
