@@ -40,6 +40,8 @@ class Lexicon:
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
     not_entities: frozenset[str]
+    craft_heads: frozenset[str]
+    """nouns after a name that make it a spacecraft ("the Aurora 7 capsule")"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ def _lexicon(raw: dict) -> Lexicon:
         planned_cues=tuple(raw["planned_cues"]),
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
+        craft_heads=frozenset(raw["craft_heads"]),
         not_entities=frozenset(raw["not_entities"]),
     )
 

@@ -96,6 +96,13 @@ def test_finding_a_hole_is_a_fault_found_not_a_founding(extract_text):
         ("Founding of Baltic Space Agency", "2029"), ("Fault found by Soyuz MS-41", "2033-08-30")]
 
 
+def test_orbiting_the_earth_is_a_flight_and_a_station_in_orbit_is_none(extract_text):
+    ex = extract_text("The astronaut Anna Brook orbited the earth three times in her Beacon 7 capsule on Feb. 20. "
+                      "The station orbits 250 miles up. Mir orbited for 15 years.", published="2031-06-08")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Launch")] == [
+        ("2031-02-20", {"Anna Brook", "Beacon 7"})]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

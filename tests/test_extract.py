@@ -30,6 +30,14 @@ def test_shape_patterns_type_unknown_craft_and_missions(extract_text):
     assert types["Expedition 80"] == "Program"
 
 
+def test_a_name_before_a_craft_noun_is_a_spacecraft(extract_text):
+    ex = extract_text("Anna Brook orbited the earth in the Beacon 7 capsule on Feb. 20, and the Deep Harbor probe "
+                      "flew past the comet. The Boeing capsule was not ready.", published="2031-06-08")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types.get("Beacon 7") == "Spacecraft" and types.get("Deep Harbor") == "Spacecraft"
+    assert types.get("Boeing") != "Spacecraft"
+
+
 def test_surname_and_transliteration_resolve_to_one_person(extract_text):
     ex = extract_text(
         "Cosmonaut Dmitriy Volodin boarded the station. Later Volodin said the hatch was sealed. "

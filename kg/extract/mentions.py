@@ -121,8 +121,20 @@ def _is_title_token(token, lexicon: Lexicon) -> bool:
     return low in lexicon.title_heads or low in lexicon.title_modifiers or low.rstrip("s") in lexicon.title_heads
 
 
+def _names_a_craft(span: "Span", lexicon: Lexicon) -> bool:
+    """A capitalised name with a number or of two words or more right before a craft noun
+    (``craft_heads``): "the Aurora 7 capsule", "the Deep Impact probe"."""
+    if span.end >= len(span.doc) or span.doc[span.end].lower_ not in lexicon.craft_heads:
+        return False
+    if not all(t.is_title or t.like_num or t.is_upper for t in span):
+        return False
+    return len(span) >= 2 or any(ch.isdigit() for ch in span.text)
+
+
 def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexicon) -> str | None:
     """Our type for a span the gazetteer does not know, from spaCy's label, head word and context."""
+    if _names_a_craft(span, lexicon):
+        return "Spacecraft"  # "the Aurora 7 capsule", whatever the NER called it
     by_head = _by_head_word(gazetteer, span)
     if label == "PERSON":
         if by_head and by_head != "Person":
