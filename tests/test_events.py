@@ -455,6 +455,22 @@ def test_an_appointment_in_a_whom_clause_is_of_the_person_it_follows(extract_tex
     assert appointment.label == "Appointment of Tom Hale" and "Tom Hale" in participant_names(ex, appointment)
 
 
+def test_the_people_of_a_clause_telling_when_are_not_a_noun_events(extract_text):
+    ex = extract_text("Ann Holt and Yuri Belov signed an agreement on Friday. Today's agreement comes two weeks after "
+                      "the astronaut Tom Hale flew three orbits in the Beacon 7 capsule on May 24.",
+                      published="2031-06-08")
+    assert all("Tom Hale" not in participant_names(ex, e) for e in events_of(ex, "Agreement"))
+    assert [participant_names(ex, e) for e in events_of(ex, "Launch")] == [{"Tom Hale", "Beacon 7"}]
+
+
+def test_a_called_off_flight_noun_is_of_the_vehicle_named_last_not_the_station(extract_text):
+    ex = extract_text("The shuttle Endeavour stood on the pad. Liftoff came inside a window set by the orbit of the "
+                      "Mir space station. NASA had called off Thursday's launch attempt on Wednesday, after a unit "
+                      "failed during countdown checks.", published="2033-03-05")
+    launches = [e for e in events_of(ex, "Launch") if e.status == "canceled"]
+    assert [participant_names(ex, e) & {"Endeavour", "Mir"} for e in launches] == [{"Endeavour"}]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

@@ -153,7 +153,7 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
         while verb.dep_ not in {"ROOT"} and verb.head.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         verb = verb.head if verb.dep_ != "ROOT" else verb
-    sub = _own_clause(verb, ctx)
+    sub = _own_clause(verb, ctx, of_noun=verb is not token)
     if verb.pos_ in {"VERB", "AUX"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
         subject = _inherited_subject(verb)
@@ -164,8 +164,9 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     elif verb == token and verb.dep_ == "relcl" and any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
         sub.extend(_modified_noun(token))  # "Jim Bridenstine, whom Trump nominated in September"
-    start = max(min(t.i for t in sub), sent.start)
-    end = min(max(t.i for t in sub) + 1, sent.end)
+    words = [t for t in sub if not t.is_punct] or sub  # the final period does not stretch the clause over the rest
+    start = max(min(t.i for t in words), sent.start)
+    end = min(max(t.i for t in words) + 1, sent.end)
     return start, end
 
 
@@ -176,16 +177,32 @@ _RELATIVE_OBJECTS = {"whom", "which", "that"}  # "Bridenstine, whom Trump nomina
 _CONTRAST = {"but", "yet"}
 
 
-def _own_clause(verb: "Token", ctx: DocContext) -> list["Token"]:
-    """The verb's subtree without the clauses coordinated with it that have a subject of their own
-    ("Apollo 16 returned last month, and NASA has one more landing on its schedule, Apollo 17"),
-    unless only those name anyone ("the hatches were opened, and Hurley was greeted by Cassidy")."""
+def _own_clause(verb: "Token", ctx: DocContext, *, of_noun: bool = False) -> list["Token"]:
+    """The verb's subtree without the clauses coordinated with it or telling when that have a subject
+    of their own ("Apollo 16 returned last month, and NASA has one more landing on its schedule,
+    Apollo 17"), unless only those name anyone ("the hatches were opened, and Hurley was greeted by
+    Cassidy"); for the verb of a noun trigger (``of_noun``), never a clause telling when."""
     other = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
              and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)]
-    left_out = {t.i for c in other for t in c.subtree}
+    timed = {t.i for c in verb.children if _is_time_clause(c) for t in c.subtree}  # "comes two weeks after Carpenter flew"
+    left_out = {t.i for c in other for t in c.subtree} | timed
     own = [t for t in verb.subtree if t.i not in left_out]
     contrast = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children)  # "renewed in 1977, but Reagan declined"
-    return own if contrast or any(ctx.mention_at(t) is not None for t in own) else list(verb.subtree)
+    if contrast or any(ctx.mention_at(t) is not None for t in own):
+        return own
+    if of_noun:  # "Today's agreement comes two weeks after Carpenter flew": not Carpenter's
+        return [t for t in verb.subtree if t.i not in timed]
+    return list(verb.subtree)  # "had been signed on Thursday, a day before NASA announced it"
+
+
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "as"})
+
+
+def _is_time_clause(clause: "Token") -> bool:
+    """An adverbial clause with a subject of its own, opened by a time word ("after Carpenter flew
+    three orbits", "when Atlantis docked"): another event's, whose names are not this one's."""
+    return (clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children))
 
 
 def _inherited_subject(verb: "Token") -> "Token | None":
@@ -504,11 +521,14 @@ def _is_dated_flight_noun(trigger: "Token", event_type: str, reading: "_Reading"
     return definite and _own_date(trigger, reading, ctx) is not None
 
 
-def _craft_named_last(subject: "Token", ctx: DocContext) -> list[str]:
-    """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships")."""
+def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = True) -> list[str]:
+    """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships");
+    without ``stations``, not a station ("Thursday's launch" is not of Mir)."""
     if not any((c.dep_ == "det" and c.lower_ not in {"a", "an", "another"}) or c.dep_ == "poss" for c in subject.children):
         return []  # "the orbiter", "its capsule"; not "a shuttle would have docked"
     earlier = list(ctx.mentions_before(subject.idx, frozenset({"Spacecraft"})))  # the latest first
+    if not stations:
+        earlier = [r for r in earlier if not carries_word(ctx.entities[r.key], ctx.gazetteer, "station")]
     anaphor = ctx.lexicon.anaphora.get(subject.lemma_.lower())
     if anaphor is not None and anaphor.words:  # "the orbiter" is a shuttle (lexicon ``anaphora``), not the station it leaves
         earlier = [r for r in earlier if any(carries_word(ctx.entities[r.key], ctx.gazetteer, w) for w in anaphor.words)]
@@ -909,8 +929,9 @@ def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], pl
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants:
         participants = _title_holders_named(token, reading.positions, ctx)  # "the two commanders clasped hands"
-    if not participants and _is_dated_flight_noun(token, event_type, reading, ctx):
-        participants = _craft_named_last(token, ctx)  # "Saturday's launch" of the craft the text is about
+    if not any(ctx.type_of(p) in _CRAFT_TYPES for p in participants) \
+            and _is_dated_flight_noun(token, event_type, reading, ctx):
+        participants += _craft_named_last(token, ctx, stations=False)  # "NASA called off Saturday's launch" of the craft the text is about
     if not participants and event_type in _cues(ctx).cancel_decisions:
         participants = [k for k in [_reporting_subject(token, ctx)] if k]  # "NASA said the trip would be postponed"
     return participants
