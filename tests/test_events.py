@@ -34,6 +34,7 @@ def cues():
     ("", "launch was scrubbed", "canceled"),
     ("", "launch was stopped", "canceled"),  # "stopped in the final minutes of the countdown"
     ("", "launch was aborted", "canceled"),
+    ("", "doubted would meet", None),  # "officials doubted the two men would meet again"
     ("", "signed", "happened"),
 ])
 def test_status_cues_decide_the_status(cues, before, chain, expected):
@@ -469,6 +470,14 @@ def test_a_called_off_flight_noun_is_of_the_vehicle_named_last_not_the_station(e
                       "failed during countdown checks.", published="2033-03-05")
     launches = [e for e in events_of(ex, "Launch") if e.status == "canceled"]
     assert [participant_names(ex, e) & {"Endeavour", "Mir"} for e in launches] == [{"Endeavour"}]
+
+
+def test_an_event_a_speaker_tells_inside_a_quotation_is_no_event_of_the_text(extract_text):
+    ex = extract_text("The Mir station was old. \u201cWe have reached an understanding that protects the crew and the "
+                      "station,\u201d a NASA spokesman, Kent Marsh, said on Friday. The so-called \u201cseat swap\u201d "
+                      "deal was signed on Thursday by NASA.", published="2031-04-28")
+    agreements = events_of(ex, "Agreement")
+    assert [participant_names(ex, e) for e in agreements] == [{"NASA"}]
 
 
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):

@@ -311,3 +311,16 @@ def test_putting_back_a_return_is_a_postponement_not_dated_by_the_days_it_moves(
     (decision,) = events_of(ex, "Cancellation")
     assert decision.date.iso == "2031-08-25"
     assert [e.status for e in events_of(ex, "Landing")] == ["canceled"]
+
+
+def test_a_day_the_text_names_beats_one_counted_from_a_launch(extract_text):
+    ex = extract_text("The Vega 1 probe was launched on Dec. 15, 2034. The shuttle Orion 5 broke apart "
+                      "shortly after launch on Jan. 28, killing its crew.", published="2035-03-10")
+    assert [e.date.iso for e in events_of(ex, "Other")] == ["2035-01-28"]
+
+
+def test_an_understanding_reached_in_the_passive_is_dated_by_the_news_day(extract_text):
+    ex = extract_text("GENEVA, June 8 (MNS) -- American and Soviet scientists agreed here today on joint projects.\n\n"
+                      "The understanding was reached by Hugh Dryden of NASA and Anatoli Blagonravov of the Soviet "
+                      "Academy of Sciences after ten days of talks that began on May 29.", published="1962-06-08")
+    assert [e.date.iso for e in events_of(ex, "Agreement")] == ["1962-06-08"]

@@ -328,7 +328,18 @@ def _month_day(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
             return DateValue.of(int(match["year"]), month), False
         y = _infer_year(month, None, ctx, ctx.tense)
         return None if y is None else (DateValue.of(y, month), True)
-    return _month_and_day(month, day, match["year"], match["wd"], ctx)
+    year = match["year"] or _year_of_next_date(text, match.end())
+    return _month_and_day(month, day, year, match["wd"], ctx)
+
+
+_NEXT_DATE_YEAR = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|to|through|-|–)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?P<year>1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _year_of_next_date(text: str, end: int) -> str | None:
+    """The year of the date coordinated right after a year-less one: "on Dec. 15 and Dec. 21, 1984"."""
+    m = _NEXT_DATE_YEAR.match(text, end)
+    return m["year"] if m else None
 
 
 def _day_month(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:

@@ -497,13 +497,34 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
             continue  # "aboard since March", "the first talks since 2018": a duration's start
         if decision and span.root.head.lower_ in _RESCHEDULED_TO:
             continue  # "put back the return from Sept. 8 to Sept. 16"
+        if _in_phrase_before_or_after(span, trigger):
+            continue  # "reached after ten days of talks that began on May 29": the talks' day
         rank = _attachment(span, trigger, owners, clause, dated)
-        if rank is not None:
-            scored.append((rank, abs(span.start - trigger.i), m.value))
+        if rank is not None:  # a day the text names beats one counted from an event ("shortly after launch on Jan. 28")
+            counted = _AFTER_EVENT.fullmatch(m.text) is not None
+            scored.append((rank, counted, abs(span.start - trigger.i), m.value))
     if not scored:
         return None, None
-    rank, _, value = min(scored, key=lambda x: (x[0], x[1]))
+    rank, _, _, value = min(scored, key=lambda x: x[:3])
     return value, rank
+
+
+_BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
+
+
+def _in_phrase_before_or_after(span: "Span", trigger: "Token") -> bool:
+    """Whether the date is inside an "after ..."/"before ..." phrase with a clause of its own
+    ("after ten days of talks that began on May 29") that does not hold the trigger: the day of
+    what came before or after, not the trigger's."""
+    node = span.root
+    crossed_clause = False
+    while node.head != node:
+        if node.dep_ in {"relcl", "acl", "pcomp", "advcl", "ccomp"}:
+            crossed_clause = True
+        if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_OR_AFTER:
+            return crossed_clause and trigger not in node.head.subtree
+        node = node.head
+    return False
 
 
 _STATE_VERBS = {"be", "remain", "stay"}

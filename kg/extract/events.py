@@ -68,7 +68,19 @@ def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
         or _lacks_person_argument(token, ctx)
         or _carries_nobody(token, ctx)
         or _wrong_subject(token, ctx)
+        or _in_quotation(token, ctx)
     )
+
+
+_QUOTATION_WORDS = 4
+"""Fewest words between quote marks that make a quotation, not a name in scare quotes ("seat swap")."""
+
+
+def _in_quotation(token: "Token", ctx: DocContext) -> bool:
+    """"We have reached an understanding," a spokesman said: what a speaker says is a quote (kg.extract.quotes),
+    whose "we" and "the station" are the speaker's, not an event told by the text."""
+    return any(span.open < token.idx < span.close and len(ctx.text[span.open + 1:span.close].split()) >= _QUOTATION_WORDS
+               for span in ctx.quoted)
 
 
 def _is_present_state(token: "Token") -> bool:
@@ -745,6 +757,9 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         taken: set[tuple[str, int, int]] = set()
         for token, event_type in found:
             event = _event(token, event_type, _Reading(sent, found, owners, narrative, positions), ctx)
+            if event is not None and event_type in _cues(ctx).cancel_decisions \
+                    and (index := _called_off_index(sent, events, ctx)) is not None:
+                event = replace(event[0], label=_called_off_label(index, events, lemmas, ctx)), event[1]
             if event is None:
                 event = _calling_off(token, event_type, sent, events, lemmas, ctx)
             if event is None:
@@ -788,6 +803,8 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
         return False
     if trigger.dep_ == "acl" and ctx.mention_at(trigger.head) is not None:
         return False  # "the Soyuz TMA-1, carrying three men, touched down": a description
+    if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children):
+        return True  # "the understanding was reached by Dryden and Blagonravov"
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
 
 
@@ -1056,15 +1073,26 @@ def _calling_off(trigger: "Token", event_type: str, sent: "Span", events: list[E
     takes that event's parties and day."""
     if event_type not in _cues(ctx).cancel_decisions or _status(trigger, event_type, sent, ctx) != "happened":
         return None
-    here = ctx.evidence(sent)
-    index = next((i for i in range(len(events) - 1, -1, -1)
-                  if events[i].status == "canceled" and here in events[i].evidence), None)
+    index = _called_off_index(sent, events, ctx)
     if index is None:
         return None
-    called_off = events[index]  # "Visit by Dmitry Rogozin called off", from the visit's own trigger
-    label = f"{_label(called_off.type, lemmas[index], list(called_off.participants), 'happened', ctx)} called off"
-    event = Event(event_type, label, called_off.date, called_off.place, called_off.participants, "happened", (here,))
+    called_off = events[index]
+    event = Event(event_type, _called_off_label(index, events, lemmas, ctx), called_off.date, called_off.place,
+                  called_off.participants, "happened", (ctx.evidence(sent),))
     return event, _clause(trigger, sent, ctx)
+
+
+def _called_off_index(sent: "Span", events: list[Event], ctx: DocContext) -> int | None:
+    """The index of the last event that the sentence tells as called off, if any."""
+    here = ctx.evidence(sent)
+    return next((i for i in range(len(events) - 1, -1, -1)
+                 if events[i].status == "canceled" and here in events[i].evidence), None)
+
+
+def _called_off_label(index: int, events: list[Event], lemmas: list[str], ctx: DocContext) -> str:
+    """"Visit by Dmitry Rogozin called off", from the called-off event's own trigger."""
+    called_off = events[index]
+    return f"{_label(called_off.type, lemmas[index], list(called_off.participants), 'happened', ctx)} called off"
 
 
 def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> bool:
