@@ -324,3 +324,10 @@ def test_an_understanding_reached_in_the_passive_is_dated_by_the_news_day(extrac
                       "The understanding was reached by Hugh Dryden of NASA and Anatoli Blagonravov of the Soviet "
                       "Academy of Sciences after ten days of talks that began on May 29.", published="1962-06-08")
     assert [e.date.iso for e in events_of(ex, "Agreement")] == ["1962-06-08"]
+
+
+def test_an_occasion_after_at_takes_the_modality_of_its_verb(extract_text):
+    ex = extract_text("Anna Brook landed on Wednesday. Anna Brook is to speak at a news conference at the Johnson "
+                      "Space Center on Friday. Working groups of NASA would look at a visit by Anna Brook to Baikonur.",
+                      published="2036-03-05")
+    assert [(e.date and e.date.iso, e.status) for e in events_of(ex, "Other")] == [("2036-03-07", "planned")]

@@ -256,13 +256,13 @@ _MODAL_DEPS = {"aux", "auxpass", "neg", "amod", "advmod", "prt", "acomp"}
 _CHAIN_DEPS = {"xcomp", "ccomp", "acl", "relcl", "conj", "pcomp", "advcl"}
 
 
-def _status_tokens(trigger: "Token") -> list["Token"]:
+def _status_tokens(trigger: "Token", occasions: frozenset[str] = frozenset()) -> list["Token"]:
     """The words that carry the trigger's modality: the trigger, the verbs it depends on through
     "to"-complements ("is scheduled to launch", "plans to sign"), and their auxiliaries, negations
     and modifiers — not the words of other clauses ("met ... to discuss how they will run it")."""
     chain = [trigger]
     node = trigger
-    while _chain_continues(node) and not _ordinal_infinitive(node):
+    while _chain_continues(node, occasions) and not _ordinal_infinitive(node):
         node = node.head
         chain.append(node)
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
@@ -270,7 +270,7 @@ def _status_tokens(trigger: "Token") -> list["Token"]:
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "their launch, set for Thursday"
         chain += describing_verbs(trigger)
     if _verb_parsed_as_noun(trigger):  # "is to undock on Tuesday and land in Florida"
-        return sorted(set(chain) | set(_status_tokens(_governor(trigger))), key=lambda t: t.i)
+        return sorted(set(chain) | set(_status_tokens(_governor(trigger), occasions)), key=lambda t: t.i)
     out = []
     for t in chain:
         out.append(t)
@@ -311,10 +311,10 @@ def _ordinal_infinitive(verb: "Token") -> bool:
 _TIMING_PREPS = {"for", "before", "after", "until", "till", "ahead"}  # not "under an agreement"
 
 
-def _chain_continues(node: "Token") -> bool:
+def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> bool:
     """Whether the modality of ``node`` is carried by its head: "is scheduled to launch", "plans
     to sign", "a treaty to be signed", "scheduled for launch", "plans to meet them before their
-    launch"."""
+    launch", "is to speak at a news conference" (an ``occasions`` noun after "at")."""
     if node.head == node:
         return False
     if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
@@ -322,6 +322,8 @@ def _chain_continues(node: "Token") -> bool:
     if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday", "is due to undock and to land"
         infinitive = infinitive_to(node) is not None
         return node.pos_ == "VERB" and (node.head.pos_ == "VERB" or (infinitive and node.head.pos_ == "AUX"))
+    if node.dep_ == "prep" and node.lower_ == "at":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in occasions for c in node.children)
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
 
@@ -347,7 +349,7 @@ def _words_before(trigger: "Token", sent: "Span") -> str:
 def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
             when: DateValue | None = None) -> Status | None:
     """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
-    chain = " ".join(t.lower_ for t in _status_tokens(trigger))
+    chain = " ".join(t.lower_ for t in _status_tokens(trigger, _cues(ctx).occasion_nouns))
     if _in_future_time_clause(trigger) or _for_to_clause(trigger):
         chain += " will"  # "before the Soyuz arrives", "arranged for a cosmonaut to fly": looking ahead
     return event_status(before=_words_before(trigger, sent), chain=chain, cues=_cues(ctx),
@@ -438,7 +440,7 @@ def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
         return "future"
     if status == "canceled":
         return "unknown"  # "had been set for Sept. 22": the day given up may be either side of publication
-    chain = _status_tokens(trigger)
+    chain = _status_tokens(trigger, _cues(ctx).occasion_nouns)
     if any(t.tag_ in {"VBD", "VBN"} for t in chain):
         return "past"
     if _present_verb_parsed_as_noun(trigger, ctx):
