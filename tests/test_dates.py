@@ -217,6 +217,8 @@ def test_find_dates_year_of_a_date_without_one_follows_the_tense(text, tense, ex
     ("next Monday", "unknown", "2022-07-25"),
     ("this Friday", "future", "2022-07-22"),
     ("this Friday", "past", "2022-07-15"),
+    ("late on Monday", "future", "2022-07-18"),  # "is due to land late on Monday" in a Monday paper
+    ("early Monday", "future", "2022-07-18"),
 ])
 def test_find_dates_weekdays_resolve_around_publication(text, tense, expected):
     assert found(text, SEAT_SWAP, tense)[0][1] == expected

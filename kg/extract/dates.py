@@ -456,7 +456,9 @@ def _period(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     return _year_value(year)
 
 
-_LATER_THAT_DAY = re.compile(r"(?i)\b(?:later|earlier)\s+$")
+_LATER_THAT_DAY = re.compile(r"(?i)\b(?:later|earlier|late|early)(?:\s+on)?\s+$")
+"""Words before a weekday that mean the publication day itself, if it is that weekday: "later
+Thursday", "late on Wednesday" (in a Wednesday paper)."""
 
 
 def _weekday(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
