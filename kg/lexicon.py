@@ -41,7 +41,9 @@ class Lexicon:
     speech_verbs: frozenset[str]
     not_entities: frozenset[str]
     craft_heads: frozenset[str]
-    """nouns after a name that make it a spacecraft ("the Aurora 7 capsule")"""
+    """nouns next to a name that make it a spacecraft ("the Aurora 7 capsule", "the probe Suisei")"""
+    program_heads: frozenset[str]
+    """nouns after a name that make it a program ("the Vega project")"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,6 +83,7 @@ def _lexicon(raw: dict) -> Lexicon:
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
         craft_heads=frozenset(raw["craft_heads"]),
+        program_heads=frozenset(raw["program_heads"]),
         not_entities=frozenset(raw["not_entities"]),
     )
 

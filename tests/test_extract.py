@@ -30,11 +30,15 @@ def test_shape_patterns_type_unknown_craft_and_missions(extract_text):
     assert types["Expedition 80"] == "Program"
 
 
-def test_a_name_before_a_craft_noun_is_a_spacecraft(extract_text):
+def test_a_name_next_to_a_craft_or_program_noun_takes_its_type(extract_text):
     ex = extract_text("Anna Brook orbited the earth in the Beacon 7 capsule on Feb. 20, and the Deep Harbor probe "
-                      "flew past the comet. The Boeing capsule was not ready.", published="2031-06-08")
+                      "flew past the comet. The Japanese probe Kirameki passed it on Saturday, and the European Space "
+                      "Agency's Lantern probe is to follow. The international Tessera project has ended. The Boeing "
+                      "capsule was not ready.", published="2031-06-08")
     types = {e.label: e.type for e in ex.entities.values()}
-    assert types.get("Beacon 7") == "Spacecraft" and types.get("Deep Harbor") == "Spacecraft"
+    assert {name: types.get(name) for name in ("Beacon 7", "Deep Harbor", "Kirameki", "Lantern", "Tessera")} == {
+        "Beacon 7": "Spacecraft", "Deep Harbor": "Spacecraft", "Kirameki": "Spacecraft", "Lantern": "Spacecraft",
+        "Tessera": "Program"}
     assert types.get("Boeing") != "Spacecraft"
 
 

@@ -119,3 +119,10 @@ def test_their_craft_belongs_to_the_subject(extract_text):
     ex = extract_text("The Soviets launched Soyuz 34 empty to their Salyut 6 station after an engine failure.",
                       published="2023-01-12")
     assert ("Soviet Union", "Salyut 6") in involvement(ex)
+
+
+def test_taking_part_in_a_project_is_involvement_and_having_no_role_is_none(extract_text):
+    ex = extract_text("Austria took part in the international Tessera project. The Tessera project, in which Poland "
+                      "and France took part, has ended. Hungary joined the Tessera project in 2030. China has no role "
+                      "in the Tessera project, and Japan would not take a large part in it.", published="2034-03-10")
+    assert involvement(ex) == {("Austria", "Tessera"), ("Poland", "Tessera"), ("France", "Tessera"), ("Hungary", "Tessera")}

@@ -46,6 +46,8 @@ class InvolvementCues:
 
     operate_verbs: frozenset[str]
     membership_verbs: frozenset[str]
+    part_verbs: frozenset[str]
+    part_nouns: frozenset[str]
     carry_verbs: frozenset[str]
     share_nouns: frozenset[str]
     cooperation_cues: frozenset[str]
@@ -157,7 +159,7 @@ def _verb_parties(sent: "Span", ctx: DocContext) -> list[tuple[Resolved, Resolve
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in cues.operate_verbs:
             pairs += _operate_pairs(tok, ctx)
-        elif tok.pos_ == "VERB" and lemma in cues.membership_verbs:
+        elif tok.pos_ == "VERB" and (lemma in cues.membership_verbs or _takes_part(tok, cues)):
             pairs += _membership_pairs(tok, ctx)
         elif tok.pos_ == "VERB" and lemma in cues.carry_verbs:
             pairs += _crew_agency_pairs(tok, ctx)
@@ -217,18 +219,30 @@ def _described_programs(noun: "Token", ctx: DocContext) -> list[Resolved]:
     return []
 
 
+def _takes_part(verb: "Token", cues: InvolvementCues) -> bool:
+    """"took part", "played a role": a ``part_verbs`` verb with a ``part_nouns`` object (not "has no
+    role in ExoMars", "would not take a large part in the Gateway")."""
+    if verb.lemma_.lower() not in cues.part_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in cues.part_nouns
+               and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+
 def _membership_pairs(verb: "Token", ctx: DocContext) -> list[tuple[Resolved, Resolved]]:
     """"Russia will pull out of the International Space Station", "Russia would leave the
-    station", "Russia says it will stay on the station"."""
+    station", "Russia says it will stay on the station", "the Vega project, in which Poland and
+    France took part"."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     parties = _subject_parties(subject, ctx) if subject is not None else []
     programs = []
     for child in verb.children:
         if child.dep_ == "dobj":
             programs += _own_mention(child, ctx, PROGRAM_TYPES)
-        elif child.dep_ == "prep" or child.dep_ == "prt":
+        if child.dep_ in {"prep", "prt", "dobj"}:  # "took part in the project": "in" may hang from "part"
             for grand in child.subtree:
-                if grand.dep_ == "pobj":
+                if grand.dep_ == "pobj" and grand.lower_ == "which" and verb.dep_ == "relcl":  # "the project, in which X took part"
+                    programs += _own_mention(verb.head, ctx, PROGRAM_TYPES) or _described_programs(verb.head, ctx)
+                elif grand.dep_ == "pobj":
                     programs += _own_mention(grand, ctx, PROGRAM_TYPES)
     return [(p, q) for p in programs for q in parties]
 
@@ -299,8 +313,11 @@ def _whose_pairs(tok: "Token", ctx: DocContext) -> list[tuple[Resolved, Resolved
 
 
 def _own_mention(token: "Token", ctx: DocContext, types: set[str]) -> list[Resolved]:
-    """The mention ``token`` heads (not one inside its modifiers)."""
+    """The mention ``token`` heads (not one inside its modifiers), or that a head noun stands after
+    ("the Vega project", "the Giotto probe": the lexicon's ``program_heads`` and ``craft_heads``)."""
     m = ctx.mention_at(token)
+    if m is None and token.lower_ in ctx.lexicon.program_heads | ctx.lexicon.craft_heads:
+        m = next((n for c in token.children if c.dep_ == "compound" and (n := ctx.mention_at(c)) is not None), None)
     return [m] if m is not None and ctx.type_of(m.key) in types else []
 
 

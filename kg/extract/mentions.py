@@ -121,20 +121,66 @@ def _is_title_token(token, lexicon: Lexicon) -> bool:
     return low in lexicon.title_heads or low in lexicon.title_modifiers or low.rstrip("s") in lexicon.title_heads
 
 
-def _names_a_craft(span: "Span", lexicon: Lexicon) -> bool:
-    """A capitalised name with a number or of two words or more right before a craft noun
-    (``craft_heads``): "the Aurora 7 capsule", "the Deep Impact probe"."""
-    if span.end >= len(span.doc) or span.doc[span.end].lower_ not in lexicon.craft_heads:
-        return False
-    if not all(t.is_title or t.like_num or t.is_upper for t in span):
-        return False
-    return len(span) >= 2 or any(ch.isdigit() for ch in span.text)
+def _named_by_head_noun(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
+    """Names the gazetteer and the NER miss, typed by the noun next to them (``craft_heads``,
+    ``program_heads``): "the Aurora 7 capsule", "the European Space Agency's Giotto probe", "the
+    Japanese probe Suisei" are spacecraft, "the international Vega project" a program. A single
+    word before the noun needs "the" or a possessive before it and must not be an organisation
+    the NER knows ("the Boeing capsule")."""
+    taken = Coverage((m.start, m.end) for m in mentions if m.gazetteer_id or m.type in {"Spacecraft", "Program", "Agency", "Country"})
+    out = []
+    for noun in doc:
+        low = noun.lower_
+        kind = "Spacecraft" if low in lexicon.craft_heads else "Program" if low in lexicon.program_heads else None
+        if kind is None:
+            continue
+        named = {m.text for m in out}  # "the Vega project" again, where the NER took Vega for a person
+        for words in (_name_before(noun, named), _name_after(noun) if kind == "Spacecraft" else []):
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if not taken.overlaps(start, end) and text[start:end] not in lexicon.not_entities:
+                out.append(RawMention(start, end, text[start:end], kind, None, "name"))
+    return out
+
+
+def _is_name_word(token: "Token") -> bool:
+    return (token.is_title and token.pos_ == "PROPN") or (token.like_num and not token.is_punct)
+
+
+def _name_before(noun: "Token", named: set[str]) -> list["Token"]:
+    """The name right before a head noun: "Aurora 7" in "the Aurora 7 capsule"; a one-word name
+    the NER calls an organisation or person only if it was ``named`` so before."""
+    doc, i = noun.doc, noun.i
+    words = []
+    while i > noun.sent.start and len(words) < 3 and _is_name_word(doc[i - 1]):
+        i -= 1
+        words.insert(0, doc[i])
+    if not words or not words[0].is_title:
+        return []
+    if len(words) >= 2 or any(ch.isdigit() for w in words for ch in w.text):
+        return words
+    before = doc[i - 1] if i > noun.sent.start else None
+    if before is not None and before.pos_ == "ADJ" and before.is_lower:  # "the international Vega project"
+        before = doc[before.i - 1] if before.i > noun.sent.start else None
+    determined = before is not None and before.lower_ in {"the", "'s", "its", "their"}
+    owned = before is not None and before.lower_ == "'s" and before.i > 0 and before.doc[before.i - 1].ent_type_ in {"Agency", "Country"}
+    return words if owned or (determined and (words[0].ent_type_ not in {"ORG", "PERSON"} or words[0].text in named)) else []
+
+
+def _name_after(noun: "Token") -> list["Token"]:
+    """The name right after a craft noun: "Suisei" in "the Japanese probe Suisei"."""
+    doc = noun.doc
+    words = []
+    for token in doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]:
+        if not _is_name_word(token) or (not words and not token.is_title):
+            break
+        words.append(token)
+    return words
 
 
 def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexicon) -> str | None:
     """Our type for a span the gazetteer does not know, from spaCy's label, head word and context."""
-    if _names_a_craft(span, lexicon):
-        return "Spacecraft"  # "the Aurora 7 capsule", whatever the NER called it
     by_head = _by_head_word(gazetteer, span)
     if label == "PERSON":
         if by_head and by_head != "Person":
@@ -178,6 +224,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
     found += _titled_names(doc, text, found, lexicon)
+    found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _anaphors(doc, text, found, lexicon)
     return sorted(found, key=lambda m: m.start)
 
