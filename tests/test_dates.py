@@ -144,6 +144,7 @@ CORPUS_CASES = [
     ("Both crews will come home by the end of the year.", ISS, "future", [("the end of the year", "2000")]),
     ("By the end of the year the station had two modules.", ISS, "past", []),  # the story's year, not known here
     ("NASA cut its contacts in April of that year.", ISS, "past", []),  # the narrative's year, not publication's
+    ("That June, the agency's chief said so.", ISS, "past", [("June", "2000-06")]),  # "That" opening a sentence is no name
     ("The two probes were launched on Dec. 15 and Dec. 21, 1984.", ISS, "past",
      [("Dec. 15", "1984-12-15"), ("Dec. 21, 1984", "1984-12-21")]),  # the year of the date coordinated after
 ]

@@ -331,3 +331,11 @@ def test_an_occasion_after_at_takes_the_modality_of_its_verb(extract_text):
                       "Space Center on Friday. Working groups of NASA would look at a visit by Anna Brook to Baikonur.",
                       published="2036-03-05")
     assert [(e.date and e.date.iso, e.status) for e in events_of(ex, "Other")] == [("2036-03-07", "planned")]
+
+
+def test_a_statement_dated_that_may_or_in_the_clause_it_is_coordinated_with_is_news(extract_text):
+    ex = extract_text("The partnership had hard years. In January 2029, NASA announced an extension. That May, Yuri "
+                      "Belov, then the Baltic deputy prime minister, said his country would not support the station "
+                      "beyond 2032. The Baltic Space Agency reversed that position in February 2030 and said it "
+                      "would stay.", published="2034-01-29")
+    assert sorted(e.date.iso for e in events_of(ex, "Announcement")) == ["2029-01", "2029-05", "2030-02"]

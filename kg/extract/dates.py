@@ -383,9 +383,9 @@ def _month_alone(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
     if _OF_THAT_YEAR.match(text, match.end()):
         return None  # "April of that year" is the narrative's year (kg.extract.event_dates), not publication's
     if not which and not match["mod"]:
-        if _after_name(text, match.start()):
+        cued = _previous_word(text, match.start()).lower() in MONTH_CUES  # "in May", "That June" opening a sentence
+        if not cued and _after_name(text, match.start()):
             return None  # "Long March"
-        cued = _previous_word(text, match.start()).lower() in MONTH_CUES
         if not cued and (month == 5 or re.match(r"\s+[A-Z]", text[match.end():])):
             return None  # "May I ..." or a person named April
     if which == "this":

@@ -862,12 +862,18 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     and a named subject, in a sentence without a quotation (that is a quote, not a statement),
     reporting no event of its own ("NASA said on Jan. 4 the trip would be postponed" is the
     postponement)."""
-    subject = _subject_of(verb)
-    named = subject is not None and any(ctx.mention_at(t) is not None for t in subject.subtree)
+    # "That May, Dmitry Rogozin, ... said": the parser may take the date for the subject; a name
+    # before the verb in its own phrase still speaks
+    before = [t for c in verb.lefts if c.dep_ != "ccomp" for t in c.subtree]
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and (inherited := _inherited_subject(verb)) is not None:
+        before += list(inherited.subtree)  # "Roscosmos reversed that position in February 2015 and said ..."
+    named = any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in _SPEAKER_TYPES for t in before)
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
     reports_event = any(t.i in reported for t, _ in found)
     return rank == 0 and named and not reports_event and not _QUOTE_MARKS.search(sent.text)
 
+
+_SPEAKER_TYPES = frozenset({"Person", "Agency", "Country"})
 
 _SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once"}
 
@@ -971,6 +977,9 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
+    if rank != 0 and token.dep_ == "conj" and token.lemma_.lower() in _cues(ctx).needs_attached_date \
+            and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
+        when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
     if when is None and status == "happened" and _told_in_the_past(token, ctx):
         when = (_date_of_coordinated(token, sent, mentions) or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
