@@ -102,3 +102,17 @@ def test_a_cargo_ship_is_never_a_crew_titles_craft(extract_text):
     ex = extract_text("A Progress cargo ship docked on Monday. Commander Ruth Adeyemi watched it arrive.",
                       published="1997-09-26")
     assert not {p for p in positions(ex) if p[2] == "Progress"}
+
+
+def test_a_retired_officials_post_after_the_agency_and_a_flight_surgeon_are_posts(extract_text):
+    ex = extract_text("We asked Walter Brandt, a retired NASA flight director who spent a decade in Houston, what "
+                      "happens next. \"The first days matter,\" said Dr. Lena Voss, a NASA flight surgeon.")
+    found = positions(ex)
+    assert ("Walter Brandt", "flight director", "NASA") in found
+    assert ("Lena Voss", "flight surgeon", "NASA") in found
+
+
+def test_an_expedition_spelled_in_words_is_a_crews_organization(extract_text):
+    ex = extract_text("The Zvezda module arrived in July, and the first crew - Ann Holt, the commander of Expedition "
+                      "Three, and cosmonaut Yuri Belov - went aboard in November.", published="2031-12-01")
+    assert ("Ann Holt", "commander", "Expedition Three") in positions(ex)

@@ -494,8 +494,11 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
         return
     if i + 1 < sent.end and doc[i].lower_ == "who" and doc[i + 1].lemma_ in {"be", "become", "remain"}:
         i += 2  # "X, who was NASA's space station program manager"
-    while i < sent.end and doc[i].lower_ in {"until", "then", "now", "currently", "previously", "formerly", "still"}:
-        i += 1
+    while i < sent.end and (doc[i].lower_ in {"until", "then", "now", "currently", "previously", "formerly", "still"}
+                            or (doc[i].lower_ in ctx.lexicon.past_words and _names_org(i + 1, ctx, sent))
+                            or (doc[i].lower_ in _DETS and i + 1 < sent.end and doc[i + 1].lower_ in ctx.lexicon.past_words
+                                and _names_org(i + 2, ctx, sent))):
+        i += 1  # "X, a retired NASA flight director": the title after the organization
     if i + 1 < sent.end and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
         i += 2
     org, i = _org_prefix(i, ctx, sent)
@@ -515,6 +518,12 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
         craft = _object_craft(title.end + 1, ctx, sent)
         if craft is not None:
             out.add(r, _Title(["commander"], title.end, title.end + 1), craft, ev, sent=sent)
+
+
+def _names_org(i: int, ctx: DocContext, sent: "Span") -> bool:
+    """Whether token ``i`` of the sentence opens an agency's or a country's name."""
+    m = ctx.mention_at(ctx.doc[i]) if i < sent.end else None
+    return m is not None and ctx.type_of(m.key) in {"Agency", "Country"}
 
 
 def _heading_verb(i: int, ctx: DocContext, sent: "Span") -> int | None:
