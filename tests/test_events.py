@@ -480,6 +480,12 @@ def test_an_event_a_speaker_tells_inside_a_quotation_is_no_event_of_the_text(ext
     assert [participant_names(ex, e) for e in agreements] == [{"NASA"}]
 
 
+def test_the_two_agencies_are_the_agencies_named_just_before(extract_text):
+    ex = extract_text("Officials of NASA and the Baltic Space Agency met in Riga on Tuesday. The two agencies agreed "
+                      "on Wednesday to extend the seat exchange through 2037.", published="2034-03-25")
+    assert [participant_names(ex, e) for e in events_of(ex, "Agreement")] == [{"NASA", "Baltic Space Agency"}]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

@@ -66,6 +66,8 @@ class EventRules:
     """noun triggers cited without a date ("said in a statement") that took place in the publication's month"""
     anchor_nouns: dict[str, str] = field(default_factory=dict)
     """noun -> event type, for dates told from an event ("two hours after contact": the docking's day)"""
+    group_subjects: dict[str, frozenset[str]] = field(default_factory=dict)
+    """plural noun of a "the two ..."/"both ..." subject -> the types of the pair it names"""
     occasion_nouns: frozenset[str] = frozenset()
     """nouns after "at" that take the modality of the verb they hang from ("is to speak at a news conference")"""
 
@@ -106,6 +108,8 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             publication_month=frozenset(raw.get("publication_month", ())),
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
+            group_subjects={word: frozenset(group["types"]) for group in raw.get("group_subjects", ())
+                            for word in group["words"]},
         )
 
     return load_shipped("events.yaml", build, what="event cues")

@@ -470,8 +470,8 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         named = ctx.mention_at(subject.head.head)  # "Leonov, who became the first man to walk in space"
         return [named.key] if named is not None and verb != subject.head else []
-    if _is_group(subject):
-        return _people_named_last(subject, ctx)  # "the two men shook hands"
+    if (types := _group_types(subject, ctx)) is not None:
+        return _named_last(subject, types, ctx)  # "the two men shook hands", "the two agencies agreed"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
         return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
@@ -510,14 +510,21 @@ def _subject_of(verb: "Token") -> "Token | None":
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _is_group(subject: "Token | None") -> bool:
+def _group_types(subject: "Token | None", ctx: DocContext) -> frozenset[str] | None:
+    """"the two men", "both commanders", "the two agencies", "both sides": the types of the pair a
+    subject names (``group_subjects``), or ``None``."""
+    if subject is None:
+        return None
+    m = _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree))
+    return _cues(ctx).group_subjects.get(m["noun"]) if m else None
+
+
+def _is_group(subject: "Token | None", ctx: DocContext) -> bool:
     """"the two men", "both commanders": a subject that names a pair of people the text named."""
-    return subject is not None and _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree)) is not None
+    return _group_types(subject, ctx) == frozenset({"Person"})
 
 
-_GROUP_SUBJECT = re.compile(  # "the two men", "both commanders", "the two crews"
-    r"^(?:the\s+two|both(?:\s+the)?|the\s+pair\s+of)\s+(?:men|women|commanders|astronauts|cosmonauts|leaders"
-    r"|chiefs|officials|crews|crewmen|ministers|presidents)$")
+_GROUP_SUBJECT = re.compile(r"^(?:the\s+two|both(?:\s+the)?|the\s+pair\s+of)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)$")
 
 
 _FLIGHT_TYPES = {"Launch", "Docking", "Landing"}
@@ -559,7 +566,7 @@ def _title_holders_named(trigger: "Token", positions: Sequence[Position], ctx: D
     """"the two commanders clasped hands": the last two people named before the subject who hold that
     title in the document."""
     subject = _subject_of(trigger if trigger.pos_ == "VERB" else _governor(trigger))
-    if not _is_group(subject):
+    if not _is_group(subject, ctx):
         return []
     title = subject.lemma_.lower()
     holders = {p.person for p in positions if p.title.split()[-1].lower() == title}
@@ -568,9 +575,10 @@ def _title_holders_named(trigger: "Token", positions: Sequence[Position], ctx: D
     return list(reversed(named)) if len(named) == 2 else []
 
 
-def _people_named_last(subject: "Token", ctx: DocContext) -> list[str]:
-    """The people named in the sentence before ``subject`` (or earlier in its own), if two or more."""
-    earlier = list(ctx.mentions_before(subject.idx, frozenset({"Person"})))  # the latest first
+def _named_last(subject: "Token", types: frozenset[str], ctx: DocContext) -> list[str]:
+    """The entities of ``types`` named in the sentence before ``subject`` (or earlier in its own), if
+    two or more."""
+    earlier = list(ctx.mentions_before(subject.idx, types))  # the latest first
     by_sentence: dict[int, list[str]] = {}
     for r in earlier:
         by_sentence.setdefault(ctx.span_of(r).sent.start, []).append(r.key)
