@@ -486,6 +486,12 @@ def test_the_two_agencies_are_the_agencies_named_just_before(extract_text):
     assert [participant_names(ex, e) for e in events_of(ex, "Agreement")] == [{"NASA", "Baltic Space Agency"}]
 
 
+def test_a_craft_named_inside_its_subject_leads_the_label(extract_text):
+    ex = extract_text("Russia's Progress 99 cargo ship docked to the station's Poisk module early Saturday.",
+                      published="2031-07-20")
+    assert [e.label for e in events_of(ex, "Docking")] == ["Docking of Progress 99 and Poisk"]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

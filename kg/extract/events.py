@@ -699,7 +699,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
 def _coordinated(token: "Token") -> list["Token"]:
     """``token``, the names it is built on ("a Roscosmos commission") and the words coordinated or
     in apposition with it ("Leonov and Kubasov")."""
-    out = [token, *(c for c in token.children if c.dep_ == "compound")]
+    out = [token, *(c for c in token.children if c.dep_ in {"compound", "nmod"})]  # "Russia's Progress 92 cargo ship"
     for child in token.children:
         if child.dep_ in {"conj", "appos"}:
             out += _coordinated(child)
