@@ -103,6 +103,20 @@ def test_orbiting_the_earth_is_a_flight_and_a_station_in_orbit_is_none(extract_t
         ("2031-02-20", {"Anna Brook", "Beacon 7"})]
 
 
+def test_rocketing_into_orbit_is_a_launch_and_a_docking_that_occurred_takes_the_day(extract_text):
+    ex = extract_text("Two cosmonauts rocketed into orbit Wednesday aboard the Soyuz MS-41 spacecraft. The shuttle "
+                      "Atlantis lifted off on Tuesday. The docking with the Mir station occurred at 1:11 p.m. EDT.",
+                      published="2031-03-14")
+    assert sorted((e.type, e.date.iso) for e in ex.events if e.type in {"Launch", "Docking"}) == [
+        ("Docking", "2031-03-11"), ("Launch", "2031-03-11"), ("Launch", "2031-03-12")]
+
+
+def test_a_capsule_named_in_its_own_subject_is_no_craft_named_before(extract_text):
+    ex = extract_text("The Soyuz MS-41 flew on Monday. The Soyuz MS-40 capsule parachuted to a landing in "
+                      "Kazakhstan Tuesday.", published="2031-03-14")
+    assert [participant_names(ex, e) for e in events_of(ex, "Landing")] == [{"Soyuz MS-40"}]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

@@ -68,6 +68,8 @@ class EventRules:
     """noun -> event type, for dates told from an event ("two hours after contact": the docking's day)"""
     group_subjects: dict[str, frozenset[str]] = field(default_factory=dict)
     """plural noun of a "the two ..."/"both ..." subject -> the types of the pair it names"""
+    occurrence_verbs: frozenset[str] = frozenset()
+    """verbs whose subject, an event noun, is told as happening ("docking occurred at 1:11 p.m.")"""
     occasion_nouns: frozenset[str] = frozenset()
     """nouns after "at" that take the modality of the verb they hang from ("is to speak at a news conference")"""
 
@@ -108,6 +110,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             publication_month=frozenset(raw.get("publication_month", ())),
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
+            occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
             group_subjects={word: frozenset(group["types"]) for group in raw.get("group_subjects", ())
                             for word in group["words"]},
         )

@@ -472,8 +472,9 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
         return [named.key] if named is not None and verb != subject.head else []
     if (types := _group_types(subject, ctx)) is not None:
         return _named_last(subject, types, ctx)  # "the two men shook hands", "the two agencies agreed"
-    if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects:
-        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"
+    if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects \
+            and not any(ctx.mention_at(c) is not None for c in subject.children if c.dep_ in {"compound", "nmod", "nummod"}):
+        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"; not "the Soyuz MS-39 capsule"
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
         return []
     speaker = _reporting_subject(verb, ctx)
@@ -806,7 +807,9 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     refers to ("watched the docking")."""
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "held talks", "made the announcement at a meeting with Putin"
         governor = _governor(trigger)
-        return (trigger.dep_ in {"dobj", "pobj"} and governor.tag_ == "VBD"
+        told = trigger.dep_ in {"dobj", "pobj"} or (
+            trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs)  # "Docking occurred at 1:11 p.m."
+        return (told and governor.tag_ == "VBD"
                 and trigger.lemma_.lower() not in _cues(ctx).publication_month
                 and governor.lemma_.lower() not in _cues(ctx).reference_verbs)
     if trigger.pos_ != "VERB":
