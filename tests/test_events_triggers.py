@@ -117,6 +117,13 @@ def test_a_capsule_named_in_its_own_subject_is_no_craft_named_before(extract_tex
     assert [participant_names(ex, e) for e in events_of(ex, "Landing")] == [{"Soyuz MS-40"}]
 
 
+def test_the_first_person_to_leave_a_craft_and_float_in_space_a_decade_earlier_walked_in_space(extract_text):
+    ex = extract_text("On July 15, 2035, Soyuz 61 lifted off, carrying commander Pavel Lanin. Lanin needed no "
+                      "introduction: a decade earlier he had become the first person to leave a spacecraft and float "
+                      "in open space.", published="2035-07-20")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("2025", {"Pavel Lanin"})]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

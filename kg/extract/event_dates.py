@@ -107,9 +107,9 @@ _MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _SAME_YEAR = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")  # "later that year"
-_YEARS_LATER = re.compile(  # "two years later", "a year earlier", "the following year", "the next month"
+_YEARS_LATER = re.compile(  # "two years later", "a decade earlier", "the following year", "the next month"
     r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?P<unit>year|month)s?\s+(?P<dir>later|earlier|afterwards?)"
+    r"(?P<unit>year|month|decade)s?\s+(?P<dir>later|earlier|afterwards?)"
     r"|the\s+(?:following|next)\s+(?P<unit2>year|month))\b")
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                   "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -215,8 +215,8 @@ def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     if (m.group("dir") or "").lower() == "earlier":
         count = -count
     year = int(last.iso[:4])
-    if unit == "year":
-        return DateValue.of(year + count)
+    if unit in {"year", "decade"}:
+        return DateValue.of(year + count * (10 if unit == "decade" else 1))
     if last.precision == "year":
         return None
     months = year * 12 + int(last.iso[5:7]) - 1 + count

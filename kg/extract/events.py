@@ -228,7 +228,8 @@ def _inherited_subject(verb: "Token") -> "Token | None":
         subject = _subject_of(node)
         if subject is not None:
             return subject
-        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp"}:
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp"} \
+                and not _ordinal_infinitive(node):  # "the first person to leave a spacecraft and float in open space"
             return None
     return None
 
