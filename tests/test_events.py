@@ -492,6 +492,12 @@ def test_a_craft_named_inside_its_subject_leads_the_label(extract_text):
     assert [e.label for e in events_of(ex, "Docking")] == ["Docking of Progress 99 and Poisk"]
 
 
+def test_a_launch_is_labelled_by_what_it_carried_not_the_rocket(extract_text):
+    ex = extract_text("The module Zarya, built in Russia and launched from the Baikonur Cosmodrome on 20 November on a "
+                      "Proton rocket, was joined to Unity.", published="1998-12-07")
+    assert [e.label for e in events_of(ex, "Launch")] == ["Launch of Zarya"]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

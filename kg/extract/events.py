@@ -721,6 +721,10 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
         people = [p for p in participants if ctx.type_of(p) == "Person"]
         chosen = people or participants
         chosen_type = ctx.type_of(chosen[0]) if people or len({ctx.type_of(p) for p in chosen}) == 1 else None
+    if chosen_type == "Spacecraft" and len(chosen) > 1:  # "Launch of Zarya", not "Launch of Zarya and Proton"
+        launchers = _cues(ctx).launcher_words
+        carried = [p for p in chosen if not any(carries_word(ctx.entities[p], ctx.gazetteer, w) for w in launchers)]
+        chosen = carried or chosen
     names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
