@@ -339,3 +339,10 @@ def test_a_statement_dated_that_may_or_in_the_clause_it_is_coordinated_with_is_n
                       "beyond 2032. The Baltic Space Agency reversed that position in February 2030 and said it "
                       "would stay.", published="2034-01-29")
     assert sorted(e.date.iso for e in events_of(ex, "Announcement")) == ["2029-01", "2029-05", "2030-02"]
+
+
+def test_a_counted_plural_subject_sums_up_events_and_takes_no_day_of_the_story(extract_text):
+    ex = extract_text("The first shuttle, Columbia, lifted off on April 12, 1981. Over 135 missions, the five orbiters "
+                      "launched satellites, carried the Hubble Space Telescope to orbit and docked with the Russian "
+                      "space station Mir. The two men shook hands on Friday.", published="2011-07-21")
+    assert [e for e in events_of(ex, "Docking") if e.date is not None] == []

@@ -826,6 +826,16 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
 
 
+def _counted_plural_subject(trigger: "Token", ctx: DocContext) -> bool:
+    """"Over 135 missions, the five orbiters launched satellites ... and docked with Mir": a count of
+    unnamed things as subject sums up many events; none of them is on the day the text is at."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    subject = _subject_of(verb) or _inherited_subject(verb)
+    return (subject is not None and subject.tag_ == "NNS" and any(c.dep_ == "nummod" for c in subject.children)
+            and not any(ctx.mention_at(t) is not None for t in subject.subtree)
+            and _group_types(subject, ctx) is None)  # "the two men shook hands": a pair the text named
+
+
 def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: Narrative,
                     ctx: DocContext) -> DateValue | None:
     """The day of a trigger in a "two days after ..." phrase, counted from its main verb's own date
@@ -996,7 +1006,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     if rank != 0 and token.dep_ == "conj" and token.lemma_.lower() in _cues(ctx).needs_attached_date \
             and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
         when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
-    if when is None and status == "happened" and _told_in_the_past(token, ctx):
+    if when is None and status == "happened" and _told_in_the_past(token, ctx) and not _counted_plural_subject(token, ctx):
         when = (_date_of_coordinated(token, sent, mentions) or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
