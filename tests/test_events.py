@@ -498,6 +498,14 @@ def test_a_launch_is_labelled_by_what_it_carried_not_the_rocket(extract_text):
     assert [e.label for e in events_of(ex, "Launch")] == ["Launch of Zarya"]
 
 
+def test_a_possessor_naming_who_the_person_in_apposition_is_takes_no_part(extract_text):
+    ex = extract_text("A planned visit by Pavel Lanin's predecessor, Yuri Belov, to Houston in 2030 never took place. "
+                      "About two hours later the hatches were opened and Ann Holt greeted Mir's commander, Oleg Surov.",
+                      published="2034-04-10")
+    (visit,) = [e for e in events_of(ex, "Other") if e.label.startswith("Canceled visit")]
+    assert participant_names(ex, visit) == {"Yuri Belov"}
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

@@ -1020,7 +1020,7 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
     participants: list[str] = []
     for tok in ctx.doc[start:end]:
         m = ctx.mention_at(tok)
-        if m is None or m.key in participants or m.key == place_key:
+        if m is None or m.key in participants or m.key == place_key or _only_named_for_another(tok, ctx):
             continue
         if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)
@@ -1028,6 +1028,17 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
         if key not in participants and key != place_key:
             participants.append(key)
     return participants
+
+
+def _only_named_for_another(token: "Token", ctx: DocContext) -> bool:
+    """"a visit by Bakanov's predecessor, Yuri Borisov": a possessor named to say who the person in
+    apposition is, not a participant."""
+    head = token.head
+    while token.dep_ in {"compound", "flat"} and token.head != token:
+        token, head = token.head, token.head.head
+    named = ctx.mention_at(token)
+    return (token.dep_ == "poss" and named is not None and ctx.type_of(named.key) == "Person"
+            and any(c.dep_ == "appos" and ctx.mention_at(c) is not None for c in head.children))
 
 
 def _country_subject(trigger: "Token", ctx: DocContext) -> list[str]:
