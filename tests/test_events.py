@@ -33,7 +33,7 @@ def cues():
     ("", "deal calls for", "planned"),
     ("", "launch was scrubbed", "canceled"),
     ("", "launch was stopped", "canceled"),  # "stopped in the final minutes of the countdown"
-    ("", "launch was aborted", "canceled"),
+    ("", "launch was aborted", "happened"),  # "aborted two minutes after liftoff": it flew
     ("", "doubted would meet", None),  # "officials doubted the two men would meet again"
     ("", "signed", "happened"),
 ])

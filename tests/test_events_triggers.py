@@ -124,6 +124,12 @@ def test_the_first_person_to_leave_a_craft_and_float_in_space_a_decade_earlier_w
     assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Spacewalk")] == [("2025", {"Pavel Lanin"})]
 
 
+def test_a_leak_from_a_craft_is_an_event_and_a_station_that_does_not_leak_none(extract_text):
+    ex = extract_text("A coolant leak sprang from the Soyuz MS-41 radiator on Dec. 14. Officials said the station "
+                      "does not leak.", published="2032-12-20")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Leak on Soyuz MS-41", "2032-12-14")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
