@@ -93,17 +93,20 @@ def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
 # The held-out corpora (data/corpus/heldout, data/corpus/news-heldout) are no gate: they are scored at
 # the end of a development cycle (bench/quality.py) and reported, never tuned on; a gate that fails on
 # them would invite exactly that.
-DEV_FLOOR = {"entities": 0.98, "positions": 0.89, "events": 0.80, "involvement": 0.83,
+DEV_FLOOR = {"entities": 0.98, "positions": 0.89, "events": 0.82, "involvement": 0.83,
              "agency_country": 0.98, "quotes": 0.98, "macro": 0.92}
-NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.85, "events": 0.63, "involvement": 0.72,
-                  "agency_country": 0.98, "quotes": 0.97, "macro": 0.85}
-NEWS_DEV_2_FLOOR = {"entities": 0.94, "positions": 0.81, "events": 0.52, "involvement": 0.55,
-                    "agency_country": 0.98, "quotes": 0.93, "macro": 0.79}
+NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.86, "events": 0.64, "involvement": 0.72,
+                  "agency_country": 0.98, "quotes": 0.97, "macro": 0.86}
+NEWS_DEV_2_FLOOR = {"entities": 0.94, "positions": 0.81, "events": 0.58, "involvement": 0.55,
+                    "agency_country": 0.98, "quotes": 0.93, "macro": 0.80}
+NEWS_DEV_3_FLOOR = {"entities": 0.93, "positions": 0.86, "events": 0.45, "involvement": 0.53,
+                    "agency_country": 0.98, "quotes": 0.96, "macro": 0.79}
 
 
 @pytest.mark.parametrize("corpus, floor", [(DEV_CORPUS, DEV_FLOOR), (NEWS_DEV_CORPUS, NEWS_DEV_FLOOR),
-                                           (NEWS_DEV_CORPUS.with_name("news-dev-2"), NEWS_DEV_2_FLOOR)],
-                         ids=["dev", "news-dev", "news-dev-2"])
+                                           (NEWS_DEV_CORPUS.with_name("news-dev-2"), NEWS_DEV_2_FLOOR),
+                                           (NEWS_DEV_CORPUS.with_name("news-dev-3"), NEWS_DEV_3_FLOOR)],
+                         ids=["dev", "news-dev", "news-dev-2", "news-dev-3"])
 def test_extraction_quality_stays_above_the_floor(corpus, floor):
     from kg.pipeline import evaluate_dir
 
