@@ -506,6 +506,13 @@ def test_a_possessor_naming_who_the_person_in_apposition_is_takes_no_part(extrac
     assert participant_names(ex, visit) == {"Yuri Belov"}
 
 
+def test_an_agreement_between_governments_has_the_countries_as_parties(extract_text):
+    ex = extract_text("The joint flights were set out in agreements that Latvia and Estonia signed in 2029.",
+                      published="2035-03-14")
+    assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Agreement")] == [
+        ("2029", {"Latvia", "Estonia"})]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")
