@@ -346,3 +346,13 @@ def test_a_counted_plural_subject_sums_up_events_and_takes_no_day_of_the_story(e
                       "launched satellites, carried the Hubble Space Telescope to orbit and docked with the Russian "
                       "space station Mir. The two men shook hands on Friday.", published="2011-07-21")
     assert [e for e in events_of(ex, "Docking") if e.date is not None] == []
+
+
+def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_statement_stays_apart(extract_text):
+    ex = extract_text("Pavel Lanin lifted off aboard Soyuz TM-41 on Tuesday. \u201cWe are proud,\u201d NASA Administrator Ann "
+                      "Holt said in a statement. In a message sent to NASA after the launch, Yuri Belov, general "
+                      "director of the Baltic Space Agency, said the flight opened a road. Two years after the "
+                      "launch, Lanin retired.", published="2035-03-15")
+    statements = events_of(ex, "Announcement")
+    belov = [e for e in statements if "Yuri Belov" in participant_names(ex, e)]
+    assert [(e.date.iso, "Ann Holt" in participant_names(ex, e)) for e in belov] == [("2035-03-13", False)]

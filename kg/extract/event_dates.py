@@ -137,6 +137,11 @@ _AFTER_EVENT = re.compile(  # "about two hours after contact", "soon after the h
     r"\s+(?P<dir>after|before)\s+(?:the\s+|its\s+|their\s+|that\s+)?(?P<noun>[a-z]+)\b")
 
 
+_AFTER_THE_EVENT = re.compile(  # "after the launch", "right after the docking"; not "two years after the launch"
+    r"(?i)(?<![a-z]s )(?<!day )(?<!week )(?<!month )(?<!year )(?<!decade )\bafter\s+(?:the|its|their)\s+(?P<noun>[a-z]+)\b")
+"""An event noun after a bare "after": the day of the last such event the text told."""
+
+
 _RELATIVE_WORDS = re.compile(r"(?i)\b(?:later|earlier|after|before|afterwards?|that|same|next|following|previous|day)\b")
 """A word every expression of ``_relative_mentions`` holds: a text without one has none."""
 
@@ -150,6 +155,11 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
     for m in _AFTER_EVENT.finditer(text):
         value = _after_event(m, narrative)
         if value is not None:
+            found.append(DateMention(m.group(), m.start(), m.end(), value, True))
+    for m in _AFTER_THE_EVENT.finditer(text):  # "in a message sent to NASA after the launch": its day
+        event_type = narrative.anchor_nouns.get(m["noun"].lower())
+        value = narrative.event_days.get(event_type) if event_type else None
+        if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
             found.append(DateMention(m.group(), m.start(), m.end(), value, True))
     if narrative.last is None:
         return found

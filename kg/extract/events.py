@@ -792,7 +792,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         _, narrative = sentence_dates(sent, "unknown", narrative, ctx.published)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
-    return _merge(events)
+    return _merge(events, ctx)
 
 
 def _in_the_present(sent: "Span") -> bool:
@@ -1151,18 +1151,28 @@ def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> b
     return status != "happened" and any(ctx.type_of(p) in {"Person", "Agency", "Spacecraft"} for p in participants)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], ctx: DocContext) -> list[Event]:
     """Event coreference within a document: a mention of the same type and status, with a compatible
-    date and a shared participant, joins the first mention of that event, which keeps every sentence."""
+    date and a shared participant, joins the first mention of that event, which keeps every sentence;
+    statements of different people stay apart ("Goldin said in a statement", "in a message, Koptev said")."""
     merged: list[Event] = []
     for ev in events:
         for i, other in enumerate(merged):
-            if _same_event(other, ev):
+            if _same_event(other, ev) and not _different_speakers(other, ev, ctx):
                 merged[i] = _joined(other, ev)
                 break
         else:
             merged.append(ev)
     return merged
+
+
+def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
+    """Two statements whose people are all different: two speakers, two statements."""
+    if a.type != "Announcement":
+        return False
+    people_a = {p for p in a.participants if ctx.type_of(p) == "Person"}
+    people_b = {p for p in b.participants if ctx.type_of(p) == "Person"}
+    return bool(people_a and people_b) and not people_a & people_b
 
 
 def _same_event(a: Event, b: Event) -> bool:
