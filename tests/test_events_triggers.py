@@ -130,6 +130,13 @@ def test_a_leak_from_a_craft_is_an_event_and_a_station_that_does_not_leak_none(e
     assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Leak on Soyuz MS-41", "2032-12-14")]
 
 
+def test_a_fire_aboard_a_craft_is_an_event_and_firing_an_official_a_dismissal(extract_text):
+    ex = extract_text("A fire broke out aboard the Mir space station on Feb. 23 with Ann Holt aboard. President Boris "
+                      "Yeltsin fired Yuri Koptev on Monday.", published="1997-06-30")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Fire aboard Mir", "1997-02-23")]
+    assert [e.label for e in events_of(ex, "Appointment")] == ["Dismissal of Yuri Koptev"]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

@@ -735,7 +735,7 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     for "Other"), participants and their type, status."""
     rules = _cues(ctx)
     who, name_type = _who(event_type, participants, ctx)
-    pattern = (rules.lemma_labels.get(lemma) or (rules.other_labels.get(lemma) if event_type == "Other" else None)
+    pattern = ((rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.lemma_labels.get(lemma)
                or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
                or rules.labels.get(event_type))
     pattern = pattern or lemma.capitalize() + " by {who}"
@@ -1064,7 +1064,8 @@ def _can_take_part(entity_type: str, trigger: "Token", ctx: DocContext) -> bool:
     """People, agencies and spacecraft take part in events; countries only in political ones
     (``country_participants``: "Russia annexed Crimea"); some triggers take only some types
     (``participant_types``: spacecraft collide)."""
-    only = _cues(ctx).participant_types.get(trigger.lemma_.lower())
+    types, lemma = _cues(ctx).participant_types, trigger.lemma_.lower()
+    only = types.get(f"{lemma}/{trigger.pos_}", types.get(lemma))  # "fire/NOUN": a fire, not firing someone
     if only is not None:
         return entity_type in only
     if entity_type in PARTICIPANT_TYPES:
