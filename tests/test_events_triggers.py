@@ -137,6 +137,12 @@ def test_a_fire_aboard_a_craft_is_an_event_and_firing_an_official_a_dismissal(ex
     assert [e.label for e in events_of(ex, "Appointment")] == ["Dismissal of Yuri Koptev"]
 
 
+def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
+    ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
+                      "Prices went up in March.", published="2035-03-15")
+    assert [(e.type, e.date.iso) for e in ex.events] == [("Landing", "2035-07"), ("Launch", "2035-02-24")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

@@ -70,6 +70,8 @@ class EventRules:
     """plural noun of a "the two ..."/"both ..." subject -> the types of the pair it names"""
     launcher_words: frozenset[str] = frozenset()
     """words in a craft's names that make it the vehicle launching another, left out of labels beside it"""
+    return_words: frozenset[str] = frozenset()
+    """dependents that make a launch trigger a return ("carry the crew home")"""
     occurrence_verbs: frozenset[str] = frozenset()
     """verbs whose subject, an event noun, is told as happening ("docking occurred at 1:11 p.m.")"""
     occasion_nouns: frozenset[str] = frozenset()
@@ -113,6 +115,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
             occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
+            return_words=frozenset(raw.get("return_words", ())),
             launcher_words=frozenset(raw.get("launcher_words", ())),
             group_subjects={word: frozenset(group["types"]) for group in raw.get("group_subjects", ())
                             for word in group["words"]},

@@ -153,7 +153,13 @@ def _negated_past(verb: "Token") -> bool:
 
 def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tuple["Token", str]]:
     """The trigger words of the sentence (``kg/data/events.yaml`` patterns) with their event types."""
-    return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)]
+    return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)
+            and not (matched[t.i] == "Launch" and _is_return(t, ctx))]
+
+
+def _is_return(token: "Token", ctx: DocContext) -> bool:
+    """"carry the crew home", "flew back": a launch trigger with a ``return_words`` dependent."""
+    return any(c.lower_ in _cues(ctx).return_words for c in token.children)
 
 
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
