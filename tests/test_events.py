@@ -513,6 +513,11 @@ def test_an_agreement_between_governments_has_the_countries_as_parties(extract_t
         ("2029", {"Canada", "Japan"})]
 
 
+def test_the_subject_of_scheduled_to_leads_the_label(extract_text):
+    ex = extract_text("The shuttle Atlantis is scheduled to dock with Mir in June.", published="1995-03-15")
+    assert [e.label for e in events_of(ex, "Docking")] == ["Planned docking of Atlantis and Mir"]
+
+
 def test_events_an_indefinite_flight_noun_is_no_craft_named_last(extract_text):
     ex = extract_text("The shuttle Endeavour landed on Friday. Officials said a launch on March 2 would need better weather.",
                       published="2033-03-05")

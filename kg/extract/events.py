@@ -684,6 +684,8 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     if trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ in {"dobj", "attr"}:
         heads.append(trigger.head)  # "Bridenstine and Rogozin held talks"
     subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and trigger.pos_ == "VERB" and (inherited := _inherited_subject(trigger)) is not None:
+        subjects = [inherited]  # "Atlantis is scheduled to dock with Mir": Atlantis docks
     subjects += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     preps = _cues(ctx).label_preps.get(event_type, _cues(ctx).label_preps.get("default", frozenset()))
     partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
