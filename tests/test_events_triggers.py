@@ -143,6 +143,13 @@ def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_laun
     assert [(e.type, e.date.iso) for e in ex.events] == [("Landing", "2035-07"), ("Launch", "2035-02-24")]
 
 
+def test_a_cargo_ship_ramming_a_module_is_a_collision_and_ramming_a_bill_through_none(extract_text):
+    ex = extract_text("On June 25, an unmanned Progress cargo ship rammed the Spektr module, punching a hole in it. "
+                      "The Senate rammed the bill through on Monday.", published="1997-09-26")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [
+        ("Collision of Progress and Spektr module", "1997-06-25")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
