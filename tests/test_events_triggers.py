@@ -150,6 +150,11 @@ def test_a_cargo_ship_ramming_a_module_is_a_collision_and_ramming_a_bill_through
         ("Collision of Progress", "1997-06-25")]
 
 
+def test_telephoning_someone_is_a_meeting(extract_text):
+    ex = extract_text("Yuri Koptev telephoned Daniel Goldin on Monday.", published="1998-12-08")
+    assert [participant_names(ex, e) for e in events_of(ex, "Meeting")] == [{"Yuri Koptev", "Daniel Goldin"}]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
