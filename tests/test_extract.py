@@ -30,6 +30,12 @@ def test_shape_patterns_type_unknown_craft_and_missions(extract_text):
     assert types["Expedition 80"] == "Program"
 
 
+def test_a_numbered_mir_expedition_is_a_program_whose_crew_titles_it_takes(extract_text):
+    ex = extract_text("Pavel Lanin, commander of Mir 31, and flight engineer Oleg Surov flew with Anna Brook.")
+    assert {e.label: e.type for e in ex.entities.values()}.get("Mir 31") == "Program"
+    assert ("Pavel Lanin", "commander", "Mir 31") in positions(ex)
+
+
 def test_a_name_next_to_a_craft_or_program_noun_takes_its_type(extract_text):
     ex = extract_text("Anna Brook orbited the earth in the Beacon 7 capsule on Feb. 20, and the Deep Harbor probe "
                       "flew past the comet. The Japanese probe Kirameki passed it on Saturday, and the European Space "
