@@ -155,6 +155,12 @@ def test_telephoning_someone_is_a_meeting(extract_text):
     assert [participant_names(ex, e) for e in events_of(ex, "Meeting")] == [{"Yuri Koptev", "Daniel Goldin"}]
 
 
+def test_a_probe_passing_a_comet_is_a_flyby_and_a_bill_passing_the_senate_none(extract_text):
+    ex = extract_text("The Japanese probe Kirameki passed the comet on Saturday. The bill passed the Senate on Monday.",
+                      published="2036-03-10")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Flyby of Kirameki", "2036-03-08")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
