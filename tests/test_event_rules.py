@@ -196,3 +196,20 @@ def test_event_rules_patterns_kg_does_not_read_go_to_spacy(nlp, rule):
     compiled = compile_triggers(nlp.vocab, patterns)
     assert compiled.matcher is not None and not compiled.index and not compiled.everywhere
     assert compiled(doc) == dependency_matcher_triggers(doc, patterns)
+
+
+def test_the_shipped_word_lists_hold_words_not_yaml_booleans():
+    """YAML reads a bare on/off/yes/no as a boolean: a word list holding one silently loses the word
+    ("replace: [aboard, on, in]" never matched "on"), so every list item of the rule files is a string."""
+    from kg.yaml_lines import load_shipped
+
+    def booleans(node, path):
+        if isinstance(node, dict):
+            return [b for key, value in node.items() for b in booleans(value, f"{path}/{key}")]
+        if isinstance(node, list):
+            return [path for item in node if isinstance(item, bool)] + [b for item in node for b in booleans(item, path)]
+        return []
+
+    for name in ("events.yaml", "lexicon.yaml", "attribution.yaml"):
+        raw = load_shipped(name, lambda raw: raw, what=name)
+        assert booleans(raw, name) == [], f"quote the word in {name}"
