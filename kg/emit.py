@@ -103,6 +103,10 @@ class Triples:
             return iter(dict.fromkeys(s for s, _, _ in self._with_predicate(predicate)))
         return iter(self._index(predicate)[1].get(value, ()))
 
+    def __iter__(self) -> Iterator[tuple[URIRef, URIRef, Object]]:
+        """The triples, in no order."""
+        return iter(self._triples)
+
     def _with_predicate(self, predicate: URIRef) -> list[tuple[URIRef, URIRef, Object]]:
         """The triples of ``predicate`` (the triples are grouped by predicate once after a change)."""
         if self._by_predicate is None:

@@ -26,6 +26,7 @@ from kg.workers import DocumentGraph
 
 if TYPE_CHECKING:
     from kg.store.graph_files import BlockSpool
+    from kg.store.listing_rows import ListingRows
 
 
 @dataclass
@@ -107,18 +108,18 @@ def extract_all(documents: Sequence[Document]) -> list[Extraction]:
 
 
 def extracted(
-    documents: Iterable[Document], *, jobs: int = 1, scheduler: str | None = None, blocks: bool = False
+    documents: Iterable[Document], *, jobs: int = 1, scheduler: str | None = None, blocks: bool = False, listings: bool = False
 ) -> Iterator[DocumentGraph]:
     """Each document's named graph, in document order: extracted here, by ``jobs`` worker
     processes, or on the Dask cluster whose scheduler is at ``scheduler`` (``kg.workers``); with
-    its blocks of graph.trig and graph.ttl if ``blocks``."""
+    its blocks of graph.trig and graph.ttl if ``blocks``, its rows of the listings if ``listings``."""
     from kg import workers
 
     if scheduler:
-        return workers.run_dask(documents, scheduler, blocks)
+        return workers.run_dask(documents, scheduler, blocks, listings)
     if jobs > 1:
-        return workers.run_processes(documents, jobs, blocks)
-    return workers.run_serial(documents, blocks)
+        return workers.run_processes(documents, jobs, blocks, listings)
+    return workers.run_serial(documents, blocks, listings)
 
 
 def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: Callable[[], None] | None = None) -> Iterator[DocumentGraph]:
@@ -138,25 +139,32 @@ def counted(graphs: Iterable[DocumentGraph], report: BuildReport, on_document: C
             on_document()
 
 
-def spooled(graphs: Iterable[DocumentGraph], spool: "BlockSpool | None") -> Iterator[bytes]:
-    """The N-Quads of each graph, its blocks of the files kept in ``spool`` (if any)."""
+def spooled(graphs: Iterable[DocumentGraph], spool: "BlockSpool | None", rows: "ListingRows | None" = None) -> Iterator[bytes]:
+    """The N-Quads of each graph, its blocks of the files kept in ``spool`` and its rows of the
+    listings in ``rows`` (if any)."""
     for graph in graphs:
         if spool is not None and graph.blocks is not None:
             spool.add(graph.graph, graph.blocks)
+        if rows is not None:
+            rows.add(graph.listings)
         yield graph.nquads
 
 
-def gazetteer_nquads(spool: "BlockSpool | None" = None) -> bytes:
-    """The N-Quads of the gazetteer's graph (its blocks of the files kept in ``spool``, if any)."""
+def gazetteer_nquads(spool: "BlockSpool | None" = None, rows: "ListingRows | None" = None) -> bytes:
+    """The N-Quads of the gazetteer's graph (its blocks of the files kept in ``spool``, its rows of
+    the listings in ``rows``, if any)."""
     from kg.emit import emit_gazetteer, new_dataset
     from kg.gazetteer import load_gazetteer
+    from kg.store.listing_rows import gazetteer_rows
     from kg.store.oxigraph import dataset_nquads
 
     ds = new_dataset()
-    emit_gazetteer(ds, load_gazetteer())
+    graph = emit_gazetteer(ds, load_gazetteer())
     nquads = dataset_nquads(ds)
     if spool is not None:
         spool.add_nquads(nquads)
+    if rows is not None:
+        rows.add(gazetteer_rows(graph))
     return nquads
 
 
@@ -186,7 +194,9 @@ def build(
     """
     from contextlib import nullcontext
 
+    from kg.store import listings
     from kg.store.graph_files import BlockSpool
+    from kg.store.listing_rows import ListingRows
     from kg.store.oxigraph import load_store
 
     folder = BuildFolder(out)
@@ -199,8 +209,11 @@ def build(
                 paths = input_files(inputs, report)
                 tick = _ticker(len(paths), progress)
                 tick()
-                graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs, scheduler=scheduler, blocks=files)
-                chunks = chunked(chain([gazetteer_nquads(spool)], spooled(counted(graphs, report, tick), spool)))
+                # The listings' rows come with each graph, unless the build will not write them.
+                rows = ListingRows() if listings.written_by_build(len(paths)) else None
+                graphs = extracted(iter_documents(paths, report), jobs=auto_jobs(len(paths)) if jobs is None else jobs,
+                                   scheduler=scheduler, blocks=files, listings=rows is not None)
+                chunks = chunked(chain([gazetteer_nquads(spool, rows)], spooled(counted(graphs, report, tick), spool, rows)))
                 load_store(timed(chunks, report.seconds, produce="extract", consume="store"), staging)
             except BaseException:
                 folder.discard(staging)
@@ -210,7 +223,7 @@ def build(
                 report.refused = f"{shown_path(folder.path)}: no document could be read, so {kept} (fix the inputs; force=True writes a graph with no documents)"
                 folder.discard(staging)
                 return report
-            finish_build(folder, staging, report, files=spool or files)
+            finish_build(folder, staging, report, files=spool or files, rows=rows)
     return report
 
 
@@ -265,10 +278,11 @@ def chunked(parts: Iterable[bytes], size: int = 8 << 20) -> Iterator[bytes]:
         yield b"".join(buffer)
 
 
-def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, files: "bool | BlockSpool") -> None:
+def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, files: "bool | BlockSpool", rows: "ListingRows | None" = None) -> None:
     """Write the files, listings and report of the staged store, then switch the build in whole.
     ``files`` is whether to write graph.trig and graph.ttl, or the spool that holds their blocks
-    (else they are written from the store)."""
+    (else they are written from the store); ``rows`` are the listings' rows the documents gave
+    (else the listings are queried from the store)."""
     import json
 
     from kg.store import listings
@@ -288,7 +302,7 @@ def finish_build(folder: BuildFolder, staging: Path, report: BuildReport, *, fil
         report.outputs.update(store=folder.store)
         if listings.written_by_build(len(report.documents)):
             with stopwatch(report.seconds, "listings"):
-                listings.write(backend, staging)
+                listings.write(backend, staging, rows)
             report.outputs.update(listings=folder.listings)
     finally:
         backend.close()

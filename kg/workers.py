@@ -2,8 +2,9 @@
 
 The unit of work is a batch of documents, and what comes back is plain data: for each document,
 the N-Quads of its named graph, its blocks of graph.trig and graph.ttl (serialised where the work
-is shared out, not in the one process that writes the files) and the counts the build report
-needs (:class:`DocumentGraph`). A worker loads the spaCy pipeline, the gazetteer and the lexicon
+is shared out, not in the one process that writes the files), its rows of the listings (computed
+from its own triples, instead of by queries over the whole store at the end) and the counts the
+build report needs (:class:`DocumentGraph`). A worker loads the spaCy pipeline, the gazetteer and the lexicon
 once, on its first batch, and keeps them. Whatever runs the batches, results are handed back in the order of the documents, with a
 bounded number of batches in flight, so memory does not grow with the corpus.
 
@@ -27,6 +28,7 @@ from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
     from kg.store.graph_files import GraphBlocks
+    from kg.store.listing_rows import GraphRows
 
 BATCH_SIZE = 8
 """Documents per batch: spaCy's ``nlp.pipe`` batches them, and one batch is one task."""
@@ -41,7 +43,8 @@ class DocumentGraph:
     """One document, extracted: its named graph as N-Quads and what the build report counts.
 
     ``failure`` is set (and the graph empty) when the document could not be extracted. ``blocks``
-    are its blocks of graph.trig and graph.ttl (``kg.store.graph_files``), when they are asked for.
+    are its blocks of graph.trig and graph.ttl (``kg.store.graph_files``), ``listings`` its rows of
+    each listing (``kg.store.listing_rows``), when they are asked for.
     """
 
     source_name: str
@@ -49,6 +52,7 @@ class DocumentGraph:
     graph: str = ""
     """the key of its graph's blocks (``<IRI>``)"""
     blocks: "GraphBlocks | None" = None
+    listings: "GraphRows | None" = None
     warnings: tuple[str, ...] = ()
     entities: frozenset[str] = frozenset()
     facts: dict[str, int] = field(default_factory=dict)
@@ -67,14 +71,14 @@ def _tools():
     return load_pipeline(), gazetteer, load_lexicon(), gazetteer_graph(gazetteer)
 
 
-def extract_batch(documents: Sequence[Document], blocks: bool = False) -> list[DocumentGraph]:
+def extract_batch(documents: Sequence[Document], blocks: bool = False, listings: bool = False) -> list[DocumentGraph]:
     """Parse and extract ``documents`` and emit each one's named graph, with its blocks of the
-    files if ``blocks`` (the task a worker runs)."""
+    files if ``blocks`` and its rows of the listings if ``listings`` (the task a worker runs)."""
     reference = _tools()[3]
     out = []
     for document, extract in zip(documents, extractors(documents)):
         try:
-            out.append(document_graph(extract(), reference, blocks=blocks))
+            out.append(document_graph(extract(), reference, blocks=blocks, listings=listings))
         except Exception as exc:  # one document's bug must not sink the batch or the build
             out.append(DocumentGraph(document.source_name, failure=f"{document.path}: could not be extracted ({type(exc).__name__}: {exc}); this is a bug in kg, please report it"))
     return out
@@ -90,10 +94,12 @@ def extractors(documents: Sequence[Document]) -> Iterator[Callable[[], Extractio
         yield functools.partial(extract_document, document, doc, gazetteer, lexicon)
 
 
-def document_graph(extraction: Extraction, reference, *, blocks: bool = False) -> DocumentGraph:
-    """The named graph of one extraction as N-Quads, with its counts (and its blocks of the files)."""
+def document_graph(extraction: Extraction, reference, *, blocks: bool = False, listings: bool = False) -> DocumentGraph:
+    """The named graph of one extraction as N-Quads, with its counts (and its blocks of the files,
+    and its rows of the listings)."""
     from kg.emit import document_triples
     from kg.store.graph_files import blocks_of_sorted
+    from kg.store.listing_rows import graph_rows
 
     graph = document_triples(extraction, reference)
     nquads = graph.nquads()
@@ -103,6 +109,7 @@ def document_graph(extraction: Extraction, reference, *, blocks: bool = False) -
         nquads=nquads,
         graph=key,
         blocks=blocks_of_sorted(key, nquads) if blocks else None,
+        listings=graph_rows(graph) if listings else None,
         warnings=tuple(extraction.warnings),
         entities=frozenset(extraction.entities),
         facts=fact_counts(extraction),
@@ -131,26 +138,26 @@ def batches(documents: Iterable[Document], size: int = BATCH_SIZE) -> Iterator[l
         yield batch
 
 
-def run_serial(documents: Iterable[Document], blocks: bool = False) -> Iterator[DocumentGraph]:
+def run_serial(documents: Iterable[Document], blocks: bool = False, listings: bool = False) -> Iterator[DocumentGraph]:
     for batch in batches(documents):
-        yield from extract_batch(batch, blocks)
+        yield from extract_batch(batch, blocks, listings)
 
 
-def run_processes(documents: Iterable[Document], jobs: int, blocks: bool = False) -> Iterator[DocumentGraph]:
+def run_processes(documents: Iterable[Document], jobs: int, blocks: bool = False, listings: bool = False) -> Iterator[DocumentGraph]:
     """Extract in ``jobs`` worker processes (started fresh, each loading the model once)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from in_order(lambda batch: pool.submit(extract_batch, batch, blocks), batches(documents), window=2 * jobs)
+        yield from in_order(lambda batch: pool.submit(extract_batch, batch, blocks, listings), batches(documents), window=2 * jobs)
 
 
-def run_dask(documents: Iterable[Document], scheduler: str, blocks: bool = False) -> Iterator[DocumentGraph]:
+def run_dask(documents: Iterable[Document], scheduler: str, blocks: bool = False, listings: bool = False) -> Iterator[DocumentGraph]:
     """Extract on the workers of the Dask cluster whose scheduler listens at ``scheduler``."""
     client = _dask_client(scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        submit = functools.partial(client.submit, extract_batch, blocks=blocks, pure=False)
+        submit = functools.partial(client.submit, extract_batch, blocks=blocks, listings=listings, pure=False)
         yield from in_order(submit, batches(documents), window=2 * workers)
     finally:
         client.close()

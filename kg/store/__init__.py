@@ -5,6 +5,7 @@
 - ``oxigraph``: the Oxigraph store, N-Quads in, TriG and Turtle out;
 - ``backends``: one interface over a store, an rdflib dataset or a SPARQL endpoint (``endpoint``);
 - ``queries`` (with ``queries/*.rq``), ``query_text``, ``listings``: named queries, their text and
-  their stored results;
+  their stored results; ``listing_rows``: those results computed from each document's graph as a
+  build streams;
 - ``inference``, ``validate``, ``export``: RDFS closure, SHACL validation, other formats.
 """

@@ -8,8 +8,9 @@ the store (``kg build``, ``kg add``, ``kg remove``) also writes them, one JSON f
 listings; :func:`kg.store.queries.run_query` answers a listing from its file.
 
 - ``kg build`` writes them all (to a temporary folder, then renamed), up to
-  :data:`BUILD_WRITES_UP_TO` documents; a larger build leaves them to the queries. ``kg add`` and ``kg remove``
-  delete the folder before the store changes and leave each listing to the first query that asks
+  :data:`BUILD_WRITES_UP_TO` documents, from the rows its documents gave as they were extracted
+  (``kg.store.listing_rows``; a listing that cannot be computed so is queried); a larger build
+  leaves them to the queries. ``kg add`` and ``kg remove`` delete the folder before the store changes and leave each listing to the first query that asks
   for it, which writes it when no writer is at work: a change to a large build does not pay for a
   walk of the whole graph. An interrupted command leaves no listings, never stale ones; with
   none, the queries run on the store as usual.
@@ -32,6 +33,7 @@ from kg.store.files import atomic_writer, make_dir, make_temp_dir, swap_in
 
 if TYPE_CHECKING:
     from kg.store.backends import Backend, OxigraphBackend, Table
+    from kg.store.listing_rows import ListingRows
 
 LISTINGS_NAME = "listings"
 """The folder of a build folder that holds the listings."""
@@ -63,11 +65,14 @@ def discard(out: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write(backend: "OxigraphBackend", out: Path) -> Path:
-    """Run every named query that needs no parameter on ``backend`` and write its rows to
-    ``out/listings/`` (replacing the folder there, if any); returns that folder. Rows go from the
-    store to the file one at a time; what memory a listing needs is Oxigraph's, to group and sort
-    its rows."""
+def write(backend: "OxigraphBackend", out: Path, computed: "ListingRows | None" = None) -> Path:
+    """Write the rows of every named query that needs no parameter to ``out/listings/``
+    (replacing the folder there, if any); returns that folder.
+
+    A listing's rows are those the documents gave as they were extracted (``computed``,
+    ``kg.store.listing_rows``) when they are sure to be what the query gives, else the query's on
+    ``backend``. Rows go from the store to the file one at a time; what memory a queried listing
+    needs is Oxigraph's, to group and sort its rows."""
     from kg.store.queries import listing_rows, named_queries
 
     tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
@@ -75,7 +80,8 @@ def write(backend: "OxigraphBackend", out: Path) -> Path:
         for name, query in named_queries().items():
             if query.required:
                 continue
-            columns, rows = listing_rows(backend, name)
+            table = computed.table(name, text_hash(query.text)) if computed is not None else None
+            columns, rows = table if table is not None else listing_rows(backend, name)
             _write_listing(tmp, name, query.text, columns, rows)
         swap_in(tmp, listings_dir(out))
     except BaseException:
