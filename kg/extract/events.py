@@ -158,8 +158,9 @@ def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tu
 
 
 def _is_return(token: "Token", ctx: DocContext) -> bool:
-    """"carry the crew home", "flew back": a launch trigger with a ``return_words`` dependent."""
-    return any(c.lower_ in _cues(ctx).return_words for c in token.children)
+    """"carry the crew home", "flew back": a launch trigger with a ``return_words`` dependent after it
+    (not "Back in 1998, a Proton rocket launched Zarya")."""
+    return any(c.lower_ in _cues(ctx).return_words and c.i > token.i for c in token.children)
 
 
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
