@@ -144,24 +144,24 @@ def _documents_named(g: _Graph) -> list[str]:
     return [_plain(name) for _, name in g.pairs(_SOURCE_FILE)]
 
 
-def _agency_country(g: _Graph) -> Iterator[Row]:
+def _linked_labels(g: _Graph, first: str, second: str) -> Iterator[Row]:
+    """A fact node's ``first`` and ``second`` entities, by label, with the document: what
+    ``agency_country`` (agency, country) and ``involvement`` (program, party) read."""
     documents = _documents_named(g)
-    for f, a in g.pairs(_AGENCY):
-        for c in g.objects(f, _COUNTRY):
-            for agency in g.labels(a):
-                for country in g.labels(c):
+    for fact, a in g.pairs(first):
+        for b in g.objects(fact, second):
+            for label_a in g.labels(a):
+                for label_b in g.labels(b):
                     for document in documents:
-                        yield agency, country, document
+                        yield label_a, label_b, document
+
+
+def _agency_country(g: _Graph) -> Iterator[Row]:
+    return _linked_labels(g, _AGENCY, _COUNTRY)
 
 
 def _involvement(g: _Graph) -> Iterator[Row]:
-    documents = _documents_named(g)
-    for i, pr in g.pairs(_PROGRAM):
-        for pa in g.objects(i, _PARTY):
-            for program in g.labels(pr):
-                for party in g.labels(pa):
-                    for document in documents:
-                        yield program, party, document
+    return _linked_labels(g, _PROGRAM, _PARTY)
 
 
 def _documents(g: _Graph) -> Iterator[Row]:
