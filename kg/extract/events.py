@@ -420,8 +420,7 @@ def _spacefarers_subject(verb: "Token", ctx: DocContext) -> bool:
     """Whether the verb's subject is a word for spacefarers ("two cosmonauts who arrived", "the crew
     arrived"), through a relative "who" to the noun it follows."""
     subject = _subject_of(verb)
-    if subject is not None and subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
-        subject = verb.head
+    subject = _antecedent(subject) if subject is not None else None
     return subject is not None and (subject.lemma_.lower() in ctx.lexicon.corps_titles or subject.lemma_.lower() == "crew")
 
 
