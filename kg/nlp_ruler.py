@@ -8,6 +8,16 @@ same matches, in the same order (``tests/test_nlp_ruler.py`` holds it to the ``M
 shipped corpora), at a hash lookup per token. Everything else is spaCy's ``EntityRuler``: how
 matches are chosen (longest first, then earliest) and set as entities.
 
+The ruler's entities carry kg's types (``Agency``, ``Spacecraft``...), which spaCy's NER does not
+know: given them, it adds four moves per type to its transition system and rows to its output
+layer, and then scores those moves at every step of every document (about 5 ms of a 500-word
+article). So ``hide_types``, between the ruler and the NER, gives each of the ruler's entities the
+NER's own label for its type (``NER_LABELS``) and keeps the types on the ``Doc``, and
+``restore_types``, after the NER, puts them back. The NER never changes an entity set before it
+(each of its tokens allows one move only), and what it predicts elsewhere depends on where those
+entities are, not on their labels, so the entities are the same as when the NER ran on the types
+themselves (``tests/test_nlp_ruler.py`` holds them to it on the shipped corpora).
+
 Imported by ``kg.nlp.load_pipeline`` only (it imports spaCy).
 """
 
@@ -18,9 +28,23 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 FACTORY = "kg_gazetteer_ruler"
+
+NER_LABELS = {
+    "Agency": "ORG",
+    "Program": "ORG",
+    "Spacecraft": "PRODUCT",
+    "Facility": "FAC",
+    "Person": "PERSON",
+    "Country": "GPE",
+    "Place": "LOC",
+}
+"""The label of spaCy's NER that each of kg's entity types wears while the NER runs."""
+
+_TYPES_KEY = "kg_gazetteer_types"
+"""Where ``hide_types`` keeps the types on ``Doc.user_data`` for ``restore_types``."""
 
 
 class GazetteerRuler(EntityRuler):
@@ -61,11 +85,39 @@ def _lower_words(pattern: list[dict]) -> Iterable[str]:
         yield token["LOWER"]
 
 
+def hide_types(doc: Doc) -> Doc:
+    """Give each entity whose label is one of kg's types the NER's label for it (``NER_LABELS``);
+    the types are kept on the doc until ``restore_types``."""
+    kept, shown = [], []
+    for ent in doc.ents:
+        label = NER_LABELS.get(ent.label_)
+        if label is not None:
+            kept.append((ent.start, ent.end, ent.label))
+            shown.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id))
+    if kept:
+        doc.set_ents(shown, default="unmodified")
+        doc.user_data[_TYPES_KEY] = kept
+    return doc
+
+
+def restore_types(doc: Doc) -> Doc:
+    """Put back the types ``hide_types`` took off the entities (which the NER keeps as they were)."""
+    kept = doc.user_data.pop(_TYPES_KEY, None)
+    if kept:
+        doc.set_ents([Span(doc, start, end, label=label, kb_id=doc[start].ent_kb_id) for start, end, label in kept],
+                     default="unmodified")
+    return doc
+
+
 def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerRuler:
     return GazetteerRuler(nlp, name, phrase_matcher_attr=None, validate=False, overwrite_ents=overwrite_ents)
 
 
 def register() -> None:
-    """Make the factory ``kg_gazetteer_ruler`` known to spaCy (once per process)."""
+    """Make the factory ``kg_gazetteer_ruler`` and the components ``kg_hide_types`` and
+    ``kg_restore_types`` known to spaCy (once per process)."""
     if FACTORY not in Language.factories:
         Language.factory(FACTORY, default_config={"overwrite_ents": True})(make_gazetteer_ruler)
+    for name, component in (("kg_hide_types", hide_types), ("kg_restore_types", restore_types)):
+        if name not in Language.factories:
+            Language.component(name)(component)

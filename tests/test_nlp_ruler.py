@@ -1,6 +1,7 @@
 """kg's own spaCy components (``kg.nlp_ruler``, ``kg.nlp._line_breaks``) against the plain versions
 they replace, on the shipped articles and on text made to be hard for them (issue 12: same
-entities and sentences, less CPU)."""
+entities and sentences, less CPU); the gazetteer's types hidden from the NER
+(``kg.nlp_ruler.hide_types``/``restore_types``) against the NER run on the types themselves."""
 
 from __future__ import annotations
 
@@ -80,3 +81,43 @@ def test_line_breaks_start_the_sentences_the_token_by_token_loop_starts(nlp, tex
         assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in plain]
     hard = _line_breaks(nlp.make_doc(HARD))
     assert [t.i for t in hard if t.is_sent_start is False] and sum(1 for t in hard if t.is_sent_start) > 5
+
+
+OUR_TYPES = {"Agency", "Country", "Facility", "Person", "Place", "Program", "Spacecraft"}
+
+
+def _entities(doc):
+    return [(t.ent_iob_, t.ent_type_, t.ent_id_, t.ent_kb_id_) for t in doc]
+
+
+def test_every_gazetteer_type_wears_a_label_the_ner_knows(nlp):
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp_ruler import NER_LABELS
+
+    types = {entry.type for _, entry, _ in load_gazetteer().iter_surface_forms()}
+    assert types <= set(NER_LABELS)
+    assert set(NER_LABELS.values()) <= set(nlp.get_pipe("ner").labels)
+
+
+def test_the_ner_learns_no_label_from_the_gazetteer(nlp, texts):
+    ner = nlp.get_pipe("ner")
+    moves = ner.moves.n_moves
+    docs = list(nlp.pipe(texts[:5] + [HARD]))
+    assert {e.label_ for doc in docs for e in doc.ents} >= {"Agency", "Country", "Spacecraft"}
+    assert ner.moves.n_moves == moves and not OUR_TYPES & set(ner.labels)
+
+
+@pytest.mark.slow
+def test_hiding_the_types_from_the_ner_keeps_every_entity(nlp, texts):
+    """Type, IOB, id and KB id of every token as when the NER is given kg's types themselves."""
+    from kg.nlp import load_pipeline, parse_texts
+
+    plain = load_pipeline.__wrapped__()
+    plain.remove_pipe("kg_hide_types")
+    plain.remove_pipe("kg_restore_types")
+    seen = set()
+    for ours, expected in zip(parse_texts(nlp, texts), parse_texts(plain, texts), strict=True):
+        assert _entities(ours) == _entities(expected)
+        assert not ours.user_data
+        seen |= {e.label_ for e in ours.ents}
+    assert seen >= OUR_TYPES
