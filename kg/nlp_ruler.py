@@ -1,4 +1,6 @@
-"""The gazetteer's ruler: spaCy's EntityRuler, with its word patterns looked for by a PhraseMatcher.
+"""kg's rulers in the spaCy pipeline: the gazetteer's (spaCy's EntityRuler, its word patterns looked
+for by a PhraseMatcher) and the model's attribute rules (matched on arrays), each finding what
+spaCy's ``Matcher`` finds, for less CPU.
 
 ``kg.nlp.ruler_patterns`` gives the ruler two kinds of pattern: names, matched as written (phrase
 patterns), and descriptions ("Russia's space agency"), matched in any case (token patterns of
@@ -10,27 +12,37 @@ matches are chosen (longest first, then earliest) and set as entities.
 
 The ruler's entities carry kg's types (``Agency``, ``Spacecraft``...), which spaCy's NER does not
 know: given them, it adds four moves per type to its transition system and rows to its output
-layer, and then scores those moves at every step of every document (about 5 ms of a 500-word
-article). So ``hide_types``, between the ruler and the NER, gives each of the ruler's entities the
+layer, and then scores those moves at every step of every document (the NER took 43-44 ms of a
+500-word article instead of 36). So ``hide_types``, between the ruler and the NER, gives each of the ruler's entities the
 NER's own label for its type (``NER_LABELS``) and keeps the types on the ``Doc``, and
 ``restore_types``, after the NER, puts them back. The NER never changes an entity set before it
 (each of its tokens allows one move only), and what it predicts elsewhere depends on where those
 entities are, not on their labels, so the entities are the same as when the NER ran on the types
 themselves (``tests/test_nlp_ruler.py`` holds them to it on the shipped corpora).
 
+The model's own ``attribute_ruler`` (tag to part of speech and morphology, and a few exceptions
+by word) is spaCy's ``AttributeRuler``, whose ``Matcher`` tries each of its 179 patterns at each
+token: 11 ms of a 500-word article, more than the tagger. :class:`ArrayAttributeRuler` finds the
+same matches by comparing each pattern with whole columns of the doc's token attributes (numpy),
+then sets them as spaCy does (``tests/test_nlp_ruler.py`` holds its matches to the ``Matcher``'s).
+
 Imported by ``kg.nlp.load_pipeline`` only (it imports spaCy).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import AttributeRuler, EntityRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 FACTORY = "kg_gazetteer_ruler"
+ATTRIBUTE_FACTORY = "kg_attribute_ruler"
 
 NER_LABELS = {
     "Agency": "ORG",
@@ -109,15 +121,122 @@ def restore_types(doc: Doc) -> Doc:
     return doc
 
 
+_ARRAY_ATTRS = ("TAG", "LOWER", "DEP", "ORTH", "IS_SPACE")
+"""The token attributes :class:`ArrayAttributeRuler` compares (the model's patterns use no other)."""
+
+
+class ArrayAttributeRuler(AttributeRuler):
+    """An ``AttributeRuler`` whose patterns are compared with columns of the doc's token attributes.
+
+    A token of a pattern may give each attribute a value, or an ``IN``, ``NOT_IN`` or ``REGEX``
+    predicate (a regular expression is tried on the strings of the tokens that pass the rest of
+    the pattern, as spaCy's ``Matcher`` tries it: ``re.search``). A pattern with anything else (an
+    operator, another predicate or attribute) leaves every match to spaCy's ``Matcher``, as before."""
+
+    _compared: "list | None" = None
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns(patterns)
+        self._compared = _comparable(self.patterns, self.vocab)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The matches of ``AttributeRuler.match``: (pattern number, its key, start, end), sorted."""
+        if self._compared is None:
+            return super().match(doc)
+        from spacy.attrs import IDS
+
+        if not len(doc):
+            return []
+        columns = doc.to_array([IDS[name] for name in _ARRAY_ATTRS]).T
+        present = [set(column.tolist()) for column in columns]
+        strings = doc.vocab.strings
+        matches = []
+        for number, key, sequences in self._compared:
+            found = []
+            for tokens, needs in sequences:
+                starts = len(doc) - len(tokens) + 1
+                if starts < 1 or any(present[column].isdisjoint(values) for column, values in needs):
+                    continue
+                hit = numpy.ones(starts, dtype=bool)
+                for offset, tests in enumerate(tokens):
+                    for column, kind, values in tests:
+                        cells = columns[column, offset : offset + starts]
+                        if kind == "IN":
+                            hit &= cells == values[0] if len(values) == 1 else numpy.isin(cells, values)
+                        elif kind == "NOT_IN":
+                            hit &= ~numpy.isin(cells, values)
+                candidates = numpy.flatnonzero(hit).tolist()
+                for offset, tests in enumerate(tokens):
+                    for column, kind, regex in tests:
+                        if kind == "REGEX" and candidates:
+                            cells = columns[column, numpy.array(candidates) + offset].tolist()
+                            passed = {cell for cell in set(cells) if regex.search(strings[cell])}
+                            candidates = [i for i, cell in zip(candidates, cells) if cell in passed]
+                found += [(number, key, start, start + len(tokens)) for start in candidates]
+            # Starts come in order; two sequences of one pattern may both match a span.
+            matches += found if len(sequences) == 1 else sorted(set(found))
+        return matches
+
+
+def _comparable(patterns: list[dict], vocab) -> list | None:
+    """Each pattern as (number, key, token sequences), a sequence as its tokens, each a list of
+    (column, predicate, values) tests, and the values it needs; ``None`` if a pattern is not a
+    plain sequence of such tokens."""
+    compared = []
+    for number, pattern in enumerate(patterns):
+        sequences = []
+        for tokens in pattern["patterns"]:
+            if not isinstance(tokens, list) or not tokens:
+                return None
+            sequence = []
+            for token in tokens:
+                tests = [_test(name, value) for name, value in token.items()]
+                if None in tests:
+                    return None
+                sequence.append(tests)
+            # Values of which the doc must hold one for a match: a doc without them is skipped.
+            needs = [(column, frozenset(values.tolist())) for tests in sequence for column, kind, values in tests if kind == "IN"]
+            sequences.append((sequence, needs))
+        compared.append((number, vocab.strings.add(str(number)), sequences))
+    return compared
+
+
+def _test(name: str, value) -> tuple | None:
+    """One attribute of a pattern's token as (column, predicate, values), or ``None``."""
+    if name not in _ARRAY_ATTRS:
+        return None
+    kind = "IN"
+    if isinstance(value, dict):
+        if len(value) != 1:
+            return None
+        kind, value = next(iter(value.items()))
+        if kind == "REGEX" and isinstance(value, str) and name not in ("IS_SPACE",):
+            return _ARRAY_ATTRS.index(name), kind, re.compile(value)
+        if kind not in ("IN", "NOT_IN") or not isinstance(value, list):
+            return None
+    else:
+        value = [value]
+    if not all(isinstance(v, bool) if name == "IS_SPACE" else isinstance(v, str) for v in value):
+        return None
+    ids = [int(v) if isinstance(v, bool) else get_string_id(v) for v in value]
+    return _ARRAY_ATTRS.index(name), kind, numpy.array(ids, dtype="uint64")
+
+
 def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerRuler:
     return GazetteerRuler(nlp, name, phrase_matcher_attr=None, validate=False, overwrite_ents=overwrite_ents)
 
 
+def make_attribute_ruler(nlp: Language, name: str) -> ArrayAttributeRuler:
+    return ArrayAttributeRuler(nlp.vocab, name, validate=False)
+
+
 def register() -> None:
-    """Make the factory ``kg_gazetteer_ruler`` and the components ``kg_hide_types`` and
-    ``kg_restore_types`` known to spaCy (once per process)."""
+    """Make the factories ``kg_gazetteer_ruler`` and ``kg_attribute_ruler`` and the components
+    ``kg_hide_types`` and ``kg_restore_types`` known to spaCy (once per process)."""
     if FACTORY not in Language.factories:
         Language.factory(FACTORY, default_config={"overwrite_ents": True})(make_gazetteer_ruler)
+    if ATTRIBUTE_FACTORY not in Language.factories:
+        Language.factory(ATTRIBUTE_FACTORY)(make_attribute_ruler)
     for name, component in (("kg_hide_types", hide_types), ("kg_restore_types", restore_types)):
         if name not in Language.factories:
             Language.component(name)(component)

@@ -1,7 +1,9 @@
 """kg's own spaCy components (``kg.nlp_ruler``, ``kg.nlp._line_breaks``) against the plain versions
 they replace, on the shipped articles and on text made to be hard for them (issue 12: same
 entities and sentences, less CPU); the gazetteer's types hidden from the NER
-(``kg.nlp_ruler.hide_types``/``restore_types``) against the NER run on the types themselves."""
+(``kg.nlp_ruler.hide_types``/``restore_types``) against the NER run on the types themselves; the
+model's attribute rules matched on arrays (``kg.nlp_ruler.ArrayAttributeRuler``) against spaCy's
+``Matcher``."""
 
 from __future__ import annotations
 
@@ -121,3 +123,72 @@ def test_hiding_the_types_from_the_ner_keeps_every_entity(nlp, texts):
         assert not ours.user_data
         seen |= {e.label_ for e in ours.ents}
     assert seen >= OUR_TYPES
+
+
+def _tagged(nlp, texts):
+    """``texts`` parsed up to the attribute rules (tagger and parser), no further."""
+    later = ["attribute_ruler", "lemmatizer", "gazetteer_ruler", "kg_hide_types", "ner", "kg_restore_types"]
+    return list(nlp.pipe(texts, disable=later)) + [nlp.make_doc(t) for t in ("", "not", " \n ")]
+
+
+def test_the_models_attribute_rules_are_matched_on_arrays(nlp):
+    from kg.nlp_ruler import ArrayAttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, ArrayAttributeRuler) and ruler._compared is not None
+
+
+def test_attribute_rules_match_what_spacys_matcher_matches(nlp, texts):
+    from spacy.pipeline import AttributeRuler
+
+    plain = AttributeRuler(nlp.vocab, "plain")
+    plain.add_patterns(nlp.get_pipe("attribute_ruler").patterns)
+    ours = nlp.get_pipe("attribute_ruler")
+    found = 0
+    for doc in _tagged(nlp, texts):
+        expected = plain.match(doc)
+        assert ours.match(doc) == expected
+        found += len(expected)
+    assert found > 10_000
+
+
+PREDICATES = [
+    {"patterns": [[{"TAG": {"IN": ["NN", "NNS"]}, "LOWER": {"NOT_IN": ["agency", ""]}}]], "attrs": {"MORPH": "Case=A"}},
+    {"patterns": [[{"LOWER": {"REGEX": "^s[a-z]+e$"}}, {"DEP": "prep"}]], "attrs": {"LEMMA": "regex"}, "index": -1},
+    {"patterns": [[{"IS_SPACE": True}], [{"ORTH": "."}]], "attrs": {"POS": "X"}},
+    {"patterns": [[{"TAG": "DT"}, {"LOWER": {"REGEX": "space"}}, {"TAG": {"NOT_IN": ["NN"]}}]], "attrs": {"MORPH": "Case=B"}, "index": 1},
+]
+
+
+def test_attribute_rules_with_every_predicate_set_what_spacys_ruler_sets(nlp, texts):
+    from spacy.pipeline import AttributeRuler
+
+    from kg.nlp_ruler import ArrayAttributeRuler
+
+    plain, ours = AttributeRuler(nlp.vocab, "plain"), ArrayAttributeRuler(nlp.vocab, "ours")
+    plain.add_patterns(PREDICATES)
+    ours.add_patterns(PREDICATES)
+    assert ours._compared is not None
+    attributes = lambda doc: [(t.pos_, str(t.morph), t.lemma_) for t in doc]  # noqa: E731
+    counts = [0] * len(PREDICATES)
+    for doc in _tagged(nlp, texts):
+        expected = plain(doc.copy())
+        assert attributes(ours(doc)) == attributes(expected)
+        for number, *_ in plain.match(doc):
+            counts[number] += 1
+    assert all(counts), counts
+
+
+def test_attribute_rules_it_cannot_compare_are_left_to_spacys_matcher(nlp, texts):
+    from spacy.pipeline import AttributeRuler
+
+    from kg.nlp_ruler import ArrayAttributeRuler
+
+    patterns = [*PREDICATES, {"patterns": [[{"TAG": "DT"}, {"TAG": "JJ", "OP": "*"}, {"TAG": "NN"}]], "attrs": {"POS": "X"}}]
+    plain, ours = AttributeRuler(nlp.vocab, "plain"), ArrayAttributeRuler(nlp.vocab, "ours")
+    plain.add_patterns(patterns)
+    ours.add_patterns(patterns)
+    assert ours._compared is None
+    doc = _tagged(nlp, texts[:1])[0]
+    matches = ours.match(doc)
+    assert matches == plain.match(doc) and {number for number, *_ in matches} >= {0, len(PREDICATES)}
