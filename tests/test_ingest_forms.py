@@ -129,6 +129,30 @@ def test_ingest_forms_hyphen_at_a_wrap_keeps_the_compound():
 
 
 @pytest.mark.parametrize(
+    "short_line, name",
+    [
+        ("came in on Friday as the envoy of President Harold J.", "Harold J. Whitcombe"),
+        ("talks, led by the flight's commander, Lt. Col.", "Col. Ivan Sorokin"),
+    ],
+    ids=["after-an-initial", "after-a-title"],
+)
+def test_ingest_forms_short_line_ending_inside_a_name_is_joined(short_line, name):
+    # The line would have left room for the next word, which usually means a break on purpose,
+    # but no line of structure ends in an initial or a title's short form.
+    lines = [
+        "WASHINGTON (TPS) -- The delegation that flew to Moscow this week for the",
+        short_line,
+        name.split()[-1] + " was met at the airport by officials of the space agency and",
+        "driven to the institute where the engineers of both sides had worked.",
+    ]
+    body = "\n".join(lines)
+    text, _ = unwrap(body, range(len(body) + 1), body)
+
+    assert text.count("\n") == 0, text
+    assert short_line + " " + name.split()[-1] in text
+
+
+@pytest.mark.parametrize(
     "block",
     [
         "Q: When did the crew learn of the leak?\nA: On the second day, from the ground.",

@@ -13,6 +13,8 @@ The decision is read from the text, not from the article's source:
 - Markdown: a soft line break is a space (CommonMark), unless the line ends in a hard break
   (two spaces or a backslash) or the next line is wholly in emphasis (a caption);
 - the next line starts in lower case -> join: it continues the sentence;
+- the line ends inside a name, after an initial or a title's short form ("President Richard M." /
+  "Nixon's", "Lt. Col." / "Georgi Dobrovolsky") -> join: no line of structure ends there;
 - the document is hard-wrapped (most lines inside its paragraphs fill a common width) and the
   next line's first word would not have fitted on this line -> join: the break is the wrap;
   when it would have fitted, the writer broke the line on purpose -> keep it.
@@ -27,6 +29,7 @@ import re
 from collections.abc import Sequence
 
 from kg.ingest.boilerplate import is_boilerplate_line
+from kg.lexicon import load_lexicon
 
 # A line that opens a block, as it stands in the text: "- item", "• item", "2. item", "Q: Why?",
 # "A: Because", "> quoted", "BAKANOV: We agreed".
@@ -40,6 +43,8 @@ _INDENTED = re.compile(r"^(?:\t| {2,})\S")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\r?$")
 _EMPHASIS_LINE = re.compile(r"^[ \t]*([*_]{1,2})\S.*\S\1[ \t]*\r?$")
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
+# The last word of a line that cannot end one: a name's initial, "Richard M." (not "U.S.").
+_INITIAL_AT_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 
 _MIN_WRAP_WIDTH = 40  # narrower "wrapping" is an address block or a list, not prose
 _MAX_WRAP_WIDTH = 160  # wider lines are paragraphs written on one line each
@@ -126,6 +131,8 @@ def _keeps_break(before: str, after: str, file: _FileLines, width: int | None, m
         return True
     if _starts_lower_case(after) and not before.rstrip().endswith(":"):
         return False
+    if _ends_inside_name(before.rstrip()):
+        return False
     if width is None or len(before) > _OVERLONG * width:
         return True
     first_word = after.split(" ", 1)[0]
@@ -134,6 +141,11 @@ def _keeps_break(before: str, after: str, file: _FileLines, width: int | None, m
 
 def _opens_block(after: str, file: _FileLines) -> bool:
     return bool(_BLOCK_START.match(after) or _MARKUP_START.match(file.after))
+
+
+def _ends_inside_name(line: str) -> bool:
+    """``"... President Richard M."``, ``"... Lt. Col."``: a name goes on on the next line."""
+    return bool(_INITIAL_AT_END.search(line)) or line.rsplit(" ", 1)[-1] in load_lexicon().title_abbreviations
 
 
 def _starts_lower_case(line: str) -> bool:
