@@ -31,6 +31,26 @@ def test_a_present_tense_sentence_brings_the_narrative_back_to_publication(extra
     assert launch.date == DateValue.of(1981, 4, 12)
 
 
+def test_a_present_comment_on_that_morning_stays_in_the_story(extract_text):
+    ex = extract_text("Twenty years ago today, the shuttle Endeavour lifted off from Florida with two "
+                      "cosmonauts aboard.\n\nIt is hard to forget how cold that morning was. "
+                      "Endeavour touched down at Edwards on Nov. 9.", published="2021-10-30")
+    (landing,) = events_of(ex, "Landing")
+    assert landing.date == DateValue.of(2001, 11, 9)
+
+
+def test_a_present_tense_time_clause_after_would_looks_ahead(extract_text):
+    ex = extract_text("The agency said on Monday that the tourist would not be aboard the Soyuz TMA-9 "
+                      "capsule when it lifts off from Baikonur on Nov. 14.", published="2006-09-20")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.status == "planned" and launch.date == DateValue.of(2006, 11, 14)
+
+
+def test_a_question_with_when_is_no_plan(extract_text):
+    ex = extract_text("When do the new capsules fly? Nobody at the agency would say.", published="2019-05-02")
+    assert not events_of(ex, "Launch")
+
+
 def test_a_past_sentence_without_a_date_continues_the_day_before_it(extract_text):
     ex = extract_text("On Tuesday the crew boarded their capsule at the Baikonur Cosmodrome. "
                       "Soyuz TMA-21 lifted off at dawn.", published="2011-04-07")

@@ -379,8 +379,12 @@ _TIME_MARKS = {"before", "when", "once", "until", "after", "as", "till"}
 
 
 def _in_future_time_clause(trigger: "Token") -> bool:
-    """"... less than a day before the Soyuz arrives": a present-tense verb in a time clause."""
-    return trigger.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.children)
+    """"... less than a day before the Soyuz arrives", "when it lifts off on Oct. 28": a present-tense
+    verb in a time clause."""
+    if trigger.tag_ not in {"VBZ", "VBP"}:
+        return False
+    marks = {"mark", "advmod"} if trigger.dep_ == "advcl" else {"mark"}  # not "When do the capsules fly?"
+    return any(c.dep_ in marks and c.lower_ in _TIME_MARKS for c in trigger.children)
 
 
 def _has_required_roles(event_type: str, participants: list[str], ctx: DocContext) -> bool:
@@ -803,10 +807,18 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     return _merge(events, ctx)
 
 
+_STORY_TIME = re.compile(r"(?i)\bthat\s+(?:morning|afternoon|evening|night|day|week|month|year|flight|mission)\b")
+"""A present-tense comment that points back at the story's time: "It is worth remembering how
+strange that morning felt", "That flight is still the longest"."""
+
+
 def _in_the_present(sent: "Span") -> bool:
     """Whether the sentence's main verb is present, present perfect or future ("NASA has said it
-    intends ...", "Atlantis will remain at Kennedy"): the text is back at its publication date."""
+    intends ...", "Atlantis will remain at Kennedy"): the text is back at its publication date;
+    not when it points back at the story's time (:data:`_STORY_TIME`)."""
     root = sent.root
+    if _STORY_TIME.search(sent.text):
+        return False
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.tag_ == "VBD" for c in auxes) or root.tag_ == "VBD":
         return False
