@@ -29,6 +29,8 @@ class Lexicon:
     crew_titles: frozenset[str]
     corps_titles: frozenset[str]
     title_abbreviations: dict[str, str]
+    rank_abbreviations: frozenset[str]
+    """short forms before a name that name no post ("Lt.", "Capt.")"""
     acting_words: frozenset[str]
     past_words: frozenset[str]
     event_needs_craft: frozenset[str]
@@ -72,6 +74,7 @@ def _lexicon(raw: dict) -> Lexicon:
         crew_titles=frozenset(raw["crew_titles"]),
         corps_titles=frozenset(raw["corps_titles"]),
         title_abbreviations=dict(raw["title_abbreviations"]),
+        rank_abbreviations=frozenset(raw["rank_abbreviations"]),
         acting_words=frozenset(raw["acting_words"]),
         past_words=frozenset(raw["past_words"]),
         event_needs_craft=frozenset(raw["event_needs_craft"]),

