@@ -46,6 +46,16 @@ def test_a_present_tense_time_clause_after_would_looks_ahead(extract_text):
     assert launch.status == "planned" and launch.date == DateValue.of(2006, 11, 14)
 
 
+def test_a_plan_told_over_two_sentences_stays_in_the_coming_year(extract_text):
+    # "July 15" of a plan sets the narrative's day ahead of publication, and a docking "two days
+    # after the launches" (plural) counts from that planned launch
+    ex = extract_text("Under the accord, Soyuz TM-14 is to lift off from Baikonur on June 20 with the cosmonaut "
+                      "Pavel Orlov. The shuttle Atlantis is to follow from Florida six hours later and is to dock "
+                      "with Soyuz TM-14 three days after the launches.", published="1990-11-05")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.status == "planned" and docking.date == DateValue.of(1991, 6, 23)
+
+
 def test_a_question_with_when_is_no_plan(extract_text):
     ex = extract_text("When do the new capsules fly? Nobody at the agency would say.", published="2019-05-02")
     assert not events_of(ex, "Launch")

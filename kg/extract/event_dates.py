@@ -59,6 +59,14 @@ class Narrative:
         year: "In April" after a present-tense sentence is read against the publication date."""
         return Narrative(last=self.last, age=self.age, anchor_nouns=self.anchor_nouns, event_days=self.event_days)
 
+    def anchor_type(self, noun: str) -> str | None:
+        """The event type an anchor noun names, singular or plural ("the launch", "the launches")."""
+        noun = noun.lower()
+        for form in (noun, noun[:-1], noun[:-2]) if noun.endswith("s") else (noun,):
+            if form in self.anchor_nouns:
+                return self.anchor_nouns[form]
+        return None
+
     def after_event(self, event_type: str, when: DateValue | None) -> "Narrative":
         """The narrative once an event of ``event_type`` was told as happening on ``when`` (a day)."""
         if when is None or when.precision != "day":
@@ -157,7 +165,7 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
         if value is not None:
             found.append(DateMention(m.group(), m.start(), m.end(), value, True))
     for m in _AFTER_THE_EVENT.finditer(text):  # "in a message sent to NASA after the launch": its day
-        event_type = narrative.anchor_nouns.get(m["noun"].lower())
+        event_type = narrative.anchor_type(m["noun"])
         value = narrative.event_days.get(event_type) if event_type else None
         if value is not None and all(m.end() <= f.start or m.start() >= f.end for f in found):
             found.append(DateMention(m.group(), m.start(), m.end(), value, True))
@@ -179,7 +187,7 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
 def _after_event(m: re.Match[str], narrative: Narrative) -> DateValue | None:
     """The day of "two days after launch": the day of the last launch told, moved by the days said;
     hours or minutes ("soon after the handshake") keep its day; "a few days" gives none."""
-    event_type = narrative.anchor_nouns.get(m.group("noun").lower())
+    event_type = narrative.anchor_type(m.group("noun"))
     day = narrative.event_days.get(event_type) if event_type else None
     if day is None:
         return None

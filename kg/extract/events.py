@@ -783,6 +783,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         deciders = frozenset(t.i for t, ty in found if ty in _cues(ctx).cancel_decisions | _cues(ctx).object_of_types)
         owners = date_owners([t for t, _ in found], reporting, deciders)
         taken: set[tuple[str, int, int]] = set()
+        statuses: set[str] = set()
         for token, event_type in found:
             event = _event(token, event_type, _Reading(sent, found, owners, narrative, positions), ctx)
             if event is not None and event_type in _cues(ctx).cancel_decisions \
@@ -798,10 +799,12 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 continue
             taken.add((event.type, *clause))
             events.append(event)
-            if event.status == "happened":
+            statuses.add(event.status)
+            if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
             lemmas.append(token.lemma_.lower())
-        _, narrative = sentence_dates(sent, "unknown", narrative, ctx.published)
+        looking_ahead = statuses == {"planned"}  # "a Soyuz is to lift off on July 15": the narrative's day is ahead
+        _, narrative = sentence_dates(sent, "future" if looking_ahead else "unknown", narrative, ctx.published)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
     return _merge(events, ctx)
