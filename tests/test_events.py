@@ -36,6 +36,8 @@ def cues():
     ("", "launch was aborted", "happened"),  # "aborted two minutes after liftoff": it flew
     ("", "doubted would meet", None),  # "officials doubted the two men would meet again"
     ("", "signed", "happened"),
+    ("flight controllers ran a simulated", "launch", None),  # a rehearsal, not a launch
+    ("the crews practised a mock", "docking", None),
 ])
 def test_status_cues_decide_the_status(cues, before, chain, expected):
     assert event_status(before=before, chain=chain, cues=cues) == expected
