@@ -214,7 +214,7 @@ def _own_clause(verb: "Token", ctx: DocContext, *, of_noun: bool = False) -> lis
     return list(verb.subtree)  # "had been signed on Thursday, a day before NASA announced it"
 
 
-_TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "as"})
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "till", "once", "as"})
 
 
 def _is_time_clause(clause: "Token") -> bool:
@@ -373,9 +373,6 @@ def _for_to_clause(trigger: "Token") -> bool:
     after_for = trigger.dep_ in {"advcl", "xcomp"} and any(  # parsed as "arranged [for Marchenko] [to fly]"
         c.dep_ == "prep" and c.lower_ == "for" and c.i < trigger.i for c in trigger.head.children)
     return marked or after_for
-
-
-_TIME_MARKS = {"before", "when", "once", "until", "after", "as", "till"}
 
 
 def _in_future_time_clause(trigger: "Token") -> bool:
