@@ -680,3 +680,20 @@ def test_the_capsule_is_not_the_rocket_named_last(extract_text):
     ex = extract_text("On Oct. 11, Soyuz MS-10 lifted off on a Soyuz-FG rocket. The escape system pulled the "
                       "capsule away, and the capsule landed on the steppe.", published="2019-03-18")
     assert [participant_names(ex, e) for e in events_of(ex, "Landing")] == [{"Soyuz MS-10"}]
+
+
+def test_events_a_question_tells_no_event(extract_text):
+    ex = extract_text("Would you ride a Soyuz to the station next spring? Most of the trainees said yes.",
+                      published="2010-03-01")
+    assert not events_of(ex, "Launch")
+
+
+def test_events_an_interviewees_label_is_not_who_the_answer_talks_about(extract_text):
+    # "Vasko: She launched ...": the pronoun is the woman the question named, not the speaker
+    ex = extract_text("The Herald spoke with Ruth Okonjo, who trained crews for NASA.\n\n"
+                      "Herald: Tell us about Mira Castellanos.\n\n"
+                      "Okonjo: She launched on Soyuz TMA-19 from Baikonur on Oct. 3 with two cosmonauts.",
+                      published="2010-12-01")
+    (launch,) = events_of(ex, "Launch")
+    names = participant_names(ex, launch)
+    assert "Mira Castellanos" in names and not any("Okonjo" in name for name in names)

@@ -40,7 +40,7 @@ class DocContext:
         self._starts = [r.mention.start for r in self.resolved]
         for r in self.resolved:
             span = self.doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
-            if span is None:
+            if span is None or self._is_speaker_label(r):
                 continue
             for token in span:
                 self._token_to_mention.setdefault(token.i, r)
@@ -66,7 +66,8 @@ class DocContext:
         return quoted_spans(self.text)
 
     def mention_at(self, token: "Token") -> Resolved | None:
-        """The mention covering ``token``, if any."""
+        """The mention covering ``token``, if any (a speaker's label is none: it tells who speaks the
+        line, it takes no part in what the line says)."""
         return self._token_to_mention.get(token.i)
 
     def mentions_in(self, start: int, end: int) -> list[Resolved]:
@@ -81,14 +82,22 @@ class DocContext:
         return out
 
     def mentions_before(self, offset: int, types: frozenset[str]) -> Iterator[Resolved]:
-        """Mentions of an entity of one of ``types`` that end by ``offset``, the latest first."""
+        """Mentions of an entity of one of ``types`` that end by ``offset``, the latest first; not a
+        speaker's label in an interview ("Vasko: She launched on Soyuz TMA-11": "she" is not Vasko)."""
         if types not in self._typed_mentions:
-            chosen = [r for r in self.resolved if self.type_of(r.key) in types]
+            chosen = [r for r in self.resolved if self.type_of(r.key) in types and not self._is_speaker_label(r)]
             self._typed_mentions[types] = ([r.mention.start for r in chosen], chosen)
         starts, chosen = self._typed_mentions[types]
         for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
             if chosen[index].mention.end <= offset:
                 yield chosen[index]
+
+    def _is_speaker_label(self, r: Resolved) -> bool:
+        """A name alone at the start of a line, before a colon: who speaks the line, not one it names."""
+        text = self.text
+        if not text.startswith(":", r.mention.end):
+            return False
+        return not text[text.rfind("\n", 0, r.mention.start) + 1 : r.mention.start].strip()
 
     @property
     def sentences(self) -> list["Span"]:

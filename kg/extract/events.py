@@ -152,9 +152,17 @@ def _negated_past(verb: "Token") -> bool:
 
 
 def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tuple["Token", str]]:
-    """The trigger words of the sentence (``kg/data/events.yaml`` patterns) with their event types."""
+    """The trigger words of the sentence (``kg/data/events.yaml`` patterns) with their event types;
+    none in a question ("Would you fly in a Soyuz tomorrow?"), which asks and tells no event."""
+    if _is_question(sent):
+        return []
     return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)
             and not (matched[t.i] == "Launch" and _is_return(t, ctx))]
+
+
+def _is_question(sent: "Span") -> bool:
+    last = next((t for t in reversed(sent) if not (t.is_space or t.is_quote or t.text in {")", "*"})), None)
+    return last is not None and last.text.endswith("?")
 
 
 def _is_return(token: "Token", ctx: DocContext) -> bool:
