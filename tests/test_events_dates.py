@@ -56,6 +56,25 @@ def test_a_plan_told_over_two_sentences_stays_in_the_coming_year(extract_text):
     assert docking.status == "planned" and docking.date == DateValue.of(1991, 6, 23)
 
 
+def test_a_when_clause_takes_the_date_of_the_clause_it_hangs_from(extract_text):
+    # "... in March 1996 on STS-76, when the crew joined ...": the joining is March 1996, not the
+    # day the sentence before named; and the names of the "when" clause are not the flight's
+    ex = extract_text("Two cosmonauts left the station on Oct. 2, 1995. Anya Petrova flew on Atlantis in "
+                      "March 1996 on STS-76, when the crew joined Kvant-3 to Kristall.", published="2020-01-10")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(1996, 3)
+    (launch,) = events_of(ex, "Launch")
+    assert not {"Kvant-3", "Kristall"} & participant_names(ex, launch)
+
+
+def test_a_when_clause_on_a_date_is_the_same_events(extract_text):
+    ex = extract_text("The next crew launch to the station is planned for late September, when astronaut Dana "
+                      "Burke and cosmonaut Ilya Marin are scheduled to lift off aboard Soyuz TMA-40.",
+                      published="2011-07-21")
+    (launch,) = [e for e in events_of(ex, "Launch") if "Dana Burke" in participant_names(ex, e)]
+    assert launch.date == DateValue.of(2011, 9)
+
+
 def test_a_question_with_when_is_no_plan(extract_text):
     ex = extract_text("When do the new capsules fly? Nobody at the agency would say.", published="2019-05-02")
     assert not events_of(ex, "Launch")

@@ -211,7 +211,8 @@ def _own_clause(verb: "Token", ctx: DocContext, *, of_noun: bool = False) -> lis
     Cassidy"); for the verb of a noun trigger (``of_noun``), never a clause telling when."""
     other = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
              and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)]
-    timed = {t.i for c in verb.children if _is_time_clause(c) for t in c.subtree}  # "comes two weeks after Carpenter flew"
+    timed = {t.i for c in verb.subtree if c != verb and (c.head == verb or c.dep_ == "relcl") and _is_time_clause(c)
+             for t in c.subtree}  # "comes two weeks after Carpenter flew", "on STS-88, when the crew joined Unity"
     left_out = {t.i for c in other for t in c.subtree} | timed
     own = [t for t in verb.subtree if t.i not in left_out]
     contrast = any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children)  # "renewed in 1977, but Reagan declined"
@@ -227,8 +228,11 @@ _TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "
 
 def _is_time_clause(clause: "Token") -> bool:
     """An adverbial clause with a subject of its own, opened by a time word ("after Carpenter flew
-    three orbits", "when Atlantis docked"): another event's, whose names are not this one's."""
-    return (clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+    three orbits", "when Atlantis docked", "on STS-88, when the crew joined Unity to Zarya"):
+    another event's, whose names are not this one's."""
+    if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
+        return False  # "planned for late September, when the crew is to lift off": the same time, the same event
+    return (clause.dep_ in {"advcl", "relcl"} and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children)
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children))
 
 
@@ -956,6 +960,19 @@ def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> Date
     return _verb_date(verb.head, sent, mentions, before=verb)
 
 
+def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date of the clause a "when" clause hangs from ("Krikalev flew on Endeavour in December
+    1998 on STS-88, when the crew joined Unity to Zarya": December 1998)."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    when = next((c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ == "when"), None)
+    if when is None or verb.dep_ not in {"advcl", "relcl"}:
+        return None
+    main = verb.head
+    while main.pos_ not in {"VERB", "AUX"} and main.head != main:
+        main = main.head
+    return _verb_date(main, sent, mentions, before=when) if main.pos_ in {"VERB", "AUX"} else None
+
+
 def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
     """The date attached to the trigger itself ("the launch, set for June 23"), if any."""
     mentions, _ = sentence_dates(reading.sent, "unknown", reading.narrative, ctx.published)
@@ -1035,7 +1052,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
             and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
         when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
     if when is None and status == "happened" and _told_in_the_past(token, ctx) and not _counted_plural_subject(token, ctx):
-        when = (_date_of_coordinated(token, sent, mentions) or narrative.past_scene_day(ctx.published)
+        when = (_date_of_coordinated(token, sent, mentions) or _date_of_when_clause(token, sent, mentions)
+                or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
         when = _publication_date(ctx)  # "Goldin said in a statement"
