@@ -37,6 +37,8 @@ class Lexicon:
     spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
     anaphora: dict[str, Anaphor]
+    series_words: frozenset[str]
+    """words that pick one of a series ("the last shuttle"): such a description points back at nothing"""
     """head noun -> what a definite description with that head may refer back to"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
@@ -82,6 +84,7 @@ def _lexicon(raw: dict) -> Lexicon:
         background_preps=frozenset(raw["background_preps"]),
         anaphora={k: Anaphor(frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
                   for k, v in raw["anaphora"].items()},
+        series_words=frozenset(raw["series_words"]),
         planned_cues=tuple(raw["planned_cues"]),
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),

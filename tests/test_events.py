@@ -697,3 +697,12 @@ def test_events_an_interviewees_label_is_not_who_the_answer_talks_about(extract_
     (launch,) = events_of(ex, "Launch")
     names = participant_names(ex, launch)
     assert "Mira Castellanos" in names and not any("Okonjo" in name for name in names)
+
+
+def test_events_the_last_shuttle_is_none_named_before(extract_text):
+    # "the last shuttle" picks one of a series: it is neither Columbia, named before, nor no event
+    ex = extract_text("Columbia broke apart over Texas in 2003. After the last shuttle landed in July 2011, "
+                      "American crews rode only Russian capsules.", published="2016-05-01")
+    (landing,) = events_of(ex, "Landing")
+    assert landing.participants == () and landing.date == DateValue.of(2011, 7)
+    assert landing.label == "Landing of the last shuttle"

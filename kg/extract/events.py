@@ -493,8 +493,9 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     if (types := _group_types(subject, ctx)) is not None:
         return _named_last(subject, types, ctx)  # "the two men shook hands", "the two agencies agreed"
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects \
-            and not any(ctx.mention_at(c) is not None for c in subject.children if c.dep_ in {"compound", "nmod", "nummod"}):
-        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"; not "the Soyuz MS-39 capsule"
+            and not any(ctx.mention_at(c) is not None for c in subject.children if c.dep_ in {"compound", "nmod", "nummod"}) \
+            and not any(c.lower_ in ctx.lexicon.series_words for c in subject.children):
+        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"; not "the Soyuz MS-39 capsule", "the last shuttle"
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
         return []
     speaker = _reporting_subject(verb, ctx)
@@ -750,12 +751,14 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
 
-def _label(event_type: str, lemma: str, participants: list[str], status: str, ctx: DocContext) -> str:
+def _label(event_type: str, lemma: str, participants: list[str], status: str, ctx: DocContext,
+           unnamed: str = "") -> str:
     """A timeline entry: "Launch of Crew-11", "Meeting of Sean Duffy and Dmitry Bakanov",
     "Planned visit by Dmitry Bakanov", "Launch carrying Oleg Platonov" — type (or the trigger's noun
-    for "Other"), participants and their type, status."""
+    for "Other"), participants and their type, status; with no participant, ``unnamed`` stands for
+    them ("Landing of the last shuttle")."""
     rules = _cues(ctx)
-    who, name_type = _who(event_type, participants, ctx)
+    who, name_type = _who(event_type, participants, ctx) if participants else (unnamed, None)
     pattern = ((rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.lemma_labels.get(lemma)
                or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
                or rules.labels.get(event_type))
@@ -990,7 +993,7 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     place_key = _place(list(ctx.doc[start:end]), ctx)
     lemma = token.lemma_.lower()
     participants = _who_takes_part(token, event_type, (start, end), place_key, reading, ctx)
-    if not participants and lemma not in _cues(ctx).no_participants_needed:
+    if not participants and lemma not in _cues(ctx).no_participants_needed and not _one_of_a_series(token, ctx):
         return None
     if participants and not _is_candidate(token, event_type, participants, reading.found, ctx):
         return None
@@ -1008,11 +1011,20 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         return None
     if event_type in _OBJECT_FIRST_TYPES:
         participants = _object_first(token, participants, ctx)
-    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx)
+    unnamed = " ".join(t.lower_ for t in subject.subtree) if not participants and (subject := _subject_of(token)) else ""
+    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx, unnamed)
     if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
     event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
     return event, (start, end)
+
+
+def _one_of_a_series(trigger: "Token", ctx: DocContext) -> bool:
+    """"After the last shuttle landed in July 2011": a craft picked from a series (lexicon
+    ``series_words``) by its subject, which names nobody and still tells an event."""
+    subject = _subject_of(trigger) if trigger.pos_ == "VERB" else None
+    return (subject is not None and subject.lemma_.lower() in _cues(ctx).craft_subjects
+            and any(c.lower_ in ctx.lexicon.series_words for c in subject.children))
 
 
 def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], place_key: str | None,

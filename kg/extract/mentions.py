@@ -295,7 +295,7 @@ def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexico
             continue
         if taken.overlaps(token.idx, token.idx + len(token)):
             continue
-        if any(c.dep_ == "compound" or c.ent_type_ for c in token.children):
+        if any(c.dep_ == "compound" or c.ent_type_ or c.lower_ in lexicon.series_words for c in token.children):
             continue
         start = dets[0].idx
         out.append(RawMention(start, token.idx + len(token), text[start:token.idx + len(token)],
