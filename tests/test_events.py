@@ -38,6 +38,7 @@ def cues():
     ("", "signed", "happened"),
     ("flight controllers ran a simulated", "launch", None),  # a rehearsal, not a launch
     ("the crews practised a mock", "docking", None),
+    ("it was the third such", "landing", None),  # a kind of event, not one
 ])
 def test_status_cues_decide_the_status(cues, before, chain, expected):
     assert event_status(before=before, chain=chain, cues=cues) == expected
