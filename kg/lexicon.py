@@ -31,6 +31,8 @@ class Lexicon:
     title_abbreviations: dict[str, str]
     rank_abbreviations: frozenset[str]
     """short forms before a name that name no post ("Lt.", "Capt.")"""
+    rank_words: frozenset[str]
+    """ranks and honorifics written out before a name ("Colonel", "Academician"), lower-case"""
     acting_words: frozenset[str]
     past_words: frozenset[str]
     event_needs_craft: frozenset[str]
@@ -77,6 +79,7 @@ def _lexicon(raw: dict) -> Lexicon:
         corps_titles=frozenset(raw["corps_titles"]),
         title_abbreviations=dict(raw["title_abbreviations"]),
         rank_abbreviations=frozenset(raw["rank_abbreviations"]),
+        rank_words=frozenset(w.lower() for w in raw["rank_words"]),
         acting_words=frozenset(raw["acting_words"]),
         past_words=frozenset(raw["past_words"]),
         event_needs_craft=frozenset(raw["event_needs_craft"]),

@@ -133,3 +133,11 @@ def test_a_rank_before_a_name_neither_ends_the_sentence_nor_is_a_post(extract_te
     found = positions(ex)
     assert ("Harlan W. Pruitt", "commander", "Gemini 14") in found
     assert not any(title == "colonel" for _, title, _ in found)
+
+
+def test_a_rank_written_out_is_no_part_of_the_name(extract_text):
+    ex = extract_text("The Soyuz 31 spacecraft, crewed by Colonel B. K. Ostrovsky and flight engineer "
+                      "Academician Pyotr L. Samarin, landed in the planned area.", published="1978-09-04")
+    names = {e.label for e in ex.entities.values() if e.type == "Person"}
+    assert {"B. K. Ostrovsky", "Pyotr L. Samarin"} <= names, names
+    assert not any(name.startswith(("Colonel", "Academician")) for name in names)

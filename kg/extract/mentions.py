@@ -58,9 +58,9 @@ def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | Non
             start += 1
         elif not titles:
             break
-        elif low in lexicon.title_heads or low in lexicon.title_modifiers:
+        elif low in lexicon.title_heads or low in lexicon.title_modifiers or low in lexicon.rank_words:
             start += 1
-        elif word in lexicon.title_abbreviations or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
+        elif word in lexicon.title_abbreviations or word in lexicon.rank_abbreviations or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
             start += 1
         else:
             break
