@@ -141,3 +141,12 @@ def test_a_rank_written_out_is_no_part_of_the_name(extract_text):
     names = {e.label for e in ex.entities.values() if e.type == "Person"}
     assert {"B. K. Ostrovsky", "Pyotr L. Samarin"} <= names, names
     assert not any(name.startswith(("Colonel", "Academician")) for name in names)
+
+
+def test_the_organisation_after_the_last_of_a_list_is_the_whole_lists(extract_text):
+    ex = extract_text("Cosmonauts Ivan Korsak and Lev Antipov of Roscosmos boarded the capsule, with Rita Holm "
+                      "of the European Space Agency.", published="2021-11-16")
+    found = positions(ex)
+    assert ("Ivan Korsak", "cosmonaut", "Roscosmos") in found
+    assert ("Lev Antipov", "cosmonaut", "Roscosmos") in found
+    assert not any(person == "Rita Holm" and title == "cosmonaut" for person, title, _ in found)

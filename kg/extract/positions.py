@@ -23,6 +23,8 @@ Honorifics ("Dr.") are not posts. Cue words are data: ``positions`` in kg/data/l
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -717,12 +719,25 @@ def _coordinated(people: list[Resolved], out: _Collector) -> None:
             continue
         plural.add((r.key, sent.start))
         evidence = ctx.evidence(sent)
-        # "NASA astronauts A and B and C of JAXA": C's own organisation replaces the shared one
+        # "NASA astronauts A and B and C of JAXA": C's own organisation replaces the shared one;
+        # "cosmonauts A and B of Roscosmos": with none shared, the last one's is the whole list's
         own = _org_after(span.end, ctx, sent, ("of",))
+        last = doc[span.start - 1].lower_ == "and"
         for pos in list(out.found):
             if pos.person == prev.key and pos.evidence == evidence:
-                org = own.key if own is not None and pos.organization is not None else pos.organization
+                shared = own is not None and pos.organization is None and last
+                org = own.key if own is not None and (pos.organization is not None or shared) else pos.organization
                 out.found.append(Position(r.key, pos.title, org, pos.evidence, acting=pos.acting))
+                if shared:
+                    _give_list_org(out, pos.title, evidence, {key for key, start in plural if start == sent.start}, own.key)
+
+
+def _give_list_org(out: _Collector, title: str, evidence: Evidence, people: set[str], org: str) -> None:
+    """The organisation named after the last of a list, for the others of it who hold ``title``
+    from the same sentence with none."""
+    for index, pos in enumerate(out.found):
+        if pos.person in people and pos.title == title and pos.evidence == evidence and pos.organization is None:
+            out.found[index] = dataclasses.replace(pos, organization=org)
 
 
 def _listed_after_plural(out: _Collector) -> None:
