@@ -66,3 +66,16 @@ def test_of_two_subjects_the_named_one_speaks(extract_text):
                       "accord would \u201copen new doors for the scientists of both countries.\u201d",
                       published="1977-05-19")
     assert quotes(ex) == {("Soviet Academy of Sciences", "open new doors for the scientists of both countries.")}
+
+
+def test_the_colonel_said_is_the_person_named_with_that_rank(extract_text):
+    ex = extract_text("Col. Edwin R. Marsh, the American pilot, laid a wreath beside Alexei Stepanov and "
+                      "Ivan Dorin of the Soviet air force.\n\n"
+                      '"We all fly the same sky," the colonel said after the ceremony.', published="1971-07-03")
+    assert ("Edwin R. Marsh", "We all fly the same sky") in quotes(ex)
+
+
+def test_the_cosmonaut_said_is_the_person_holding_that_title_here(extract_text):
+    ex = extract_text("NASA's chief Lina Ortez welcomed the cosmonaut Pavel Orlov and the engineer Rita Holm. "
+                      '"It is good to be back," the cosmonaut said.', published="2004-05-02")
+    assert ("Pavel Orlov", "It is good to be back") in quotes(ex)

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Union
 
 from kg.extract.attribution import AttributionCues, load_attribution_cues
+from kg.lexicon import load_lexicon
 from kg.model import Mention, Position
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class SpeakerResolver:
             if child.dep_ in _NAMING_DEPS and self.person(child) is not None:
                 return self.person(child)  # "a spokesperson, Jane Roe," / "astronaut Jane Roe"
         lemma = token.lemma_.lower()
-        for rule in (self._statement, self._spokesperson, self._description):
+        for rule in (self._statement, self._spokesperson, self._description, self._ranked):
             key = rule(token, lemma)
             if key is not None:
                 return key
@@ -198,6 +199,22 @@ class SpeakerResolver:
                     return person
         if organizations and self._is_anaphoric(token):
             return self._any_named_holder(lemma)
+        return None
+
+    def _ranked(self, token: Token, lemma: str) -> str | None:
+        """``the colonel`` (a rank, lexicon ``rank_words``) or ``the cosmonaut`` (a corps title): the
+        last person named before, outside quotes and captions, whose name follows that word or its
+        short form ("Colonel Stafford", "Col. Thomas P. Stafford") or who holds that title here."""
+        lexicon = load_lexicon()
+        if lemma not in lexicon.rank_words and lemma not in lexicon.corps_titles:
+            return None
+        words = {lemma, *(short.lower() for short, word in lexicon.title_abbreviations.items() if word == lemma)}
+        holders = {p.person for p in self.positions if p.title.lower() == lemma}
+        for mention in reversed(self.antecedents[:bisect_left(self.antecedent_ends, token.idx + 1)]):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            before = self.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
+            if mention.entity_key in holders or before in words:
+                return mention.entity_key
         return None
 
     def _any_named_holder(self, head: str) -> str | None:
