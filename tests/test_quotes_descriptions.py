@@ -79,3 +79,12 @@ def test_the_cosmonaut_said_is_the_person_holding_that_title_here(extract_text):
     ex = extract_text("NASA's chief Lina Ortez welcomed the cosmonaut Pavel Orlov and the engineer Rita Holm. "
                       '"It is good to be back," the cosmonaut said.', published="2004-05-02")
     assert ("Pavel Orlov", "It is good to be back") in quotes(ex)
+
+
+def test_she_said_after_a_reporting_chain_is_the_main_clauses_subject(extract_text):
+    # "Lueders told a reporter that Solovyov had called ...": "she" is the one who told, not the
+    # subject of the clause she reported
+    ex = extract_text("Mara Ellison, the flight director in Houston, told a reporter on Tuesday that Oleg Ruzin, "
+                      "her Russian counterpart, had called her team during the night. "
+                      '"The two rooms still work as one," she said.', published="2021-11-17")
+    assert ("Mara Ellison", "The two rooms still work as one") in quotes(ex)

@@ -123,20 +123,23 @@ class SpeakerResolver:
         candidates = [m for m in self.antecedents[:earlier]
                       if sentence.start_char <= m.start < sentence.end_char]
         subjects = [m for m in candidates if self._is_subject(m)]
-        return (subjects or candidates or [last])[-1].entity_key
+        main = [m for m in subjects if self._is_subject(m, main=True)]  # "Lueders told X that Solovyov had called": Lueders
+        return (main or subjects or candidates or [last])[-1].entity_key
 
     def _sentence_of(self, mention: Mention):
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span.sent if span is not None else None
 
-    def _is_subject(self, mention: Mention) -> bool:
-        """The subject of its clause, or named in apposition to it ("a spokesperson, Jane Roe,")."""
+    def _is_subject(self, mention: Mention, *, main: bool = False) -> bool:
+        """The subject of its clause (with ``main``, of its sentence's main verb), or named in
+        apposition to it ("a spokesperson, Jane Roe,")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
-        return root.dep_ in _SUBJECT_DEPS or (
-            root.dep_ in _NAMING_DEPS and root.head.dep_ in _SUBJECT_DEPS)
+        if root.dep_ in _NAMING_DEPS and root.head.dep_ in _SUBJECT_DEPS:
+            root = root.head
+        return root.dep_ in _SUBJECT_DEPS and (not main or root.head.dep_ == "ROOT")
 
     def owner(self, token: Token) -> str | None:
         """The entity that owns a noun: ``NASA's``, ``the Roscosmos``, ``its``, ``of/from/by NASA``."""
