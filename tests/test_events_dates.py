@@ -75,6 +75,14 @@ def test_a_when_clause_on_a_date_is_the_same_events(extract_text):
     assert launch.date == DateValue.of(2011, 9)
 
 
+def test_the_day_after_a_launch_beside_a_date_is_the_day_before_it(extract_text):
+    ex = extract_text("Ivan Korsak, Lev Antipov and Oleg Ruzin died on the way home. They had lived 20 days in "
+                      "orbit, most of them aboard the Almaz station, which they entered on May 9, the day after "
+                      "their launch from Baikonur.", published="1975-06-01")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(1975, 5, 8)
+
+
 def test_a_question_with_when_is_no_plan(extract_text):
     ex = extract_text("When do the new capsules fly? Nobody at the agency would say.", published="2019-05-02")
     assert not events_of(ex, "Launch")

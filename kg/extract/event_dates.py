@@ -402,10 +402,11 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0,
 _AFTER_BEFORE = {"after", "before"}
 
 
-def offset_from_main(trigger: "Token") -> tuple["Token", int] | None:
+def offset_from_main(trigger: "Token") -> tuple["Token", int, "Token"] | None:
     """The verb a "two days after ..." phrase holding ``trigger`` modifies, and the days from it to
     the trigger's event: "docked on Thursday, two days after Atlantis lifted off" (-2), "a day after
-    lifting off" (-1), "three days after their launch" (-3), "hours before the landing" (0)."""
+    lifting off" (-1), "three days after their launch" (-3), "hours before the landing" (0),
+    "boarded it on June 7, the day after their launch" (-1); and the amount ("two days")."""
     mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _AFTER_BEFORE), None)
     if mark is not None:  # "two days after Atlantis lifted off"
         main = trigger.head
@@ -416,6 +417,10 @@ def offset_from_main(trigger: "Token") -> tuple["Token", int] | None:
         main = mark.head
         if amount is None and mark.head.dep_ == "npadvmod":  # "a day after lifting off": "day" holds "after"
             amount, main = mark.head, mark.head.head
+        elif amount is None and mark.head.dep_ == "appos":
+            amount, main = mark.head, mark.head.head.head  # "boarded it on June 7, the day after their launch"
+            while main.pos_ not in {"VERB", "AUX"} and main.head != main:
+                main = main.head
     else:
         return None
     if amount is None or main == trigger or main.pos_ not in {"VERB", "AUX"}:
@@ -423,7 +428,7 @@ def offset_from_main(trigger: "Token") -> tuple["Token", int] | None:
     days = _amount_in_days(amount)
     if days is None:
         return None
-    return main, -days if mark.lower_ == "after" else days
+    return main, -days if mark.lower_ == "after" else days, amount
 
 
 def _amount_in_days(amount: "Token") -> int | None:
@@ -436,7 +441,7 @@ def _amount_in_days(amount: "Token") -> int | None:
     count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
     if count is None:
         return None
-    number = _count(count.lower_)
+    number = 1 if count.lower_ == "the" else _count(count.lower_)  # "the day after": one day
     return number * unit if number is not None else None
 
 

@@ -878,11 +878,21 @@ def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: N
     found = offset_from_main(trigger)
     if found is None:
         return None
-    main, days = found
-    day = _verb_date(main, sent, mentions)
+    main, days, amount = found
+    day = _date_beside(amount, sent, mentions) or _verb_date(main, sent, mentions)
     if day is None:
         day = narrative.past_scene_day(ctx.published) if main.tag_ == "VBD" else None
     return shifted(day, days)
+
+
+def _date_beside(amount: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date a "the day after ..." phrase stands beside: "on June 7, the day after their launch"."""
+    words = [amount, *(c for c in amount.children if c.dep_ in {"det", "nummod", "amod"} and c.i < amount.i)]
+    start = min(t.idx for t in words) - sent.start_char
+    before = next((m for m in reversed(mentions) if m.end <= start), None)
+    if before is None or sent.text[before.end:start].strip() != ",":
+        return None
+    return before.value
 
 
 def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | None" = None) -> DateValue | None:
@@ -1058,8 +1068,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
     if _verb_parsed_as_noun(token):
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
-    if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
-        when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"
+    if (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
+        when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"; "on June 7, the day after their launch"
     if rank != 0 and token.dep_ == "conj" and token.lemma_.lower() in _cues(ctx).needs_attached_date \
             and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
         when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
