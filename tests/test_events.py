@@ -707,3 +707,9 @@ def test_events_the_last_shuttle_is_none_named_before(extract_text):
     (landing,) = events_of(ex, "Landing")
     assert landing.participants == () and landing.date == DateValue.of(2011, 7)
     assert landing.label == "Landing of the last shuttle"
+
+
+def test_events_an_agreement_needs_a_party_that_can_agree(extract_text):
+    # a fact-box line: the craft named beside "agreement" is what it was about, not a party to it
+    ex = extract_text("2004: agreement signed on March 3; Kvant-5 launched in June", published="2020-01-10")
+    assert not events_of(ex, "Agreement")

@@ -21,8 +21,8 @@ class EventRules:
     canceled: tuple[str, ...]
     planned_before: tuple[str, ...] = ()
     """words right before a trigger that make it a hoped-for plan ("a hoped-for summit")"""
-    required_participant: dict[str, str] = field(default_factory=dict)
-    """event type -> entity type one of its participants must have"""
+    required_participant: dict[str, frozenset[str]] = field(default_factory=dict)
+    """event type -> entity types one of which one of its participants must have"""
     cancel_decisions: frozenset[str] = frozenset()
     """event types that *are* a cancellation: their canceling cue means they happened"""
     min_participants: dict[str, int] = field(default_factory=dict)
@@ -88,7 +88,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             planned=tuple(dict.fromkeys((*planned, *raw["planned_extra"]))),
             canceled=tuple(dict.fromkeys((*canceled, *raw["canceled_extra"]))),
             planned_before=tuple(raw.get("planned_before", ())),
-            required_participant=dict(raw["required_participant"]),
+            required_participant={k: frozenset(v) for k, v in raw["required_participant"].items()},
             cancel_decisions=frozenset(raw["cancel_decisions"]),
             min_participants=dict(raw["min_participants"]),
             with_craft_type=dict(raw["with_craft_type"]),

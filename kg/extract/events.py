@@ -403,7 +403,7 @@ def _has_required_roles(event_type: str, participants: list[str], ctx: DocContex
     needed = rules.required_participant.get(event_type)
     if len(participants) < rules.min_participants.get(event_type, 1):
         return False
-    return needed is None or any(ctx.type_of(p) == needed for p in participants)
+    return needed is None or any(ctx.type_of(p) in needed for p in participants)
 
 
 _CRAFT_TYPES = {"Spacecraft", "Program"}
