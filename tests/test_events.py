@@ -713,3 +713,10 @@ def test_events_an_agreement_needs_a_party_that_can_agree(extract_text):
     # a fact-box line: the craft named beside "agreement" is what it was about, not a party to it
     ex = extract_text("2004: agreement signed on March 3; Kvant-5 launched in June", published="2020-01-10")
     assert not events_of(ex, "Agreement")
+
+
+def test_events_a_statement_still_to_come_is_no_event(extract_text):
+    ex = extract_text("The Soyuz TMA-40 capsule landed on Saturday. Pavel Orlov set up a commission, and he "
+                      "told reporters on Monday that it would report within a month. NASA will announce its "
+                      "decision next week.", published="2009-04-23")
+    assert not [e for e in events_of(ex, "Announcement") if e.status == "planned"]

@@ -23,6 +23,8 @@ class EventRules:
     """words right before a trigger that make it a hoped-for plan ("a hoped-for summit")"""
     required_participant: dict[str, frozenset[str]] = field(default_factory=dict)
     """event type -> entity types one of which one of its participants must have"""
+    never_planned: frozenset[str] = frozenset()
+    """event types whose plans are no event ("it would report within a month")"""
     cancel_decisions: frozenset[str] = frozenset()
     """event types that *are* a cancellation: their canceling cue means they happened"""
     min_participants: dict[str, int] = field(default_factory=dict)
@@ -89,6 +91,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             canceled=tuple(dict.fromkeys((*canceled, *raw["canceled_extra"]))),
             planned_before=tuple(raw.get("planned_before", ())),
             required_participant={k: frozenset(v) for k, v in raw["required_participant"].items()},
+            never_planned=frozenset(raw.get("never_planned", ())),
             cancel_decisions=frozenset(raw["cancel_decisions"]),
             min_participants=dict(raw["min_participants"]),
             with_craft_type=dict(raw["with_craft_type"]),

@@ -1017,6 +1017,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if status == "canceled" and rank != 0:
         when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
     status = _status(token, event_type, sent, ctx, when) or status
+    if status == "planned" and event_type in _cues(ctx).never_planned:
+        return None
     if when is None and not _keep_undated(status, participants, ctx):
         return None
     if event_type in _OBJECT_FIRST_TYPES:
