@@ -720,3 +720,8 @@ def test_events_a_statement_still_to_come_is_no_event(extract_text):
                       "told reporters on Monday that it would report within a month. NASA will announce its "
                       "decision next week.", published="2009-04-23")
     assert not [e for e in events_of(ex, "Announcement") if e.status == "planned"]
+
+
+def test_events_an_agreement_talked_about_is_no_new_agreement(extract_text):
+    ex = extract_text("Hugh Dryden will tell the President about the accord next week.", published="1962-06-09")
+    assert not events_of(ex, "Agreement")
