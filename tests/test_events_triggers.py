@@ -330,3 +330,12 @@ def test_every_trigger_word_spacy_lemmatises_as_another_word_is_a_listed_word_fo
     }
     assert differing <= set(raw["word_forms"]), sorted(differing - set(raw["word_forms"]))
 
+
+
+def test_reaching_a_station_is_a_docking_and_coming_up_in_a_craft_a_launch(extract_text):
+    ex = extract_text("Lena Varga reached Mir aboard a Soyuz in March 1996. In June 1997 Ivan Sokol and Pavel Lanin "
+                      "came up in Soyuz TM-26. The two sides reached an agreement in May 1997, and the probe reached "
+                      "orbit in August.", published="1998-01-10")
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("1996-03", "happened")]
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date.iso == "1997-06" and {"Ivan Sokol", "Soyuz TM-26"} <= participant_names(ex, launch)

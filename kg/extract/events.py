@@ -999,6 +999,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     """The event a trigger opens and its clause, or ``None``: nobody named takes part, its type's
     roles are missing, the clause says there was none, or a reporting verb has no date of its own."""
     sent = reading.sent
+    if _of_a_kind(token):
+        return None  # "the second such landing in a row": the event told before (``_join_anaphor``)
     start, end = _clause(token, sent, ctx)
     place_key = _place(list(ctx.doc[start:end]), ctx)
     lemma = token.lemma_.lower()
@@ -1162,13 +1164,21 @@ def _names_spaceflight(trigger: "Token", ctx: DocContext) -> bool:
 _ANAPHOR_DETERMINERS = {"the", "that", "this"}
 
 
+def _of_a_kind(trigger: "Token") -> bool:
+    """"The second such landing in a row", "another such flight": a noun trigger that names the
+    kind of an event told before, not a new one ("the first such talks in years" is the event)."""
+    words = {c.lower_ for c in trigger.children}
+    return trigger.pos_ in _NOUN_TRIGGER_POS and "such" in words and "first" not in words
+
+
 def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[Event],
                   lemmas: list[str], ctx: DocContext) -> None:
     """"The visit never took place": a definite noun trigger without participants names the last
     event of its type and trigger; it adds its sentence, and a cancellation it reports."""
     if trigger.pos_ not in _NOUN_TRIGGER_POS:
         return
-    if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children):
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children) \
+            and not _of_a_kind(trigger):
         return
     lemma = trigger.lemma_.lower()
     index = next((i for i in range(len(events) - 1, -1, -1)
