@@ -338,3 +338,10 @@ def test_gazetteer_user_file_is_read_fresh_each_time(tmp_path):
     assert len(load_gazetteer(path)) == 1
     write(tmp_path, GOOD_HEAD + "  - id: canada\n    type: Country\n    label: Canada\n")
     assert len(load_gazetteer(path)) == 2
+
+
+def test_landmarks_of_the_two_capitals_are_places(extract_text):
+    ex = extract_text("The letter was read out at the White House on Monday, a day after the parade in Red Square "
+                      "and the reception in the Kremlin.", published="1987-05-12")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types.get("White House") == "Place" and types.get("Red Square") == "Place" and types.get("Kremlin") == "Place"

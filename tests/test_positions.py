@@ -150,3 +150,4 @@ def test_the_organisation_after_the_last_of_a_list_is_the_whole_lists(extract_te
     assert ("Ivan Korsak", "cosmonaut", "Roscosmos") in found
     assert ("Lev Antipov", "cosmonaut", "Roscosmos") in found
     assert not any(person == "Rita Holm" and title == "cosmonaut" for person, title, _ in found)
+
