@@ -731,3 +731,17 @@ def test_events_the_second_such_landing_is_the_one_told_before(extract_text):
                       "second such landing in a row: Soyuz TMA-29 did the same last October.", published="2012-04-23")
     assert [(e.date.iso, participant_names(ex, e)) for e in events_of(ex, "Landing")] == [
         ("2012-04-21", {"Soyuz TMA-30"})]
+
+
+def test_events_a_rehearsal_is_for_an_event_still_to_come(extract_text):
+    ex = extract_text("On Friday the shuttle Discovery closed to within 40 feet of Mir in a rehearsal for docking.",
+                      published="1995-02-07")
+    assert [e.status for e in events_of(ex, "Docking")] == ["planned"]
+
+
+def test_events_a_launch_a_phrase_dates_by_is_not_the_days_the_text_is_at(extract_text):
+    # "told reporters before her launch": the launch told before, not one in the month just named
+    ex = extract_text("Mira Lund lifted off on Crew-9 on Oct. 5, 2022. Pavel Orlov followed last August. "
+                      "Lund told reporters before her launch that she expected questions about politics.",
+                      published="2024-02-03")
+    assert [e.date.iso for e in events_of(ex, "Launch") if "Mira Lund" in participant_names(ex, e)] == ["2022-10-05"]

@@ -844,10 +844,10 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     """A trigger in the simple past, or hanging from one ("signed a decree removing Rogozin",
     "floated through the tunnel to shake his hand", "held talks"); not a statement's noun, which
     was measured to take the wrong day more often than the right one, nor an event a verb only
-    refers to ("watched the docking")."""
+    refers to ("watched the docking") or a phrase dates by it ("told reporters before her launch")."""
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "held talks", "made the announcement at a meeting with Putin"
         governor = _governor(trigger)
-        told = trigger.dep_ in {"dobj", "pobj"} or (
+        told = trigger.dep_ == "dobj" or (trigger.dep_ == "pobj" and trigger.head.lower_ not in ctx.lexicon.background_preps) or (
             trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs)  # "Docking occurred at 1:11 p.m."
         return (told and governor.tag_ == "VBD"
                 and trigger.lemma_.lower() not in _cues(ctx).publication_month
