@@ -745,3 +745,11 @@ def test_events_a_launch_a_phrase_dates_by_is_not_the_days_the_text_is_at(extrac
                       "Lund told reporters before her launch that she expected questions about politics.",
                       published="2024-02-03")
     assert [e.date.iso for e in events_of(ex, "Launch") if "Mira Lund" in participant_names(ex, e)] == ["2022-10-05"]
+
+
+def test_events_a_craft_named_in_an_after_phrase_takes_no_part(extract_text):
+    ex = extract_text("In May 2004, after the Endeavour accident, Rita Holm and Ivan Sokol came home with Lev "
+                      "Antipov in Soyuz TMA-4 on a steep path.", published="2008-04-23")
+    (landing,) = events_of(ex, "Landing")
+    assert "Endeavour" not in participant_names(ex, landing) and "Soyuz TMA-4" in participant_names(ex, landing)
+    assert landing.label == "Landing of Soyuz TMA-4"

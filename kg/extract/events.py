@@ -1090,9 +1090,10 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
                   ctx: DocContext) -> list[str]:
     """The people, agencies and spacecraft of the trigger's clause (and a pronoun subject's referents)."""
     participants: list[str] = []
+    aside = _background_phrases(trigger, ctx)
     for tok in ctx.doc[start:end]:
         m = ctx.mention_at(tok)
-        if m is None or m.key in participants or m.key == place_key or _only_named_for_another(tok, ctx):
+        if m is None or m.key in participants or m.key == place_key or tok.i in aside or _only_named_for_another(tok, ctx):
             continue
         if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)
@@ -1100,6 +1101,14 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
         if key not in participants and key != place_key:
             participants.append(key)
     return participants
+
+
+def _background_phrases(trigger: "Token", ctx: DocContext) -> set[int]:
+    """The words of the "after the Columbia accident" phrases of the trigger's verb (lexicon
+    ``background_preps``): they name another event's parties, not this one's."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governor(trigger)
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.background_preps]
+    return {t.i for c in phrases if not (c.left_edge.i <= trigger.i <= c.right_edge.i) for t in c.subtree}
 
 
 def _only_named_for_another(token: "Token", ctx: DocContext) -> bool:
