@@ -95,13 +95,13 @@ def test_a_failed_write_leaves_no_half_written_file(tmp_path, monkeypatch):
 # them would invite exactly that.
 DEV_FLOOR = {"entities": 0.98, "positions": 0.89, "events": 0.82, "involvement": 0.83,
              "agency_country": 0.98, "quotes": 0.98, "macro": 0.92}
-NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.86, "events": 0.64, "involvement": 0.72,
+NEWS_DEV_FLOOR = {"entities": 0.95, "positions": 0.86, "events": 0.65, "involvement": 0.72,
                   "agency_country": 0.98, "quotes": 0.97, "macro": 0.86}
-NEWS_DEV_2_FLOOR = {"entities": 0.94, "positions": 0.81, "events": 0.58, "involvement": 0.55,
-                    "agency_country": 0.98, "quotes": 0.93, "macro": 0.80}
-NEWS_DEV_3_FLOOR = {"entities": 0.93, "positions": 0.86, "events": 0.45, "involvement": 0.53,
-                    "agency_country": 0.98, "quotes": 0.96, "macro": 0.79}
-NEWS_DEV_4_FLOOR = {"entities": 0.92, "positions": 0.65, "events": 0.50, "involvement": 0.55,
+NEWS_DEV_2_FLOOR = {"entities": 0.94, "positions": 0.81, "events": 0.62, "involvement": 0.55,
+                    "agency_country": 0.98, "quotes": 0.93, "macro": 0.81}
+NEWS_DEV_3_FLOOR = {"entities": 0.95, "positions": 0.88, "events": 0.50, "involvement": 0.53,
+                    "agency_country": 0.98, "quotes": 0.96, "macro": 0.80}
+NEWS_DEV_4_FLOOR = {"entities": 0.93, "positions": 0.65, "events": 0.50, "involvement": 0.55,
                     "agency_country": 0.94, "quotes": 0.94, "macro": 0.75}
 
 
