@@ -161,6 +161,7 @@ def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tu
 
 
 def _is_question(sent: "Span") -> bool:
+    """Whether the sentence ends in a question mark (before closing quotes, brackets or emphasis)."""
     last = next((t for t in reversed(sent) if not (t.is_space or t.is_quote or t.text in {")", "*"})), None)
     return last is not None and last.text.endswith("?")
 
@@ -232,7 +233,8 @@ def _is_time_clause(clause: "Token") -> bool:
     another event's, whose names are not this one's."""
     if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
         return False  # "planned for late September, when the crew is to lift off": the same time, the same event
-    return (clause.dep_ in {"advcl", "relcl"} and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children)
+    opened = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children)
+    return (clause.dep_ in {"advcl", "relcl"} and opened
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children))
 
 
@@ -495,7 +497,8 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     if subject is not None and ctx.mention_at(subject) is None and subject.lemma_.lower() in _cues(ctx).craft_subjects \
             and not any(ctx.mention_at(c) is not None for c in subject.children if c.dep_ in {"compound", "nmod", "nummod"}) \
             and not any(c.lower_ in ctx.lexicon.series_words for c in subject.children):
-        return _craft_named_last(subject, ctx)  # "the orbiter undocked", "the ships are to undock"; not "the Soyuz MS-39 capsule", "the last shuttle"
+        # "the orbiter undocked", "the ships are to undock"; not "the Soyuz MS-39 capsule", "the last shuttle"
+        return _craft_named_last(subject, ctx)
     if subject is None or subject.lower_ not in _PRONOUN_TYPES:
         return []
     speaker = _reporting_subject(verb, ctx)
@@ -847,8 +850,9 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     refers to ("watched the docking") or a phrase dates by it ("told reporters before her launch")."""
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "held talks", "made the announcement at a meeting with Putin"
         governor = _governor(trigger)
-        told = trigger.dep_ == "dobj" or (trigger.dep_ == "pobj" and trigger.head.lower_ not in ctx.lexicon.background_preps) or (
-            trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs)  # "Docking occurred at 1:11 p.m."
+        in_phrase = trigger.dep_ == "pobj" and trigger.head.lower_ not in ctx.lexicon.background_preps
+        occurred = trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs  # "Docking occurred at 1:11 p.m."
+        told = trigger.dep_ == "dobj" or in_phrase or occurred
         return (told and governor.tag_ == "VBD"
                 and trigger.lemma_.lower() not in _cues(ctx).publication_month
                 and governor.lemma_.lower() not in _cues(ctx).reference_verbs)
@@ -1025,7 +1029,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         return None
     if event_type in _OBJECT_FIRST_TYPES:
         participants = _object_first(token, participants, ctx)
-    unnamed = " ".join(t.lower_ for t in subject.subtree) if not participants and (subject := _subject_of(token)) else ""
+    subject = _subject_of(token) if not participants else None
+    unnamed = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""  # "the last shuttle"
     label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx, unnamed)
     if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
@@ -1093,7 +1098,8 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
     aside = _background_phrases(trigger, ctx)
     for tok in ctx.doc[start:end]:
         m = ctx.mention_at(tok)
-        if m is None or m.key in participants or m.key == place_key or tok.i in aside or _only_named_for_another(tok, ctx):
+        if m is None or m.key in participants or m.key == place_key or tok.i in aside \
+                or _only_named_for_another(tok, ctx):
             continue
         if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)
