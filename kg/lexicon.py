@@ -39,9 +39,9 @@ class Lexicon:
     spaceflight_words: frozenset[str]
     background_preps: frozenset[str]
     anaphora: dict[str, Anaphor]
+    """head noun -> what a definite description with that head may refer back to"""
     series_words: frozenset[str]
     """words that pick one of a series ("the last shuttle"): such a description points back at nothing"""
-    """head noun -> what a definite description with that head may refer back to"""
     planned_cues: tuple[str, ...]
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -50,6 +50,11 @@ class Lexicon:
     """nouns next to a name that make it a spacecraft ("the Aurora 7 capsule", "the probe Suisei")"""
     program_heads: frozenset[str]
     """nouns after a name that make it a program ("the Vega project")"""
+
+    @functools.cached_property
+    def name_prefixes(self) -> frozenset[str]:
+        """Every short form written before a name, of a title or a rank ("Col.", "Lt.", "Dr.")."""
+        return frozenset({*self.title_abbreviations, *self.rank_abbreviations})
 
 
 @functools.lru_cache(maxsize=1)

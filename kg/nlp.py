@@ -127,16 +127,9 @@ def _kind(text: str) -> int:
         return _LINE_BREAK
     if text.lower() in _CLOCK_SUFFIXES:
         return _CLOCK_SUFFIX
-    if text in _name_prefixes():
+    if text in load_lexicon().name_prefixes:
         return _NAME_PREFIX
     return _SENTENCE_END if text in _SENTENCE_ENDS else _WORD
-
-
-@functools.cache
-def _name_prefixes() -> frozenset[str]:
-    """The short forms of titles and ranks ("Col.", "Lt.", "Capt."), which a name follows."""
-    lexicon = load_lexicon()
-    return frozenset({*lexicon.title_abbreviations, *lexicon.rank_abbreviations})
 
 
 def _keep_abbreviations_whole(nlp: "Language") -> None:
@@ -144,7 +137,7 @@ def _keep_abbreviations_whole(nlp: "Language") -> None:
     ended the sentence inside "Col. Thomas Stafford"); ``_line_breaks`` goes on past them."""
     from spacy.attrs import ORTH
 
-    for short in sorted(_name_prefixes()):
+    for short in sorted(load_lexicon().name_prefixes):
         nlp.tokenizer.add_special_case(short, [{ORTH: short}])
 
 
@@ -207,6 +200,18 @@ def _chunk_end(text: str, start: int, limit: int) -> int:
         if found > start:
             return found + len(cut)
     return limit
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, read once per document: spaCy joins the tokens' texts anew on every read."""
+    text = doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = doc.user_data[_DOC_TEXT] = doc.text
+    return text
+
+
+_DOC_TEXT = "kg_text"
+"""Where :func:`doc_text` keeps the text, on ``Doc.user_data``."""
 
 
 def parse_texts(

@@ -61,7 +61,8 @@ def test_the_ruler_sets_the_entities_spacys_entity_ruler_sets(nlp, texts):
 
 def plain_line_breaks(doc):
     """``_line_breaks`` as it was written first: a Token per word."""
-    from kg.nlp import _CLOCK_SUFFIXES, _SENTENCE_ENDS, _name_prefixes, _names_time_zone
+    from kg.lexicon import load_lexicon
+    from kg.nlp import _CLOCK_SUFFIXES, _SENTENCE_ENDS, _names_time_zone
 
     run = 0
     for token in doc[1:]:
@@ -72,7 +73,7 @@ def plain_line_breaks(doc):
             run = 0
         elif prev.lower_ in _CLOCK_SUFFIXES and _names_time_zone(token):
             token.is_sent_start = False
-        elif prev.text in _name_prefixes():
+        elif prev.text in load_lexicon().name_prefixes:
             token.is_sent_start = False
         elif prev.text in _SENTENCE_ENDS:
             run = 0

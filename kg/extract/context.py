@@ -16,6 +16,7 @@ from kg.gazetteer import Gazetteer
 from kg.ingest.dateline import has_dated_dateline
 from kg.lexicon import Lexicon
 from kg.model import Document, Entity, Evidence
+from kg.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,8 @@ class DocContext:
     entities: dict[str, Entity]
     resolved: list[Resolved]
     _starts: list[int] = field(default_factory=list, init=False)
+    _in_lines: list[Resolved] = field(default_factory=list, init=False)
+    """the resolved mentions but interviewees' labels (``_is_speaker_label``)"""
     _token_to_mention: dict[int, Resolved] = field(default_factory=dict, init=False)
     _sentences: list["Span"] | None = field(default=None, init=False)
     _sentence_starts: list[int] = field(default_factory=list, init=False)
@@ -38,9 +41,10 @@ class DocContext:
 
     def __post_init__(self) -> None:
         self._starts = [r.mention.start for r in self.resolved]
-        for r in self.resolved:
+        self._in_lines = [r for r in self.resolved if not self._is_speaker_label(r)]
+        for r in self._in_lines:
             span = self.doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
-            if span is None or self._is_speaker_label(r):
+            if span is None:
                 continue
             for token in span:
                 self._token_to_mention.setdefault(token.i, r)
@@ -55,10 +59,10 @@ class DocContext:
         the report is the news of its publication day."""
         return has_dated_dateline(self.document.original)
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
-        """``doc.text``, which spaCy builds anew on every read."""
-        return self.doc.text
+        """``doc.text``, read once per document (``kg.nlp.doc_text``)."""
+        return doc_text(self.doc)
 
     @functools.cached_property
     def quoted(self) -> list[QuotedSpan]:
@@ -85,7 +89,7 @@ class DocContext:
         """Mentions of an entity of one of ``types`` that end by ``offset``, the latest first; not a
         speaker's label in an interview ("Vasko: She launched on Soyuz TMA-11": "she" is not Vasko)."""
         if types not in self._typed_mentions:
-            chosen = [r for r in self.resolved if self.type_of(r.key) in types and not self._is_speaker_label(r)]
+            chosen = [r for r in self._in_lines if self.type_of(r.key) in types]
             self._typed_mentions[types] = ([r.mention.start for r in chosen], chosen)
         starts, chosen = self._typed_mentions[types]
         for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.dates import MONTHS, DateMention, Tense, find_dates
 from kg.model import DateValue
+from kg.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -279,17 +280,9 @@ _YEAR_HEADING = re.compile(r"(?P<year>1[89]\d\d|20\d\d)\s*[:–—]\s")
 in that year."""
 
 
-_DOC_TEXT = "kg_text"
-"""Where :func:`_heading_year` keeps ``Doc.text`` on ``Doc.user_data``: spaCy builds the text anew
-from every token on each read, which cost more than the rest of a sentence's dates."""
-
-
 def _heading_year(sent: "Span") -> DateValue | None:
     """The year heading the line the sentence is on (:data:`_YEAR_HEADING`), if any."""
-    data = sent.doc.user_data
-    text = data.get(_DOC_TEXT)
-    if text is None:
-        text = data[_DOC_TEXT] = sent.doc.text
+    text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     m = _YEAR_HEADING.match(text, line_start)
     return DateValue.of(int(m["year"])) if m else None

@@ -23,7 +23,7 @@ from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.names import name_key
-from kg.nlp import DESCRIPTION_PREFIX
+from kg.nlp import DESCRIPTION_PREFIX, doc_text
 from kg.yaml_lines import load_shipped
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | Non
             break
         elif low in lexicon.title_heads or low in lexicon.title_modifiers or low in lexicon.rank_words:
             start += 1
-        elif word in lexicon.title_abbreviations or word in lexicon.rank_abbreviations or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
+        elif word in lexicon.name_prefixes or (low.rstrip("s") in lexicon.title_heads and word[0].isupper() and end - start > 2):
             start += 1
         else:
             break
@@ -219,7 +219,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
             found.append(mention)
     known = {m.gazetteer_id for m in found if m.gazetteer_id}
     found += [m for m in deferred if m.gazetteer_id in known]  # the text names it elsewhere
-    text = doc.text  # spaCy joins the tokens' texts anew on every read
+    text = doc_text(doc)
     found = _overlay(found, _pattern_mentions(text, gazetteer))
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)

@@ -145,7 +145,7 @@ def _opens_block(after: str, file: _FileLines) -> bool:
 
 def _ends_inside_name(line: str) -> bool:
     """``"... President Richard M."``, ``"... Lt. Col."``: a name goes on on the next line."""
-    return bool(_INITIAL_AT_END.search(line)) or line.rsplit(" ", 1)[-1] in load_lexicon().title_abbreviations
+    return bool(_INITIAL_AT_END.search(line)) or line.rsplit(" ", 1)[-1] in load_lexicon().name_prefixes
 
 
 def _starts_lower_case(line: str) -> bool:
