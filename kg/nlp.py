@@ -88,7 +88,9 @@ def _line_breaks(doc):
     punctuation, which no prose has: the extractors' work per sentence stays bounded on text
     that never ends a sentence. A time zone after "a.m."/"p.m." goes on the sentence ("lifted off
     at 10:53 a.m. Moscow time on Tuesday"), and so does a name after the short form of a title
-    or rank ("Capt. Ivan Dorokhov").
+    or rank ("Capt. Ivan Dorokhov"). A capitalised word right after a word, with no punctuation or
+    line break between them, never opens a sentence: the parser's cut inside "Yi So-yeon" is no
+    sentence end.
 
     Each word is looked at once per spelling (a token's ``whitespace_`` is a space at most, so a
     line break is always in a token's text); only the tokens that start or continue a sentence
@@ -101,6 +103,9 @@ def _line_breaks(doc):
     run = 0
     previous = _WORD
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        kind = kinds.get(orth)
+        if kind is None:
+            kind = kinds[orth] = _kind(strings[orth])
         if i:
             run += 1
             if previous == _LINE_BREAK or run >= MAX_RUN_TOKENS:
@@ -110,15 +115,16 @@ def _line_breaks(doc):
                 doc[i].is_sent_start = False
             elif previous == _NAME_PREFIX:
                 doc[i].is_sent_start = False
+            elif previous in _WORDS and kind == _CAPITALISED:
+                doc[i].is_sent_start = False
             elif previous == _SENTENCE_END:
                 run = 0
-        previous = kinds.get(orth)
-        if previous is None:
-            previous = kinds[orth] = _kind(strings[orth])
+        previous = kind
     return doc
 
 
-_WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END, _NAME_PREFIX = range(5)
+_WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END, _NAME_PREFIX, _CAPITALISED, _OTHER = range(7)
+_WORDS = frozenset({_WORD, _CAPITALISED})
 
 
 def _kind(text: str) -> int:
@@ -129,7 +135,11 @@ def _kind(text: str) -> int:
         return _CLOCK_SUFFIX
     if text in load_lexicon().name_prefixes:
         return _NAME_PREFIX
-    return _SENTENCE_END if text in _SENTENCE_ENDS else _WORD
+    if text in _SENTENCE_ENDS:
+        return _SENTENCE_END
+    if text[:1].isupper() and text[-1:].isalpha():
+        return _CAPITALISED
+    return _WORD if text[-1:].isalpha() else _OTHER
 
 
 def _keep_abbreviations_whole(nlp: "Language") -> None:

@@ -75,6 +75,9 @@ def plain_line_breaks(doc):
             token.is_sent_start = False
         elif prev.text in load_lexicon().name_prefixes:
             token.is_sent_start = False
+        elif prev.text[-1:].isalpha() and prev.text not in _SENTENCE_ENDS and token.text[:1].isupper() \
+                and token.text[-1:].isalpha():
+            token.is_sent_start = False
         elif prev.text in _SENTENCE_ENDS:
             run = 0
     return doc

@@ -151,3 +151,14 @@ def test_the_organisation_after_the_last_of_a_list_is_the_whole_lists(extract_te
     assert ("Lev Antipov", "cosmonaut", "Roscosmos") in found
     assert not any(person == "Rita Holm" and title == "cosmonaut" for person, title, _ in found)
 
+
+
+def test_a_capitalised_word_right_after_a_word_opens_no_sentence(extract_text):
+    # issue 11: the parser cut "Yi So-yeon" after "Yi", and the landing the sentence tells was lost
+    from kg.nlp import load_pipeline
+
+    text = ("On Saturday, the Soyuz TMA-40 capsule carrying Dana Merriwether of NASA, the Russian cosmonaut "
+            "Yuri Malenchenko and Yi So-yeon, South Korea's first astronaut, came down on the steppe.")
+    assert len(list(load_pipeline()(text).sents)) == 1
+    ex = extract_text(text, published="2031-05-12")
+    assert [(e.type, e.date.iso) for e in ex.events] == [("Landing", "2031-05-10")]
