@@ -104,6 +104,19 @@ def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_tex
     assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
 
 
+def test_a_class_name_and_the_flight_it_names_are_one_event_on_one_day(extract_text):
+    # issue 11: "Saturday's hard Soyuz landing" in a heading and "Soyuz TMA-40 came down on Saturday"
+    # were two landings, one of them of "Soyuz"
+    ex = extract_text("Questions after Saturday's hard Soyuz landing\n\n"
+                      "On Saturday the Soyuz TMA-40 capsule with Dana Merriwether aboard came down far short "
+                      "of its target.", published="2031-05-12")
+    landings = events_of(ex, "Landing")
+    assert len(landings) == 1 and len(landings[0].evidence) == 2
+    assert participant_names(ex, landings[0]) >= {"Soyuz TMA-40"}
+    assert "Soyuz" not in participant_names(ex, landings[0])
+    assert landings[0].label.startswith("Landing of Soyuz TMA-40")
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

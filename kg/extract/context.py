@@ -132,6 +132,14 @@ class DocContext:
     def type_of(self, key: str) -> str:
         return self.entities[key].type
 
+    def names_class_of(self, general: str, specific: str) -> bool:
+        """Whether entity ``general`` is the class name of entity ``specific``, of the same type:
+        "Soyuz" of "Soyuz TMA-11", "Apollo" of "Apollo 11"; a generic name in a text that names the
+        flight stands for it."""
+        if general == specific or self.type_of(general) != self.type_of(specific):
+            return False
+        return self.entities[specific].label.lower().startswith(self.entities[general].label.lower() + " ")
+
     def span_of(self, r: Resolved) -> "Span":
         return self.doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")
 

@@ -1250,12 +1250,14 @@ def _keep_undated(status: Status, participants: list[str], ctx: DocContext) -> b
 def _merge(events: list[Event], ctx: DocContext) -> list[Event]:
     """Event coreference within a document: a mention of the same type and status, with a compatible
     date and a shared participant, joins the first mention of that event, which keeps every sentence;
-    statements of different people stay apart ("Goldin said in a statement", "in a message, Koptev said")."""
+    statements of different people stay apart ("Goldin said in a statement", "in a message, Koptev said").
+    A class name shares with the flight it names ("Saturday's Soyuz landing", "Soyuz TMA-11 came
+    down on Saturday"), which takes its place."""
     merged: list[Event] = []
     for ev in events:
         for i, other in enumerate(merged):
-            if _same_event(other, ev) and not _different_speakers(other, ev, ctx):
-                merged[i] = _joined(other, ev)
+            if _same_event(other, ev, ctx) and not _different_speakers(other, ev, ctx):
+                merged[i] = _joined(other, ev, ctx)
                 break
         else:
             merged.append(ev)
@@ -1271,14 +1273,15 @@ def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
     return bool(people_a and people_b) and not people_a & people_b
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if not set(a.participants) & set(b.participants):
-        return False
+    shared = set(a.participants) & set(b.participants)
+    if not shared:
+        return (a.date is not None and b.date is not None and a.date.precision == "day" and a.date == b.date
+                and bool(_classes_named(a, b, ctx) or _classes_named(b, a, ctx)))
     if a.date is None or b.date is None:
         # "talks that will be the first since 2018" ... "they are scheduled to meet on Thursday"
-        shared = set(a.participants) & set(b.participants)
         return (a.date is None and b.date is None) or len(shared) >= 2 or set(a.participants) == set(b.participants)
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
 
@@ -1290,8 +1293,16 @@ def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     return b if order.index(b.precision) > order.index(a.precision) else a
 
 
-def _joined(a: Event, b: Event) -> Event:
-    parts = a.participants + tuple(p for p in b.participants if p not in a.participants)
+def _classes_named(a: Event, b: Event, ctx: DocContext) -> set[str]:
+    """The participants of ``a`` that are the class names of participants of ``b``."""
+    return {p for p in a.participants if any(ctx.names_class_of(p, q) for q in b.participants)}
+
+
+def _joined(a: Event, b: Event, ctx: DocContext) -> Event:
+    classes = _classes_named(a, b, ctx)
+    parts = tuple(p for p in a.participants if p not in classes)
+    parts += tuple(p for p in b.participants if p not in parts and p not in _classes_named(b, a, ctx))
     seen = {e.start for e in a.evidence}
     evidence = a.evidence + tuple(e for e in b.evidence if e.start not in seen)
-    return Event(a.type, a.label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence)
+    label = b.label if classes else a.label
+    return Event(a.type, label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence)

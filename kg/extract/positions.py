@@ -288,14 +288,10 @@ def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
     """The flight a generic craft name stands for: "the Soyuz commander" in a sentence (or, else,
     an article) that names "Soyuz TMA-1" commands Soyuz TMA-1. The last such flight named by the
     end of the sentence is taken; a generic name with none stays as it is."""
-    name = ctx.entities[craft.key].label.lower()
-    found = None
     for r in ctx.mentions_before(sent.end_char, frozenset(CRAFT_TYPES)):
-        other = ctx.entities[r.key].label.lower()
-        if other != name and other.startswith(name + " "):
-            found = r
-            break
-    return found or craft
+        if ctx.names_class_of(craft.key, r.key):
+            return r
+    return craft
 
 
 def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
