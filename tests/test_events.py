@@ -117,6 +117,17 @@ def test_a_class_name_and_the_flight_it_names_are_one_event_on_one_day(extract_t
     assert landings[0].label.startswith("Landing of Soyuz TMA-40")
 
 
+def test_an_event_asked_about_takes_no_date_of_the_asking(extract_text):
+    # issue 11: "opened an inquiry on Monday into why a Soyuz capsule ... landed" dated the landing
+    # to the Monday of the inquiry
+    ex = extract_text("Officials opened an inquiry on Monday into why a Soyuz capsule bringing two astronauts "
+                      "home landed far off course.", published="2031-05-13")
+    assert events_of(ex, "Landing") == []
+    ex = extract_text("Reporters asked on Tuesday how Soyuz TMA-40 had docked so quickly, and Soyuz TMA-41 "
+                      "lifted off on Tuesday.", published="2031-05-14")
+    assert [(e.type, e.date.iso) for e in ex.events] == [("Launch", "2031-05-13")]
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

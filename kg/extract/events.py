@@ -960,6 +960,18 @@ def _in_time_clause(trigger: "Token") -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children)
 
 
+_QUESTION_WORDS = frozenset({"why", "how", "whether"})
+
+
+def _in_question_clause(trigger: "Token") -> bool:
+    """Whether the trigger's clause is an indirect question ("an inquiry into why the capsule
+    landed", "asked how the crew docked"): it asks about an event told elsewhere, at no time of the
+    clause it hangs from; so does a phrase inside it ("why a capsule bringing the crew home ...")."""
+    return any(verb.dep_ != "ROOT" and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _QUESTION_WORDS
+                                           for c in verb.children)
+               for verb in (trigger, *trigger.ancestors))
+
+
 def _date_after(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The first date the sentence gives after ``trigger`` ("and land in Florida on July 7")."""
     offset = trigger.idx - sent.start_char
@@ -1075,6 +1087,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
                             decision=decision)
     if rank == 2 and _in_time_clause(token):
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
+    if rank != 0 and _in_question_clause(token):
+        return None, None  # "opened an inquiry on Monday into why the capsule landed off course"
     if _verb_parsed_as_noun(token):
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
     if (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
