@@ -128,6 +128,18 @@ def test_an_event_asked_about_takes_no_date_of_the_asking(extract_text):
     assert [(e.type, e.date.iso) for e in ex.events] == [("Launch", "2031-05-13")]
 
 
+def test_a_when_clause_before_its_main_clause_takes_the_main_clauses_date(extract_text):
+    # issue 11: a "when" clause opening the sentence left no words of the main clause before it to
+    # read a date from, and extraction of the whole article failed (IndexError)
+    ex = extract_text("When Dana Merriwether, the chair of NASA's safety panel, told the panel's public meeting "
+                      "that engineers still disagree about a leak, she was describing an old argument.",
+                      published="2031-05-14")
+    assert ex.events == []
+    ex = extract_text("When Soyuz TMA-40 docked with the station, the crew was asleep on Monday.",
+                      published="2031-05-14")
+    assert [(e.type, e.date.iso) for e in ex.events] == [("Docking", "2031-05-12")]
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

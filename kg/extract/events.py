@@ -899,10 +899,13 @@ def _date_beside(amount: "Token", sent: "Span", mentions: list) -> DateValue | N
     return before.value
 
 
-def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | None" = None) -> DateValue | None:
-    """The date attached to ``verb`` itself, read in its subtree (up to ``before``, when given),
-    with no other trigger competing for it."""
-    span = [t for t in verb.subtree if before is None or t.i < before.i]
+def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | None" = None,
+               after: "Token | None" = None) -> DateValue | None:
+    """The date attached to ``verb`` itself, read in its subtree (between ``after`` and ``before``,
+    when given), with no other trigger competing for it."""
+    span = [t for t in verb.subtree if (before is None or t.i < before.i) and (after is None or t.i > after.i)]
+    if not span:
+        return None
     owners = Owners({verb.i: frozenset({verb.i})})
     when, rank = event_date(sent, verb, owners, (span[0].i, span[-1].i + 1), mentions)
     return when if rank == 0 else None
@@ -999,7 +1002,11 @@ def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> Date
     main = verb.head
     while main.pos_ not in {"VERB", "AUX"} and main.head != main:
         main = main.head
-    return _verb_date(main, sent, mentions, before=when) if main.pos_ in {"VERB", "AUX"} else None
+    if main.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.i > main.i:
+        return _verb_date(main, sent, mentions, before=when)
+    return _verb_date(main, sent, mentions, after=verb.right_edge)  # "When the crew woke, ... on Monday"
 
 
 def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
