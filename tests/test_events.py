@@ -140,6 +140,15 @@ def test_a_when_clause_before_its_main_clause_takes_the_main_clauses_date(extrac
     assert [(e.type, e.date.iso) for e in ex.events] == [("Docking", "2031-05-12")]
 
 
+def test_a_since_date_after_the_sentences_own_date_leaves_the_story_where_it_is(extract_text):
+    # issue 11: "landed on Sunday with Novitsky, who had been in orbit since April" moved the story
+    # to April, and the next sentence's landing with it
+    ex = extract_text("A film crew landed safely in Kazakhstan on Sunday with the cosmonaut Pavel Ostrov, who had "
+                      "been in orbit since April. Their Soyuz TMA-40 capsule came down on the steppe at about "
+                      "10:35 a.m. local time.", published="2031-10-20")
+    assert {e.date.iso for e in events_of(ex, "Landing")} == {"2031-10-19"}
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

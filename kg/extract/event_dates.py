@@ -259,6 +259,7 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
     heading = _heading_year(sent)
     found = list(_dates_of(text, published, tense))
     local: DateValue | None = None  # an explicit date earlier in this sentence ("in March 1995, and that June")
+    moved = False  # whether a date of this sentence has moved the narrative
     out: list[DateMention] = []
     for m in _in_order(found, text, narrative):
         anchor = _anchor_for(m, text, tense, narrative, local, heading)
@@ -267,9 +268,11 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         out.append(m)
         if not _in_since_phrase(sent, m) and not _names_a_thing(sent, m):
             local = _advance(narrative, m, text, published) or local
-        elif published is not None and (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
+            moved = True
+        elif not moved and published is not None and (published - m.value.last_day()).days < _NARRATIVE_GAP_DAYS:
             narrative.last = m.value  # "chasing each other since Tuesday. Leonov lifted off first"
-        # else "the first linkup since the Apollo-Soyuz mission of 1975": background, not the story
+        # else "the first linkup since the Apollo-Soyuz mission of 1975", or "landed on Sunday with
+        # Novitsky, who had been in orbit since April": background, not the story
     narrative.age = 0 if out else narrative.age + 1
     return out, narrative
 
