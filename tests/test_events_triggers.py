@@ -55,6 +55,18 @@ def test_flying_around_a_station_is_no_launch(extract_text):
     assert not events_of(ex, "Launch")
 
 
+@pytest.mark.parametrize("sentence", [
+    # a maneuver: the craft held still and turned over, neither suspended nor launched
+    "Commander Dana Merriwether paused the shuttle Endeavour 600 feet below the station on Tuesday and "
+    "flew it through a slow back flip.",
+    # what is sent is no crew
+    "The images of Endeavour's belly were sent to Mission Control in Houston on Tuesday.",
+])
+def test_a_maneuver_and_pictures_sent_are_no_launch_or_suspension(extract_text, sentence):
+    ex = extract_text(sentence, published="2031-07-30")
+    assert not events_of(ex, "Launch") and not events_of(ex, "Suspension")
+
+
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
     assert not events_of(ex, "Launch")
