@@ -67,6 +67,15 @@ def test_a_maneuver_and_pictures_sent_are_no_launch_or_suspension(extract_text, 
     assert not events_of(ex, "Launch") and not events_of(ex, "Suspension")
 
 
+def test_who_was_appointed_is_the_person_the_apposition_names(extract_text):
+    # issue 11: the parser hung "who was appointed" on "forces", and the appointment had no person
+    ex = extract_text("Pavel Ostrov, a former commander of the country's space forces who was appointed head of "
+                      "Roscosmos last month, watched from the control center.", published="2031-11-10")
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.date == DateValue.of(2031, 10)
+    assert participant_names(ex, appointment) >= {"Pavel Ostrov", "Roscosmos"}
+
+
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
     assert not events_of(ex, "Launch")

@@ -103,8 +103,8 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     object (``person_argument``)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).person_argument:
         return False
-    args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    people = (ctx.mention_at(a) for a in args)
+    args = [_antecedent(c) for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
 
 
@@ -192,6 +192,9 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     elif verb == token and verb.dep_ == "relcl" and any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _RELATIVE_OBJECTS for c in verb.children):
         sub.extend(_modified_noun(token))  # "Jim Bridenstine, whom Trump nominated in September"
+    if verb == token and verb.dep_ == "relcl":
+        # "Ostapenko, a former commander of the space forces who was appointed ...": the person "who" stands for
+        sub.extend(_antecedent(c) for c in verb.children if c.lower_ in {"who", "whom"})
     words = [t for t in sub if not t.is_punct] or sub  # the final period does not stretch the clause over the rest
     start = max(min(t.i for t in words), sent.start)
     end = min(max(t.i for t in words) + 1, sent.end)
@@ -657,10 +660,24 @@ _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is lau
 
 
 def _antecedent(token: "Token") -> "Token":
-    """The noun a relative pronoun stands for ("Bridenstine, whom Trump nominated": Bridenstine), else the token."""
-    if token.lower_ in _RELATIVE_PRONOUNS | _RELATIVE_OBJECTS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    """The noun a relative pronoun stands for ("Bridenstine, whom Trump nominated": Bridenstine), else
+    the token. "Who" stands for a person: when the parser hangs the clause on a thing inside the
+    person's apposition ("Ostapenko, a former commander of the space forces who was appointed ..."),
+    the person named up that phrase."""
+    if token.lower_ not in _RELATIVE_PRONOUNS | _RELATIVE_OBJECTS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if token.lower_ in {"who", "whom"} and noun.ent_type_ not in _PERSON_LABELS:
+        up = noun
+        while up.dep_ in _PERSON_PHRASE_DEPS and up.head != up:
+            up = up.head
+            if up.ent_type_ in _PERSON_LABELS:
+                return up
+    return noun
+
+
+_PERSON_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "poss", "compound"})
+_PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER's
 
 
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
@@ -674,7 +691,8 @@ def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: S
                        ctx: DocContext) -> str | None:
     """"Sean Duffy named acting NASA administrator": the post the sentence gives the trigger's object
     after the trigger (not the post of whoever did the naming)."""
-    objects = {m.key for c in trigger.children if c.dep_ in _OBJECT_DEPS and (m := ctx.mention_at(c)) is not None}
+    objects = {m.key for c in trigger.children
+               if c.dep_ in _OBJECT_DEPS and (m := ctx.mention_at(_antecedent(c))) is not None}
     if person not in objects:
         return None
     start = ctx.evidence(sent).start
