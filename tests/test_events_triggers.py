@@ -76,6 +76,15 @@ def test_who_was_appointed_is_the_person_the_apposition_names(extract_text):
     assert participant_names(ex, appointment) >= {"Pavel Ostrov", "Roscosmos"}
 
 
+def test_floating_out_of_the_airlock_is_a_spacewalk_and_returning_a_thing_no_landing(extract_text):
+    ex = extract_text("Pavel Ostrov and Dana Merriwether floated out of the Zvezda airlock on Saturday, held the "
+                      "flag up for the cameras and then returned it to the airlock.", published="2031-11-10")
+    (walk,) = events_of(ex, "Spacewalk")
+    assert walk.date == DateValue.of(2031, 11, 8)
+    assert participant_names(ex, walk) >= {"Pavel Ostrov", "Dana Merriwether"}
+    assert not events_of(ex, "Landing")
+
+
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
     assert not events_of(ex, "Launch")
