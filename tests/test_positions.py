@@ -162,3 +162,13 @@ def test_a_capitalised_word_right_after_a_word_opens_no_sentence(extract_text):
     assert len(list(load_pipeline()(text).sents)) == 1
     ex = extract_text(text, published="2031-05-12")
     assert [(e.type, e.date.iso) for e in ex.events] == [("Landing", "2031-05-10")]
+
+
+def test_a_crew_title_of_an_unnamed_body_takes_no_craft(extract_text):
+    # issue 11: "a former commander of the country's space forces" became the commander of the
+    # airlock module the article names most
+    ex = extract_text("Pavel Ostrov and Dana Merriwether floated out of the Zvezda airlock on Saturday. "
+                      "Ivan Belov, a former commander of the country's space forces who was appointed head of "
+                      "Roscosmos last month, watched from the control center.", published="2031-11-10")
+    assert ("Ivan Belov", "commander", None) in positions(ex)
+    assert not any(org == "Zvezda" for _, _, org in positions(ex))

@@ -230,6 +230,17 @@ def _agency_after_of(index: int, ctx: DocContext, sent: "Span") -> Resolved | No
     return None
 
 
+def _of_unnamed(title: _Title, ctx: DocContext) -> bool:
+    """Whether the title goes on with "of" and something no entity names ("commander of the
+    country's space forces"): a post in a body outside the graph, not in a crew."""
+    doc = ctx.doc
+    if title.end >= len(doc) or doc[title.end].lower_ != "of":
+        return False
+    objects = [c for c in doc[title.end].children if c.dep_ == "pobj"]
+    phrase = [t for o in objects for t in o.subtree if t.i <= o.i]  # up to its head: not "forces who ... Roscosmos"
+    return bool(objects) and not any(ctx.mention_at(t) is not None for t in phrase)
+
+
 def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word: str | None,
               ctx: DocContext, sent: "Span") -> Resolved | None:
     """The spacecraft or mission of a crew title: the one the text gives, else the one a craft
@@ -345,7 +356,9 @@ class _Collector:
         if not text or text in cues.not_posts:
             return
         crew = " ".join(w for w in text.split() if w not in cues.craft_words)
-        if crew in lex.crew_titles and sent is not None:
+        if crew in lex.crew_titles and sent is not None and _of_unnamed(title, ctx):
+            org = None  # "a former commander of the country's space forces": no craft, no entity
+        elif crew in lex.crew_titles and sent is not None:
             if org is not None and ctx.type_of(org.key) not in CRAFT_TYPES:
                 org = None  # "station commander X of NASA": NASA is X's agency, not the craft
             craft_word = next((w for w in text.split() if w in cues.craft_words), None)
