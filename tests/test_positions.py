@@ -172,3 +172,12 @@ def test_a_crew_title_of_an_unnamed_body_takes_no_craft(extract_text):
                       "Roscosmos last month, watched from the control center.", published="2031-11-10")
     assert ("Ivan Belov", "commander", None) in positions(ex)
     assert not any(org == "Zvezda" for _, _, org in positions(ex))
+
+
+def test_its_commander_commands_the_craft_named_last(extract_text):
+    # issue 11: "Its commander" after a sentence about Soyuz TMA-40 went to the module the article
+    # names most often
+    ex = extract_text("Pavel Ostrov and Dana Merriwether floated out of the Zvezda airlock on Saturday. Later the "
+                      "Zvezda crew met the visitors. The flag reached the station on Thursday in Soyuz TMA-40. "
+                      "Its commander, Ivan Belov, carried the flag through the hatch.", published="2031-11-10")
+    assert ("Ivan Belov", "commander", "Soyuz TMA-40") in positions(ex)

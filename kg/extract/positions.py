@@ -249,10 +249,21 @@ def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word:
     the flight named beside it (``_specific_craft``)."""
     if org is None and craft_word is not None:
         org = _craft_carrying(craft_word, title.start, ctx, sent)
+    if org is None and title.start > 0 and ctx.doc[title.start - 1].lower_ in _CRAFT_POSSESSIVES:
+        org = _crew_craft_named_last(title.start, ctx)  # "... in Soyuz TMA-11M. Its commander, Mikhail Tyurin"
     if org is None:
         vehicle = " ".join(title.words).lower() in load_position_cues().vehicle_titles
         org = _crew_craft(person, title.start, ctx, sent, stations=not vehicle)
     return _specific_craft(org, ctx, sent) if org is not None else None
+
+
+_CRAFT_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _crew_craft_named_last(index: int, ctx: DocContext) -> Resolved | None:
+    """The crewed craft named last before token ``index``."""
+    offset = ctx.doc[index].idx
+    return next((m for m in ctx.mentions_before(offset, frozenset(CRAFT_TYPES)) if _is_crew_craft(m, ctx)), None)
 
 
 def _craft_carrying(word: str, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
