@@ -181,3 +181,11 @@ def test_its_commander_commands_the_craft_named_last(extract_text):
                       "Zvezda crew met the visitors. The flag reached the station on Thursday in Soyuz TMA-40. "
                       "Its commander, Ivan Belov, carried the flag through the hatch.", published="2031-11-10")
     assert ("Ivan Belov", "commander", "Soyuz TMA-40") in positions(ex)
+
+
+def test_a_description_outside_a_quotation_takes_no_antecedent_inside_it(extract_text):
+    # issue 11: "... with NASA specialists." The agency's head, Yury Borisov": NASA's head
+    ex = extract_text('Roscosmos said in a written reply on Friday: "All cracks have been sealed, and work goes on '
+                      'together with NASA specialists." The agency\'s head, Ivan Belov, has not commented.',
+                      published="2031-11-10")
+    assert ("Ivan Belov", "head", "Roscosmos") in positions(ex)

@@ -9,11 +9,12 @@ from kg.extract.events import extract_events
 from kg.extract.involvement import extract_agency_countries, extract_involvement
 from kg.extract.mentions import find_mentions
 from kg.extract.positions import extract_positions
-from kg.extract.quotes import extract_quotes
+from kg.extract.quotes import extract_quotes, quoted_spans
 from kg.extract.resolve import resolve_mentions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Document, Extraction, Mention
+from kg.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Every fact of ``document``; ``doc`` is the spaCy parse of ``document.text``."""
     raw = find_mentions(doc, gazetteer, lexicon, document.published)
-    entities, resolved = resolve_mentions(raw, gazetteer, document.published, lexicon.anaphora)
+    quoted = quoted_spans(doc_text(doc))
+    entities, resolved = resolve_mentions(raw, gazetteer, document.published, lexicon.anaphora,
+                                          quoted=[span.inner for span in quoted])
     ctx = DocContext(document, doc, gazetteer, lexicon, entities, resolved)
+    ctx.quoted = quoted
     mentions = []
     for r in resolved:
         span = ctx.span_of(r)

@@ -9,6 +9,7 @@ emitter turns into IRIs, so the same name gives the same node in every document.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,9 +55,11 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
 
 def resolve_mentions(
     mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
-    anaphora: dict[str, Anaphor] | None = None,
+    anaphora: dict[str, Anaphor] | None = None, quoted: Sequence[tuple[int, int]] = (),
 ) -> tuple[dict[str, Entity], list[Resolved]]:
-    """Group mentions into entities; returns entities by key and every mention with its key."""
+    """Group mentions into entities; returns entities by key and every mention with its key.
+    ``quoted`` are the character ranges inside quote marks, in order: what a speaker says is no
+    antecedent of a description outside it."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
     resolved: list[Resolved] = []
     pending: list[RawMention] = []
@@ -92,26 +95,37 @@ def resolve_mentions(
     resolved.sort(key=lambda r: r.mention.start)
     entities = _entities(resolved, gazetteer)
     if anaphora and anaphors:
-        resolved = _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora)
+        resolved = _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted)
     return entities, resolved
 
 
-def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora) -> list[Resolved]:
-    """Each definite description refers to the last entity before it that fits its head noun."""
+def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted) -> list[Resolved]:
+    """Each definite description refers to the last entity before it that fits its head noun and
+    is not inside a quotation the description is outside of ("Roscosmos said: '... with NASA
+    specialists.' The agency's head" is Roscosmos's)."""
     fitting: dict[str, tuple[list[int], list[Resolved]]] = {}  # head noun -> the mentions it may refer to
+    quote_starts = [start for start, _ in quoted]
     out = list(resolved)
     for a in anaphors:
         head = a.text.split()[-1].lower()
         if head not in fitting:
             fitting[head] = _fitting_mentions(resolved, entities, gazetteer, head, anaphora[head])
         starts, candidates = fitting[head]
-        before = bisect_left(starts, a.start)
-        if before:
-            antecedent = candidates[before - 1]
+        own_quote = _quote_of(a.start, quoted, quote_starts)
+        earlier = (c for c in reversed(candidates[:bisect_left(starts, a.start)])
+                   if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote))
+        antecedent = next(earlier, None)
+        if antecedent is not None:
             entity = entities[antecedent.key]
             out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), antecedent.key))
     out.sort(key=lambda r: r.mention.start)
     return out
+
+
+def _quote_of(offset: int, quoted: Sequence[tuple[int, int]], starts: list[int]) -> int | None:
+    """The index of the quotation ``offset`` is inside, if any."""
+    index = bisect_left(starts, offset + 1) - 1
+    return index if index >= 0 and offset < quoted[index][1] else None
 
 
 def _fitting_mentions(resolved, entities, gazetteer, head, spec) -> tuple[list[int], list[Resolved]]:
