@@ -425,3 +425,12 @@ def test_dev_articles_give_the_gold_quotes_and_nothing_else(nlp, name):
     assert missing == [] and extra == []
     for quote in quotes:
         assert comparable(quote.text) in quote.evidence.sentence
+
+
+def test_a_name_before_a_title_qualified_by_an_agency_is_a_speaker(extract_text):
+    # issue 11: the NER took the name for an organisation, and "a retired NASA structures engineer"
+    # (a name inside the title) did not make it a person: the quote was lost
+    ex = extract_text('"We need to agree on the procedure," said Linus Okonkwo-Reyes, a retired NASA structures '
+                      'engineer.', published="2031-11-20")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Linus Okonkwo-Reyes", "We need to agree on the procedure")]

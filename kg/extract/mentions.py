@@ -98,7 +98,8 @@ def _in_apposition_with_title(span: "Span", lexicon: Lexicon) -> bool:
     the director of ...", or appointed to one: "appointed Pavel Orlov head of ..." (the NER often
     calls such names places or organisations)."""
     doc = span.doc
-    if not all(t.is_alpha and t.is_title for t in span) or len(span) > 3:
+    words = [t for t in span if t.text != "-"]  # "Okonkwo-Reyes"
+    if not all(t.is_alpha and t.is_title for t in words) or len(words) > 3:
         return False
     if span.start >= 1 and doc[span.start - 1].lemma_.lower() in _lexicon_words("positions", "appointment_verbs") \
             and span.end < len(doc) and _is_title_token(doc[span.end], lexicon):
@@ -111,8 +112,8 @@ def _in_apposition_with_title(span: "Span", lexicon: Lexicon) -> bool:
     for token in doc[i + 2:i + 6]:
         if _is_title_token(token, lexicon) and token.lower_.rstrip("s") in lexicon.title_heads:
             return True
-        if not (token.is_lower and token.pos_ in {"ADJ", "NOUN"}):
-            return False
+        if not (token.is_lower and token.pos_ in {"ADJ", "NOUN"}) and token.dep_ != "compound":
+            return False  # "a retired NASA structures engineer": a name may qualify the title
     return False
 
 
