@@ -434,3 +434,10 @@ def test_a_name_before_a_title_qualified_by_an_agency_is_a_speaker(extract_text)
                       'engineer.', published="2031-11-20")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Linus Okonkwo-Reyes", "We need to agree on the procedure")]
+
+
+def test_an_agencys_mission_control_speaks_for_the_agency(extract_text):
+    ex = extract_text('Roscosmos\'s mission control near Moscow called the linkup "as smooth as any we have flown."',
+                      published="2031-11-20")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Roscosmos", "as smooth as any we have flown.")]
