@@ -441,3 +441,12 @@ def test_an_agencys_mission_control_speaks_for_the_agency(extract_text):
                       published="2031-11-20")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Roscosmos", "as smooth as any we have flown.")]
+
+
+def test_a_partial_quote_under_a_thing_that_continues_goes_to_who_said_it(extract_text):
+    # issue 11: "continue" is a speech verb ("'...,' he continued"), and "work was continuing" named
+    # nobody, so the quote was dropped
+    ex = extract_text('Pavel Ostrov, the director general of the Russian Space Agency, said on Monday that work on '
+                      'the module was continuing "every day and every night."', published="2031-11-20")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Pavel Ostrov", "every day and every night.")]

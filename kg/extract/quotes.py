@@ -325,22 +325,26 @@ class _QuoteReader:
         return None
 
     def _governing_verb(self, span: QuotedSpan, content: Span) -> _Speaker:
-        """The nearest speech verb above the quoted words in the parse."""
+        """The nearest speech verb above the quoted words in the parse that names a speaker; one
+        that names nobody only when none above it does ("Koptev said that work was continuing
+        'every day'": not "continuing", whose subject is work)."""
         inside = range(content.start, content.end)
-        best: tuple[int, Token] | None = None
+        best: tuple[int, _Speaker] | None = None
         for token in content:
             if token.head.i in inside or token.head.i == token.i or token.is_punct:
                 continue
             node, steps = token.head, 0
             while steps < _MAX_WALK:
                 if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
-                    if best is None or steps < best[0]:
-                        best = (steps, node)
-                    break
+                    speaker = self.verb_speaker(node)
+                    if speaker is not None and (best is None or steps < best[0] or best[1] is _UNNAMED):
+                        best = (steps, speaker)
+                    if isinstance(speaker, str):
+                        break
                 if node.head.i == node.i:
                     break
                 node, steps = node.head, steps + 1
-        return self.verb_speaker(best[1]) if best is not None else None
+        return best[1] if best is not None else None
 
     def _colon(self, span: QuotedSpan, content: Span) -> _Speaker:
         """``X told reporters: “…”``, ``X's response was brief: “…”``."""
