@@ -126,3 +126,9 @@ def test_taking_part_in_a_project_is_involvement_and_having_no_role_is_none(extr
                       "and France took part, has ended. Hungary joined the Tessera project in 2030. China has no role "
                       "in the Tessera project, and Japan would not take a large part in it.", published="2034-03-10")
     assert involvement(ex) == {("Austria", "Tessera"), ("Poland", "Tessera"), ("France", "Tessera"), ("Hungary", "Tessera")}
+
+
+def test_committing_to_the_station_is_taking_part(extract_text):
+    ex = extract_text("The International Space Station is ageing. Japan has committed to the station until 2030.",
+                      published="2026-11-20")
+    assert ("Japan", "International Space Station") in involvement(ex)
