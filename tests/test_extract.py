@@ -156,3 +156,15 @@ def test_every_fact_carries_evidence_into_the_original(extract_text):
 def test_an_ambiguous_names_qualified_alias_opening_a_sentence_is_a_name(extract_text):
     ex = extract_text("Space Shuttle Endeavour docked with Mir on Jan. 24.", published="1998-01-31")
     assert "Space Shuttle Endeavour" in {e.label for e in ex.entities.values()}
+
+
+def test_the_surname_of_a_name_found_after_a_title_is_that_person(extract_text):
+    # issue 11: "Mission Specialists Soichi Noguchi ..." was found after the surnames were, and the
+    # NER's place "Noguchi" stayed a place
+    ex = extract_text("Discovery's crew includes Pilot Dana Merriwether and Mission Specialists Tadashi Noguchi of the "
+                      "Japan Aerospace Exploration Agency, Wendy Okafor and Ivan Belov. Noguchi and Okafor are to "
+                      "make three spacewalks.", published="2031-07-28")
+    types = {m.text: m.type for m in ex.mentions}
+    assert types.get("Noguchi") in (None, "Person") and types.get("Okafor") in (None, "Person")
+    assert {e.label for e in ex.entities.values() if e.type == "Person"} >= {"Tadashi Noguchi", "Wendy Okafor"}
+    assert not [e for e in ex.entities.values() if e.type != "Person" and e.label in {"Noguchi", "Okafor"}]

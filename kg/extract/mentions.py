@@ -222,9 +222,9 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found += [m for m in deferred if m.gazetteer_id in known]  # the text names it elsewhere
     text = doc_text(doc)
     found = _overlay(found, _pattern_mentions(text, gazetteer))
+    found += _titled_names(doc, text, found, lexicon)  # before surnames: "Mission Specialist Soichi Noguchi" ... "Noguchi"
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
-    found += _titled_names(doc, text, found, lexicon)
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _anaphors(doc, text, found, lexicon)
     return sorted(found, key=lambda m: m.start)
