@@ -85,6 +85,14 @@ def test_floating_out_of_the_airlock_is_a_spacewalk_and_returning_a_thing_no_lan
     assert not events_of(ex, "Landing")
 
 
+def test_a_text_set_down_in_writing_is_no_landing(extract_text):
+    ex = extract_text("The accord was set down in a protocol signed this afternoon by Ivan Belov and Dana Merriwether.",
+                      published="2031-10-28")
+    assert not events_of(ex, "Landing")
+    ex = extract_text("Soyuz TMA-40 set down near Karaganda on Friday.", published="2031-10-28")
+    assert [e.type for e in ex.events] == ["Landing"]
+
+
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
     assert not events_of(ex, "Launch")
