@@ -28,6 +28,7 @@ CORPORA = {
     "news-dev-2": "data/corpus/news-dev-2",
     "news-dev-3": "data/corpus/news-dev-3",
     "news-dev-4": "data/corpus/news-dev-4",
+    "news-dev-5": "data/corpus/news-dev-5",
     "heldout (held out)": "data/corpus/heldout",
     "news-heldout (held out)": "data/corpus/news-heldout",
     "fresh-heldout (held out)": "data/corpus/fresh-heldout",
@@ -35,6 +36,7 @@ CORPORA = {
     "fresh-heldout-3 (held out)": "data/corpus/fresh-heldout-3",
     "fresh-heldout-4 (held out)": "data/corpus/fresh-heldout-4",
     "fresh-heldout-5 (held out)": "data/corpus/fresh-heldout-5",
+    "fresh-heldout-6 (held out)": "data/corpus/fresh-heldout-6",
 }
 KINDS = ("entities", "positions", "events", "involvement", "agency_country", "quotes")
 
