@@ -149,6 +149,14 @@ def test_a_since_date_after_the_sentences_own_date_leaves_the_story_where_it_is(
     assert {e.date.iso for e in events_of(ex, "Landing")} == {"2031-10-19"}
 
 
+def test_a_past_relative_clause_takes_the_date_of_the_clause_it_hangs_from(extract_text):
+    # issue 11: "..., which lifted off from Baikonur" took the day of the sentence before
+    ex = extract_text("Pavel Ostrov floated out of the Zvezda airlock on Saturday. The flag reached the station on "
+                      "Thursday in Soyuz TMA-40, which lifted off from the Baikonur Cosmodrome.", published="2031-11-10")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date.iso == "2031-11-06"
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

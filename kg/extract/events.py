@@ -1027,6 +1027,22 @@ def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> Date
     return _verb_date(main, sent, mentions, after=verb.right_edge)  # "When the crew woke, ... on Monday"
 
 
+def _date_of_relative_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date of the past clause a past relative clause hangs from ("The torch reached the station
+    on Thursday in Soyuz TMA-11M, which lifted off from Baikonur": Thursday), when it has one."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return None
+    main = verb.head
+    while main.pos_ not in {"VERB", "AUX"} and main.head != main:
+        main = main.head
+    if main.pos_ not in {"VERB", "AUX"} or main.tag_ != "VBD":
+        return None
+    if verb.i > main.i:
+        return _verb_date(main, sent, mentions, before=verb.left_edge)
+    return _verb_date(main, sent, mentions, after=verb.right_edge)
+
+
 def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
     """The date attached to the trigger itself ("the launch, set for June 23"), if any."""
     mentions, _ = sentence_dates(reading.sent, "unknown", reading.narrative, ctx.published)
@@ -1123,6 +1139,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
         when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
     if when is None and status == "happened" and _told_in_the_past(token, ctx) and not _counted_plural_subject(token, ctx):
         when = (_date_of_coordinated(token, sent, mentions) or _date_of_when_clause(token, sent, mentions)
+                or _date_of_relative_clause(token, sent, mentions)
                 or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
