@@ -93,6 +93,15 @@ def test_a_text_set_down_in_writing_is_no_landing(extract_text):
     assert [e.type for e in ex.events] == ["Landing"]
 
 
+def test_hours_spent_outside_are_a_spacewalk(extract_text):
+    ex = extract_text("Late tonight Pavel Ostrov and Dana Merriwether are to spend about seven hours outside, "
+                      "fastening a crane to the hull.", published="2031-05-29")
+    (walk,) = events_of(ex, "Spacewalk")
+    assert (walk.date.iso, walk.status) == ("2031-05-29", "planned")
+    ex = extract_text("Pavel Ostrov spent the week outside Moscow on Tuesday.", published="2031-05-29")
+    assert not events_of(ex, "Spacewalk")
+
+
 def test_riding_home_is_no_launch(extract_text):
     ex = extract_text("The three cosmonauts are to ride home aboard the shuttle Atlantis.", published="1995-06-01")
     assert not events_of(ex, "Launch")
