@@ -157,6 +157,15 @@ def test_a_past_relative_clause_takes_the_date_of_the_clause_it_hangs_from(extra
     assert launch.date.iso == "2031-11-06"
 
 
+def test_a_first_attempt_on_its_own_date_is_the_flight_named_last(extract_text):
+    ex = extract_text("The shuttle Endeavour lifted off on Tuesday. A first launch attempt on July 13 was called off "
+                      "when a sensor failed a check.", published="2031-07-28")
+    assert {(e.type, e.date.iso, e.status) for e in ex.events} == {
+        ("Launch", "2031-07-22", "happened"), ("Launch", "2031-07-13", "canceled"),
+        ("Cancellation", "2031-07-13", "happened")}
+    assert all(participant_names(ex, e) == {"Endeavour"} for e in ex.events)
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

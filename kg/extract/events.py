@@ -560,21 +560,24 @@ _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def _is_dated_flight_noun(trigger: "Token", event_type: str, reading: "_Reading", ctx: DocContext) -> bool:
-    """"Saturday's launch", "the launch had been set for June 23": a flight event named by a
-    definite noun with a day of its own (a date attached to it)."""
+    """"Saturday's launch", "the launch had been set for June 23", "a first launch attempt on July
+    13": a flight event named by a definite or counted noun with a day of its own (a date attached
+    to it)."""
     if event_type not in _FLIGHT_TYPES or trigger.pos_ not in _NOUN_TRIGGER_POS:
         return False
     if any(c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in trigger.children):
         return True
-    definite = any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children)
+    definite = any((c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS) or c.ent_type_ == "ORDINAL"
+                   for c in trigger.children)
     return definite and _own_date(trigger, reading, ctx) is not None
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = True) -> list[str]:
     """The spacecraft named last before "the orbiter", "the capsule" (the last two for "the ships");
     without ``stations``, not a station ("Thursday's launch" is not of Mir)."""
-    if not any((c.dep_ == "det" and c.lower_ not in {"a", "an", "another"}) or c.dep_ == "poss" for c in subject.children):
-        return []  # "the orbiter", "its capsule"; not "a shuttle would have docked"
+    if not any((c.dep_ == "det" and c.lower_ not in {"a", "an", "another"}) or c.dep_ == "poss"
+               or c.ent_type_ == "ORDINAL" for c in subject.children):
+        return []  # "the orbiter", "its capsule", "a first launch attempt"; not "a shuttle would have docked"
     earlier = list(ctx.mentions_before(subject.idx, frozenset({"Spacecraft"})))  # the latest first
     if not stations:
         earlier = [r for r in earlier if not carries_word(ctx.entities[r.key], ctx.gazetteer, "station")]
