@@ -166,6 +166,25 @@ def test_a_first_attempt_on_its_own_date_is_the_flight_named_last(extract_text):
     assert all(participant_names(ex, e) == {"Endeavour"} for e in ex.events)
 
 
+def test_their_craft_lands_the_people_named_before(extract_text):
+    # issue 11: "Their Soyuz MS-18 capsule came down" was a landing of the capsule alone, apart from
+    # the crew's landing the sentence before
+    ex = extract_text("The cosmonauts Pavel Ostrov and Ivan Belov landed safely in Kazakhstan on Sunday. Their "
+                      "Soyuz TMA-40 capsule came down on the steppe at about 10:35 a.m. local time.",
+                      published="2031-10-20")
+    (landing,) = events_of(ex, "Landing")
+    assert participant_names(ex, landing) == {"Pavel Ostrov", "Ivan Belov", "Soyuz TMA-40"}
+    assert len(landing.evidence) == 2
+
+
+def test_a_verb_coordinated_in_a_past_relative_clause_takes_the_clauses_date(extract_text):
+    ex = extract_text("The crew landed on Sunday. Dana Merriwether flew up on Oct. 5 aboard Soyuz TMA-40 with the "
+                      "cosmonaut Ivan Belov, who took over from the automatic system and docked the ship by hand.",
+                      published="2031-10-20")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date.iso == "2031-10-05"
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

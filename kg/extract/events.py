@@ -507,15 +507,35 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     speaker = _reporting_subject(verb, ctx)
     if speaker is not None:
         return [speaker]  # "Roscosmos said it was withdrawing its staff"
-    earlier = ctx.mentions_before(subject.idx, _PRONOUN_TYPES[subject.lower_])  # the latest first
+    return _referents(subject.lower_, subject.idx, ctx)
+
+
+def _referents(pronoun: str, offset: int, ctx: DocContext) -> list[str]:
+    """Whom a pronoun at ``offset`` stands for: the last person (or craft, for "it") named before
+    it; for "they", all the people of the sentence that named the last one."""
+    earlier = ctx.mentions_before(offset, _PRONOUN_TYPES[pronoun])  # the latest first
     last = next(earlier, None)
     if last is None:
         return []
-    if subject.lower_ != "they":
+    if pronoun != "they":
         return [last.key]
     last_sent = ctx.span_of(last).sent
     group = [last.key, *(r.key for r in takewhile(lambda r: r.mention.start >= last_sent.start_char, earlier))]
     return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 else []
+
+
+_POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
+
+
+def _subjects_owners(trigger: "Token", ctx: DocContext) -> list[str]:
+    """Whom a possessive pronoun on the trigger's subject stands for: "A film crew landed on Sunday
+    with Novitsky. Their Soyuz MS-18 capsule came down ...": the people of that landing."""
+    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    subject = _subject_of(verb)
+    if subject is None or subject == trigger:
+        return []  # "his visit would prepare the way": the visit's own owner is the clause's business
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+    return _referents(_POSSESSIVE_PRONOUNS[owner.lower_], owner.idx, ctx) if owner is not None else []
 
 
 _REPORTING = {"say", "announce", "tell", "declare", "state", "confirm", "report", "warn", "add"}
@@ -1034,6 +1054,8 @@ def _date_of_relative_clause(trigger: "Token", sent: "Span", mentions: list) -> 
     """The date of the past clause a past relative clause hangs from ("The torch reached the station
     on Thursday in Soyuz TMA-11M, which lifted off from Baikonur": Thursday), when it has one."""
     verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    while verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VBD":
+        verb = verb.head  # "Shkaplerov, who took over from the automatic system and docked the ship by hand"
     if verb.dep_ != "relcl" or verb.tag_ != "VBD":
         return None
     main = verb.head
@@ -1162,7 +1184,7 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
             continue
         if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)
-    for key in [*_pronoun_subject(trigger, sent, ctx), *_country_subject(trigger, ctx)]:
+    for key in [*_pronoun_subject(trigger, sent, ctx), *_country_subject(trigger, ctx), *_subjects_owners(trigger, ctx)]:
         if key not in participants and key != place_key:
             participants.append(key)
     return participants
