@@ -48,6 +48,21 @@ def test_it_in_a_reported_clause_is_the_speaker(extract_text):
     assert withdrawal.date == DateValue.of(2022, 3, 7)
 
 
+def test_a_post_on_social_media_is_a_statement_also_when_quoted(extract_text):
+    # issue 11: a sentence with a quotation is a quote, no statement; but an agency head's post is one
+    ex = extract_text('Soyuz TMA-40 landed in Kazakhstan on Sunday. Ivan Belov, the head of Roscosmos, wrote on '
+                      'social media after the landing that the flight had shown "what our engineers can do."',
+                      published="2031-10-20")
+    (post,) = events_of(ex, "Announcement")
+    assert post.date == DateValue.of(2031, 10, 19) and "Ivan Belov" in participant_names(ex, post)
+    ex = extract_text('Soyuz TMA-40 landed in Kazakhstan on Sunday. Dana Merriwether congratulated Russia in a post '
+                      'on social media, calling it "a good day for both of our countries."', published="2031-10-20")
+    (post,) = events_of(ex, "Announcement")
+    assert participant_names(ex, post) == {"Dana Merriwether"}
+    ex = extract_text("Dana Merriwether took up the post of administrator on Monday.", published="2031-10-20")
+    assert not events_of(ex, "Announcement")
+
+
 # --- words that open no event of their type ------------------------------------------------------
 
 def test_flying_around_a_station_is_no_launch(extract_text):

@@ -42,6 +42,8 @@ class EventRules:
     """trigger lemma -> label of any type ("removed Rogozin": "Removal of Dmitry Rogozin")"""
     needs_attached_date: frozenset[str] = frozenset()
     """trigger lemmas that open an event only with a date of their own ("said on June 25")"""
+    social_media: frozenset[str] = frozenset()
+    """where a post is made ("wrote on social media", "on Telegram"): a post is a statement, quoted or not"""
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
     country_participants: frozenset[str] = frozenset()
@@ -103,6 +105,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             other_labels=dict(raw["other_labels"]),
             lemma_labels=dict(raw.get("lemma_labels", {})),
             needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
+            social_media=frozenset(raw.get("social_media", ())),
             excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
             country_participants=frozenset(raw.get("country_participants", ())),
             participant_types={k: frozenset(v) for k, v in raw.get("participant_types", {}).items()},

@@ -989,7 +989,9 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     named = any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in _SPEAKER_TYPES for t in before)
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
     reports_event = any(t.i in reported for t, _ in found)
-    return rank == 0 and named and not reports_event and not _QUOTE_MARKS.search(sent.text)
+    posted = any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _cues(ctx).social_media for g in c.children)
+                 for c in verb.children)  # "wrote on social media": a post, also when quoted
+    return rank == 0 and named and not reports_event and (posted or not _QUOTE_MARKS.search(sent.text))
 
 
 _SPEAKER_TYPES = frozenset({"Person", "Agency", "Country"})
@@ -1096,7 +1098,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if status is None:
         return None  # "the deadline passed without an agreement"
     when, rank = _when(token, status, (start, end), reading, ctx)
-    if lemma in _cues(ctx).needs_attached_date and not _is_dated_statement(token, rank, sent, reading.found, ctx):
+    if lemma in _cues(ctx).needs_attached_date and token.pos_ == "VERB" \
+            and not _is_dated_statement(token, rank, sent, reading.found, ctx):
         return None  # "he said", not "Roscosmos said on June 25"
     if status == "canceled" and rank != 0:
         when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
