@@ -185,6 +185,17 @@ def test_a_verb_coordinated_in_a_past_relative_clause_takes_the_clauses_date(ext
     assert docking.date.iso == "2031-10-05"
 
 
+def test_a_counted_plural_with_its_dates_listed_is_one_event_per_date(extract_text):
+    # issue 11: "three spacewalks, on Saturday, Monday and Wednesday" were a kind of event, none
+    ex = extract_text("Pavel Ostrov and Ivan Belov are scheduled to make three spacewalks, on Saturday, Monday and "
+                      "Wednesday, to test repair methods.", published="2031-07-28")
+    assert sorted(e.date.iso for e in events_of(ex, "Spacewalk")) == ["2031-08-02", "2031-08-04", "2031-08-06"]
+    assert all(e.status == "planned" for e in ex.events)
+    ex = extract_text("Pavel Ostrov made five spacewalks on his last flight, on Saturday and Monday.",
+                      published="2031-07-28")
+    assert not events_of(ex, "Spacewalk")  # five counted, two dates: no list of them
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

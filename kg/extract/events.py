@@ -89,13 +89,40 @@ def _is_present_state(token: "Token") -> bool:
 
 
 def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
-    """"Seven shuttle visits", "a series of launches": a kind of event, not one (``generic_plural_markers``)."""
+    """"Seven shuttle visits", "a series of launches": a kind of event, not one (``generic_plural_markers``);
+    but "three spacewalks, on Saturday, Monday and Wednesday" are three (``_listed_dates``)."""
     if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if _listed_dates(token, sentence_dates(token.sent, "unknown", Narrative(), ctx.published)[0]):
         return False
     markers = _cues(ctx).generic_plural_markers
     if any((c.dep_ == "nummod" and ctx.mention_at(c) is None) or c.lower_ in markers for c in token.children):
         return True  # not "Soyuz MS-23 docks on Feb. 22", a verb the parser took for a plural noun
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in markers
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_LIST_GAP = re.compile(r"(?:\s|,|\bon\b|\band\b)*")
+"""What stands between a counted noun and its dates, and between the dates: ", on", ", ", " and "."""
+
+
+def _listed_dates(trigger: "Token", mentions: list) -> list:
+    """The dates listed right after a counted plural trigger, one per event it counts ("three
+    spacewalks, on Saturday, Monday and Wednesday"); none unless they are as many as it counts."""
+    count = next((_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in trigger.children if c.dep_ == "nummod"), None)
+    if count is None or count < 2:
+        return []
+    text, position = trigger.sent.text, trigger.idx + len(trigger) - trigger.sent.start_char
+    listed = []
+    for m in mentions:
+        if m.start < position:
+            continue
+        if not _LIST_GAP.fullmatch(text, position, m.start):
+            break
+        listed.append(m)
+        position = m.end
+    return listed if len(listed) == count else []
 
 
 def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
@@ -854,7 +881,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
-            events.append(event)
+            events.extend(_one_per_date(token, event, narrative, ctx))
             statuses.add(event.status)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
@@ -864,6 +891,21 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
     return _merge(events, ctx)
+
+
+def _one_per_date(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
+    """The events a counted plural trigger tells, one per date listed after it ("three spacewalks,
+    on Saturday, Monday and Wednesday"), else the event itself."""
+    if trigger.tag_ not in {"NNS", "NNPS"}:
+        return [event]
+    mentions, _ = sentence_dates(trigger.sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
+    days: list[DateValue] = []
+    for m in _listed_dates(trigger, mentions):
+        day = m.value
+        while days and m.text.lower() in WEEKDAYS and day.precision == "day" and day.first_day() <= days[-1].first_day():
+            day = shifted(day, 7)  # "on Saturday, Monday and Wednesday": each after the one before
+        days.append(day)
+    return [replace(event, date=day) for day in days] or [event]
 
 
 _STORY_TIME = re.compile(r"(?i)\bthat\s+(?:morning|afternoon|evening|night|day|week|month|year|flight|mission)\b")
