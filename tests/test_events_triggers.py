@@ -59,6 +59,10 @@ def test_a_post_on_social_media_is_a_statement_also_when_quoted(extract_text):
                       'on social media, calling it "a good day for both of our countries."', published="2031-10-20")
     (post,) = events_of(ex, "Announcement")
     assert participant_names(ex, post) == {"Dana Merriwether"}
+    ex = extract_text('Ivan Belov posted photographs of the crew on social media on Monday and wrote that everyone '
+                      'aboard was "calm and working."', published="2031-10-22")
+    (post,) = events_of(ex, "Announcement")
+    assert post.date == DateValue.of(2031, 10, 20)
     ex = extract_text("Dana Merriwether took up the post of administrator on Monday.", published="2031-10-20")
     assert not events_of(ex, "Announcement")
 

@@ -1031,9 +1031,18 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     named = any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in _SPEAKER_TYPES for t in before)
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
     reports_event = any(t.i in reported for t, _ in found)
-    posted = any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _cues(ctx).social_media for g in c.children)
-                 for c in verb.children)  # "wrote on social media": a post, also when quoted
+    posted = _on_social_media(verb, ctx)  # "wrote on social media": a post, also when quoted
     return rank == 0 and named and not reports_event and (posted or not _QUOTE_MARKS.search(sent.text))
+
+
+def _on_social_media(verb: "Token", ctx: DocContext) -> bool:
+    """Whether the verb (or the verb it is coordinated with) is done "on social media", outside
+    what it reports: "wrote on social media that ...", "posted photographs on Telegram on Monday
+    and wrote that ..."."""
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    reported = {t.i for v in verbs for c in v.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+    return any(t.lower_ in _cues(ctx).social_media and t.head.lower_ == "on" and t.i not in reported
+               for v in verbs for t in v.subtree)
 
 
 _SPEAKER_TYPES = frozenset({"Person", "Agency", "Country"})
