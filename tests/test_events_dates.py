@@ -413,3 +413,10 @@ def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_stat
     statements = events_of(ex, "Announcement")
     belov = [e for e in statements if "Yuri Belov" in participant_names(ex, e)]
     assert [(e.date.iso, "Ann Holt" in participant_names(ex, e)) for e in belov] == [("2035-03-13", False)]
+
+
+def test_weeks_later_count_from_the_last_day_named(extract_text):
+    ex = extract_text("The Nauka-2 module was launched on July 12, 2031, and docked with the Zarya module two weeks "
+                      "later.", published="2034-11-20")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date.iso == "2031-07-26"

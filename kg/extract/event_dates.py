@@ -107,8 +107,9 @@ class Narrative:
 _SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day", "that night"
     r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)"
     r"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))\b")
-_DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days after that", "the next day", "the day before"
-    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days?\s+"
+_DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days after that", "the next day", "the day before",
+    # "two weeks later"
+    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week)s?\s+"
     r"(?P<dir>later|earlier|after\s+that|afterwards?|before\s+that)"
     r"|the\s+(?P<next>next|following)\s+day|the\s+(?:previous\s+day|day\s+before)(?!\s+yesterday))\b")
 _SAME_MONTH = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b")  # "later that month"
@@ -207,7 +208,7 @@ def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     n = m.group("n")
-    days = _count(n) if n else 1
+    days = (_count(n) if n else 1) * (7 if (m.group("unit") or "").lower() == "week" else 1)
     if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
         days = -days
     return shifted(last, days)
