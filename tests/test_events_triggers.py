@@ -67,6 +67,15 @@ def test_a_post_on_social_media_is_a_statement_also_when_quoted(extract_text):
     assert not events_of(ex, "Announcement")
 
 
+def test_a_written_reply_is_a_statement_and_replying_is_reporting(extract_text):
+    ex = extract_text('Roscosmos said in a written reply to questions on Friday: "All the cracks have been sealed."',
+                      published="2031-11-20")
+    (reply,) = events_of(ex, "Announcement")
+    assert reply.date == DateValue.of(2031, 11, 14) and participant_names(ex, reply) == {"Roscosmos"}
+    ex = extract_text('"All the cracks have been sealed," Ivan Belov replied.', published="2031-11-20")
+    assert not events_of(ex, "Announcement")
+
+
 # --- words that open no event of their type ------------------------------------------------------
 
 def test_flying_around_a_station_is_no_launch(extract_text):
