@@ -420,3 +420,18 @@ def test_weeks_later_count_from_the_last_day_named(extract_text):
                       "later.", published="2034-11-20")
     (docking,) = events_of(ex, "Docking")
     assert docking.date.iso == "2031-07-26"
+
+
+def test_a_message_in_a_release_that_tells_todays_news_is_of_its_day(extract_text):
+    # issue 11: "congratulated both crews in a message to Griffin" in a news release ("HOUSTON -- ...
+    # docked at 7:18 a.m. EDT today") was dropped: a message had no date, the release was no wire report
+    ex = extract_text("HOUSTON -- The shuttle Endeavour docked with the International Space Station at 7:18 a.m. EDT "
+                      "today.\n\nIvan Belov, head of Roscosmos, congratulated both crews in a message to Dana "
+                      "Merriwether.", published="2031-07-28")
+    (message,) = events_of(ex, "Announcement")
+    assert message.date == DateValue.of(2031, 7, 28)
+    ex = extract_text("The shuttle Endeavour docked with the International Space Station on Monday.\n\nIvan Belov, "
+                      "head of Roscosmos, congratulated both crews in a message to Dana Merriwether.",
+                      published="2031-07-30")
+    (message,) = events_of(ex, "Announcement")
+    assert message.date == DateValue.of(2031, 7)  # a feature: only the month
