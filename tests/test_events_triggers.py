@@ -236,6 +236,15 @@ def test_a_probe_passing_a_comet_is_a_flyby_and_a_bill_passing_the_senate_none(e
     assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Flyby of Kirameki", "2036-03-08")]
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("The Japanese probe Kirameki passed about 8,000 kilometers from the nucleus on Sunday.", "2036-03-09"),
+    ("The Japanese probe Kirameki passed within 600 kilometers of the comet on Sunday.", "2036-03-09"),
+])
+def test_passing_near_a_body_is_a_flyby(extract_text, sentence, day):
+    ex = extract_text(sentence, published="2036-03-10")
+    assert [(e.label, e.date.iso) for e in ex.events] == [("Flyby of Kirameki", day)]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")
