@@ -76,6 +76,14 @@ def test_a_written_reply_is_a_statement_and_replying_is_reporting(extract_text):
     assert not events_of(ex, "Announcement")
 
 
+def test_a_message_to_someone_is_labelled_by_its_sender(extract_text):
+    ex = extract_text("Ivan Belov, head of Roscosmos, congratulated both crews in a message to Dana Merriwether on "
+                      "Monday.", published="2031-07-28")
+    (message,) = events_of(ex, "Announcement")
+    assert message.label == "Statement by Ivan Belov"
+    assert "Dana Merriwether" in participant_names(ex, message)
+
+
 # --- words that open no event of their type ------------------------------------------------------
 
 def test_flying_around_a_station_is_no_launch(extract_text):
