@@ -768,7 +768,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     heads = [trigger]
     if trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ in {"dobj", "attr"}:
         heads.append(trigger.head)  # "Bridenstine and Rogozin held talks"
-    elif trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+    elif event_type == "Announcement" and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
         heads.append(trigger.head.head)  # "Perminov congratulated both crews in a message to Griffin"
     subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects and trigger.pos_ == "VERB" and (inherited := _inherited_subject(trigger)) is not None:
