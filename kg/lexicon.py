@@ -56,6 +56,12 @@ class Lexicon:
         """Every short form written before a name, of a title or a rank ("Col.", "Lt.", "Dr.")."""
         return frozenset({*self.title_abbreviations, *self.rank_abbreviations})
 
+    def is_rank(self, word: str) -> bool:
+        """Whether ``word`` as written is a rank or its short form ("Lt.", "Col.", "Colonel"; not
+        "Sen.", a post)."""
+        return (word in self.rank_abbreviations or word.lower() in self.rank_words
+                or self.title_abbreviations.get(word, "") in self.rank_words)
+
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:

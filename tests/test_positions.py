@@ -189,3 +189,12 @@ def test_a_description_outside_a_quotation_takes_no_antecedent_inside_it(extract
                       'together with NASA specialists." The agency\'s head, Ivan Belov, has not commented.',
                       published="2031-11-10")
     assert ("Ivan Belov", "head", "Roscosmos") in positions(ex)
+
+
+def test_a_title_before_a_ranked_name_is_the_post(extract_text):
+    # issue 11: "The commander, Lt. Col. Georgi T. Dobrovolsky": the rank stood between title and name
+    ex = extract_text("Soyuz 41 landed on Wednesday. The commander, Lt. Col. Ivan P. Belov, and the flight "
+                      "engineer were unhurt. Sen. Dana Merriwether praised them.", published="1979-07-02")
+    found = positions(ex)
+    assert ("Ivan P. Belov", "commander", "Soyuz 41") in found
+    assert any(person == "Dana Merriwether" and title == "senator" for person, title, _ in found)

@@ -458,6 +458,8 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
     ctx = out.ctx
     doc = ctx.doc
     i = span.start
+    while i - 1 >= sent.start and ctx.lexicon.is_rank(doc[i - 1].text):
+        i -= 1  # "The commander, Lt. Col. Georgi T. Dobrovolsky": a rank is no post, the title is before it
     if i - 1 >= sent.start and doc[i - 1].text == ",":
         i -= 1
     # "the head of Roscosmos, X"
