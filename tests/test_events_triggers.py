@@ -129,6 +129,15 @@ def test_a_text_set_down_in_writing_is_no_landing(extract_text):
     assert [e.type for e in ex.events] == ["Landing"]
 
 
+def test_floating_outside_on_a_tether_is_a_spacewalk_on_the_day_told(extract_text):
+    # issue 11: the tagger took "floated" after "left ... and" for a participle, and the walk had no day
+    ex = extract_text("The ship Voskhod 9 was launched yesterday morning. About an hour into the flight, Pavel "
+                      "Ostrov left the cabin through an airlock and floated outside at the end of a tether for "
+                      "about ten minutes.", published="1975-03-19")
+    (walk,) = events_of(ex, "Spacewalk")
+    assert walk.date == DateValue.of(1975, 3, 18)
+
+
 def test_hours_spent_outside_are_a_spacewalk(extract_text):
     ex = extract_text("Late tonight Pavel Ostrov and Dana Merriwether are to spend about seven hours outside, "
                       "fastening a crane to the hull.", published="2031-05-29")

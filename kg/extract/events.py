@@ -947,6 +947,9 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
         return False  # "the Soyuz TMA-1, carrying three men, touched down": a description
     if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in trigger.children):
         return True  # "the understanding was reached by Dryden and Blagonravov"
+    if trigger.tag_ == "VBN" and trigger.dep_ == "conj" and trigger.head.tag_ == "VBD" \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+        return True  # "left the cabin through an airlock and floated outside": a past the tagger took for a participle
     return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
 
 
