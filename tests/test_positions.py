@@ -5,7 +5,7 @@ Each test holds its own sentences, written for it (not taken from the corpus).
 
 from __future__ import annotations
 
-from conftest import positions_shown as positions
+from conftest import events_of, participant_names, positions_shown as positions
 
 
 def test_title_before_the_next_name_in_a_list_is_not_the_previous_persons(extract_text):
@@ -198,3 +198,12 @@ def test_a_title_before_a_ranked_name_is_the_post(extract_text):
     found = positions(ex)
     assert ("Ivan P. Belov", "commander", "Soyuz 41") in found
     assert any(person == "Dana Merriwether" and title == "senator" for person, title, _ in found)
+
+
+def test_the_station_is_the_one_in_service_at_publication(extract_text):
+    # issue 11: "... his father flew on Skylab in 1973 ... the station" in a 2008 article was Skylab
+    ex = extract_text("Pavel Ostrov will spend ten days on the International Space Station. His father flew on "
+                      "Skylab in 1973. Ostrov is due to dock with the station on Tuesday.", published="2008-10-12")
+    (station,) = [m for m in ex.mentions if m.text == "the station"]
+    assert ex.entities[station.entity_key].label == "International Space Station"
+    assert not any("Skylab" in participant_names(ex, e) for e in events_of(ex, "Docking"))

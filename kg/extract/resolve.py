@@ -95,14 +95,16 @@ def resolve_mentions(
     resolved.sort(key=lambda r: r.mention.start)
     entities = _entities(resolved, gazetteer)
     if anaphora and anaphors:
-        resolved = _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted)
+        resolved = _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, published)
     return entities, resolved
 
 
-def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted) -> list[Resolved]:
+def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, published) -> list[Resolved]:
     """Each definite description refers to the last entity before it that fits its head noun and
     is not inside a quotation the description is outside of ("Roscosmos said: '... with NASA
-    specialists.' The agency's head" is Roscosmos's)."""
+    specialists.' The agency's head" is Roscosmos's); one in service at the publication date comes
+    first ("the International Space Station ... his father flew on Skylab in 1973 ... the station"
+    in a 2008 article is the ISS)."""
     fitting: dict[str, tuple[list[int], list[Resolved]]] = {}  # head noun -> the mentions it may refer to
     quote_starts = [start for start, _ in quoted]
     out = list(resolved)
@@ -112,14 +114,21 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted) ->
             fitting[head] = _fitting_mentions(resolved, entities, gazetteer, head, anaphora[head])
         starts, candidates = fitting[head]
         own_quote = _quote_of(a.start, quoted, quote_starts)
-        earlier = (c for c in reversed(candidates[:bisect_left(starts, a.start)])
-                   if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote))
-        antecedent = next(earlier, None)
+        earlier = [c for c in reversed(candidates[:bisect_left(starts, a.start)])
+                   if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote)]
+        antecedent = next((c for c in earlier if _in_service(entities[c.key], gazetteer, published)),
+                          next(iter(earlier), None))
         if antecedent is not None:
             entity = entities[antecedent.key]
             out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), antecedent.key))
     out.sort(key=lambda r: r.mention.start)
     return out
+
+
+def _in_service(entity: Entity, gazetteer: Gazetteer, published: date | None) -> bool:
+    """Whether the gazetteer records the entity as existing at ``published`` (or records no dates)."""
+    entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
+    return entry is None or entry.is_active(published)
 
 
 def _quote_of(offset: int, quoted: Sequence[tuple[int, int]], starts: list[int]) -> int | None:
