@@ -450,3 +450,11 @@ def test_a_partial_quote_under_a_thing_that_continues_goes_to_who_said_it(extrac
                       'the module was continuing "every day and every night."', published="2031-11-20")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Pavel Ostrov", "every day and every night.")]
+
+
+def test_it_said_after_a_message_is_the_messages_sender(extract_text):
+    ex = extract_text('Ivan Belov, who became head of Roscosmos in February, congratulated the crew in a message '
+                      'read at the Mission Control Center in Korolyov. "The crew has done every task we set," it said.',
+                      published="2031-04-21")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Ivan Belov", "The crew has done every task we set")]

@@ -103,6 +103,9 @@ class SpeakerResolver:
             if child.dep_ in _NAMING_DEPS and self.person(child) is not None:
                 return self.person(child)  # "a spokesperson, Jane Roe," / "astronaut Jane Roe"
         lemma = token.lemma_.lower()
+        if lemma == "it" and (statement := self._statement_before(token)) is not None:
+            # "Belov congratulated the crew in a message. '...,' it said": the message's sender
+            return self._sender(statement) or self._statement(statement, statement.lemma_.lower()) or UNNAMED
         for rule in (self._statement, self._spokesperson, self._description, self._ranked):
             key = rule(token, lemma)
             if key is not None:
@@ -159,6 +162,23 @@ class SpeakerResolver:
     def last_agency(self, offset: int) -> str | None:
         earlier = bisect_left(self.agency_ends, offset + 1)
         return self.agencies[earlier - 1].entity_key if earlier else None
+
+    def _statement_before(self, token: Token) -> Token | None:
+        """The last statement noun ("in a message") before ``token`` in its sentence or the one before."""
+        sent = token.sent
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return next((t for t in reversed(token.doc[start:token.i]) if t.lemma_.lower() in self.cues.statement_nouns), None)
+
+    def _sender(self, statement: Token) -> str | None:
+        """Who sent a statement told as an instrument ("X congratulated the crew in a message"): the
+        subject of the verb it hangs from, when it names a speaker."""
+        verb = statement
+        for _ in range(4):  # "in a message read at mission control": up to "congratulated"
+            if verb.pos_ == "VERB" or verb.head == verb:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return self.entity(subject) if subject is not None else None
 
     def _statement(self, token: Token, lemma: str) -> str | None:
         """``the Roscosmos statement said``; ``the statement said`` after ``X said in a statement``."""
