@@ -196,6 +196,15 @@ def test_a_counted_plural_with_its_dates_listed_is_one_event_per_date(extract_te
     assert not events_of(ex, "Spacewalk")  # five counted, two dates: no list of them
 
 
+def test_the_three_are_the_people_named_just_before(extract_text):
+    ex = extract_text("Soyuz TMA-40 landed on Sunday with Dana Merriwether and the cosmonauts Pavel Ostrov and Ivan "
+                      "Belov. The three had launched from the Baikonur Cosmodrome on Sept. 11 and spent 220 days in "
+                      "orbit.", published="2031-04-21")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date.iso == "2030-09-11"
+    assert participant_names(ex, launch) == {"Dana Merriwether", "Pavel Ostrov", "Ivan Belov"}
+
+
 def test_events_emit_one_evidence_per_sentence(extract_text):
     from rdflib import RDF, Dataset
 

@@ -590,7 +590,10 @@ def _group_types(subject: "Token | None", ctx: DocContext) -> frozenset[str] | N
     subject names (``group_subjects``), or ``None``."""
     if subject is None:
         return None
-    m = _GROUP_SUBJECT.match(" ".join(t.lower_ for t in subject.subtree))
+    words = " ".join(t.lower_ for t in subject.subtree)
+    if _COUNTED_PEOPLE.match(words):
+        return frozenset({"Person"})  # "The three had launched from Baikonur on Sept. 11"
+    m = _GROUP_SUBJECT.match(words)
     return _cues(ctx).group_subjects.get(m["noun"]) if m else None
 
 
@@ -599,6 +602,7 @@ def _is_group(subject: "Token | None", ctx: DocContext) -> bool:
     return _group_types(subject, ctx) == frozenset({"Person"})
 
 
+_COUNTED_PEOPLE = re.compile(r"^the\s+(?:two|three|four|five|six|seven)$")
 _GROUP_SUBJECT = re.compile(r"^(?:the\s+two|both(?:\s+the)?|the\s+pair\s+of)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)$")
 
 
