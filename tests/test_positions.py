@@ -207,3 +207,12 @@ def test_the_station_is_the_one_in_service_at_publication(extract_text):
     (station,) = [m for m in ex.mentions if m.text == "the station"]
     assert ex.entities[station.entity_key].label == "International Space Station"
     assert not any("Skylab" in participant_names(ex, e) for e in events_of(ex, "Docking"))
+
+
+def test_a_crew_member_flies_the_craft_that_is_the_subject_of_the_clause(extract_text):
+    # issue 11: "Soyuz 49 lifted off with Ostrov and Belov, and Apollo 21 followed": Belov, "the flight
+    # engineer", was put aboard the craft named nearest to him (Apollo 21)
+    ex = extract_text("The flight began on July 15, when Soyuz 49 lifted off from Baikonur with Pavel Ostrov and Ivan "
+                      "Belov, and Apollo 21 followed from the Kennedy Space Center hours later. Belov, the flight "
+                      "engineer, said the hardware fitted.", published="1985-07-25")
+    assert ("Ivan Belov", "flight engineer", "Soyuz 49") in positions(ex)

@@ -317,14 +317,25 @@ def _specific_craft(craft: Resolved, ctx: DocContext, sent: "Span") -> Resolved:
 
 
 def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: bool = True) -> Resolved | None:
-    """The crewed spacecraft or mission named nearest to token ``index`` in ``sent``."""
+    """The crewed spacecraft or mission named nearest to token ``index`` in ``sent``, the subject of
+    its clause first ("Soyuz 19 lifted off with Leonov and Kubasov, and Apollo followed": Soyuz 19)."""
     doc = ctx.doc
+    verb = _clause_verb(doc[index])
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     in_sentence = [
-        (abs(i - index), i > index, m)
+        (i not in subject, abs(i - index), i > index, m)
         for i in range(sent.start, sent.end)
         if (m := ctx.mention_at(doc[i])) is not None and _is_crew_craft(m, ctx, stations=stations)
     ]
-    return min(in_sentence, key=lambda x: (x[0], x[1]))[2] if in_sentence else None
+    return min(in_sentence, key=lambda x: x[:3])[3] if in_sentence else None
+
+
+def _clause_verb(token: "Token") -> "Token":
+    """The verb whose clause holds ``token`` (the token itself at the root of a verbless text)."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    return node
 
 
 def _is_crew_craft(m: Resolved, ctx: DocContext, *, stations: bool = True) -> bool:
