@@ -57,7 +57,7 @@ def default_corpus_dir() -> Path:
     return _shipped("kg._corpus", "dev")
 
 
-SHIPPED_CORPORA = ("dev", "news-dev", "news-dev-2", "news-dev-3", "news-dev-4", "news-dev-5")
+SHIPPED_CORPORA = ("dev", "news-dev", "news-dev-2", "news-dev-3", "news-dev-4", "news-dev-5", "news-dev-6")
 """The development corpora that ship with kg (``data/corpus/<name>``); their articles together tell
 the history of the cooperation, 1962 to 2025. The held-out corpora do not ship."""
 
