@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import MONTHS, DateMention, Tense, find_dates
+from kg.extract.syntax import clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text
 
@@ -125,7 +126,7 @@ _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "f
                   "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _count(word: str) -> int | None:
+def count_word(word: str) -> int | None:
     """"a" -> 1, "two" -> 2, "12" -> 12; ``None`` for "a few", "several"."""
     word = word.lower()
     return _SMALL_NUMBERS.get(word) or (int(word) if word.isdigit() else None)
@@ -196,7 +197,7 @@ def _after_event(m: re.Match[str], narrative: Narrative) -> DateValue | None:
     unit = (m.group("unit") or "").lower()
     if not unit.startswith("day"):
         return day
-    days = _count(" ".join(m.group("n").split()))
+    days = count_word(" ".join(m.group("n").split()))
     if days is None:
         return None
     return shifted(day, days if m.group("dir").lower() == "after" else -days)
@@ -208,7 +209,7 @@ def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     n = m.group("n")
-    days = (_count(n) if n else 1) * (7 if (m.group("unit") or "").lower() == "week" else 1)
+    days = (count_word(n) if n else 1) * _UNIT_DAYS[(m.group("unit") or "day").lower()]
     if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
         days = -days
     return shifted(last, days)
@@ -229,7 +230,7 @@ def _same_year(m: re.Match[str], last: DateValue) -> DateValue | None:
 def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     """"two years later" (a year), "the following month" (a month, when the last date had one)."""
     unit = (m.group("unit") or m.group("unit2")).lower()
-    count = _count(m.group("n")) if m.group("n") else 1
+    count = count_word(m.group("n")) if m.group("n") else 1
     if count is None:
         return None
     if (m.group("dir") or "").lower() == "earlier":
@@ -423,9 +424,7 @@ def offset_from_main(trigger: "Token") -> tuple["Token", int, "Token"] | None:
         if amount is None and mark.head.dep_ == "npadvmod":  # "a day after lifting off": "day" holds "after"
             amount, main = mark.head, mark.head.head
         elif amount is None and mark.head.dep_ == "appos":
-            amount, main = mark.head, mark.head.head.head  # "boarded it on June 7, the day after their launch"
-            while main.pos_ not in {"VERB", "AUX"} and main.head != main:
-                main = main.head
+            amount, main = mark.head, clause_verb(mark.head.head.head)  # "boarded it on June 7, the day after their launch"
     else:
         return None
     if amount is None or main == trigger or main.pos_ not in {"VERB", "AUX"}:
@@ -446,7 +445,7 @@ def _amount_in_days(amount: "Token") -> int | None:
     count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
     if count is None:
         return None
-    number = 1 if count.lower_ == "the" else _count(count.lower_)  # "the day after": one day
+    number = 1 if count.lower_ == "the" else count_word(count.lower_)  # "the day after": one day
     return number * unit if number is not None else None
 
 

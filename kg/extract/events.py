@@ -28,6 +28,7 @@ from kg.extract.dates import WEEKDAYS, Tense
 from kg.extract.event_dates import (
     Narrative,
     Owners,
+    count_word,
     date_owners,
     describing_verbs,
     event_date,
@@ -39,6 +40,7 @@ from kg.extract.event_dates import (
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
+from kg.extract.syntax import clause_verb, governing_verb
 from kg.model import DateValue, Event, Position
 from kg.schema import Status
 
@@ -93,7 +95,8 @@ def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
     but "three spacewalks, on Saturday, Monday and Wednesday" are three (``_listed_dates``)."""
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
-    if _listed_dates(token, sentence_dates(token.sent, "unknown", Narrative(), ctx.published)[0]):
+    count = _counted(token)
+    if count and _listed_dates(token, count, sentence_dates(token.sent, "unknown", Narrative(), ctx.published)[0]):
         return False
     markers = _cues(ctx).generic_plural_markers
     if any((c.dep_ == "nummod" and ctx.mention_at(c) is None) or c.lower_ in markers for c in token.children):
@@ -101,18 +104,19 @@ def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in markers
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _LIST_GAP = re.compile(r"(?:\s|,|\bon\b|\band\b)*")
 """What stands between a counted noun and its dates, and between the dates: ", on", ", ", " and "."""
 
 
-def _listed_dates(trigger: "Token", mentions: list) -> list:
-    """The dates listed right after a counted plural trigger, one per event it counts ("three
+def _counted(trigger: "Token") -> int | None:
+    """How many a plural trigger counts ("three spacewalks": 3), if two or more."""
+    count = next((count_word(c.text) for c in trigger.children if c.dep_ == "nummod"), None)
+    return count if count is not None and count >= 2 else None
+
+
+def _listed_dates(trigger: "Token", count: int, mentions: list) -> list:
+    """The dates listed right after a trigger that counts ``count`` events, one per event ("three
     spacewalks, on Saturday, Monday and Wednesday"); none unless they are as many as it counts."""
-    count = next((_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                  for c in trigger.children if c.dep_ == "nummod"), None)
-    if count is None or count < 2:
-        return []
     text, position = trigger.sent.text, trigger.idx + len(trigger) - trigger.sent.start_char
     listed = []
     for m in mentions:
@@ -322,7 +326,7 @@ def _status_tokens(trigger: "Token", occasions: frozenset[str] = frozenset()) ->
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "their launch, set for Thursday"
         chain += describing_verbs(trigger)
     if _verb_parsed_as_noun(trigger):  # "is to undock on Tuesday and land in Florida"
-        return sorted(set(chain) | set(_status_tokens(_governor(trigger), occasions)), key=lambda t: t.i)
+        return sorted(set(chain) | set(_status_tokens(governing_verb(trigger), occasions)), key=lambda t: t.i)
     out = []
     for t in chain:
         out.append(t)
@@ -393,7 +397,7 @@ def _words_before(trigger: "Token", sent: "Span") -> str:
     start = max(sent.start, trigger.i - _BEFORE_WINDOW)
     words = [t.lower_ for t in trigger.doc[start:trigger.i]]
     if trigger.pos_ in _NOUN_TRIGGER_POS:
-        governor = _governor(trigger)
+        governor = governing_verb(trigger)
         words += [a.lower_ for a in trigger.ancestors if a.dep_ == "prep" and a.i > governor.i and a.i < start]
     return " ".join(words)
 
@@ -498,7 +502,7 @@ def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
     if _present_verb_parsed_as_noun(trigger, ctx):
         return "future"  # "Soyuz MS-23 docks automatically on Feb. 22"
     if trigger.pos_ in _NOUN_TRIGGER_POS:
-        trigger = _governor(trigger)  # "talks run past the target as September flights near"
+        trigger = governing_verb(trigger)  # "talks run past the target as September flights near"
     if trigger.tag_ == "VBG" and trigger.dep_ == "acl":
         return "future"  # "missions launching in September"
     if trigger.tag_ in {"VBZ", "VBP"} and trigger.dep_ in {"ROOT", "conj"}:
@@ -515,7 +519,7 @@ _PRONOUN_TYPES = {
 def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[str]:
     """"They lifted off on May 30": a pronoun subject stands for the people (or, for "it", the
     spacecraft) named last before it — for "they", all the people of that sentence."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     subject = _subject_of(verb)
     if subject is None and (verb.dep_ == "conj" or _ordinal_infinitive(verb)):
         subject = _inherited_subject(verb)  # "It fell back and came down", "he was the first to enter"
@@ -557,7 +561,7 @@ _POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
 def _subjects_owners(trigger: "Token", ctx: DocContext) -> list[str]:
     """Whom a possessive pronoun on the trigger's subject stands for: "A film crew landed on Sunday
     with Novitsky. Their Soyuz MS-18 capsule came down ...": the people of that landing."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     subject = _subject_of(verb)
     if subject is None or subject == trigger:
         return []  # "his visit would prepare the way": the visit's own owner is the clause's business
@@ -647,7 +651,7 @@ def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = Tru
 def _title_holders_named(trigger: "Token", positions: Sequence[Position], ctx: DocContext) -> list[str]:
     """"the two commanders clasped hands": the last two people named before the subject who hold that
     title in the document."""
-    subject = _subject_of(trigger if trigger.pos_ == "VERB" else _governor(trigger))
+    subject = _subject_of(clause_verb(trigger))
     if not _is_group(subject, ctx):
         return []
     title = subject.lemma_.lower()
@@ -670,14 +674,6 @@ def _named_last(subject: "Token", types: frozenset[str], ctx: DocContext) -> lis
         if start >= previous and len(people) >= 2:
             return people
     return []
-
-
-def _governor(token: "Token") -> "Token":
-    """The nearest verb (or the sentence root) above ``token``."""
-    head = token.head
-    while head != head.head and head.pos_ not in {"VERB", "AUX"}:
-        head = head.head
-    return head
 
 
 def _place(tokens: list["Token"], ctx: DocContext) -> str | None:
@@ -902,11 +898,12 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
 def _one_per_date(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
     """The events a counted plural trigger tells, one per date listed after it ("three spacewalks,
     on Saturday, Monday and Wednesday"), else the event itself."""
-    if trigger.tag_ not in {"NNS", "NNPS"}:
+    count = _counted(trigger) if trigger.tag_ in {"NNS", "NNPS"} else None
+    if count is None:
         return [event]
     mentions, _ = sentence_dates(trigger.sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
     days: list[DateValue] = []
-    for m in _listed_dates(trigger, mentions):
+    for m in _listed_dates(trigger, count, mentions):
         day = m.value
         while days and m.text.lower() in WEEKDAYS and day.precision == "day" and day.first_day() <= days[-1].first_day():
             day = shifted(day, 7)  # "on Saturday, Monday and Wednesday": each after the one before
@@ -938,7 +935,7 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     was measured to take the wrong day more often than the right one, nor an event a verb only
     refers to ("watched the docking") or a phrase dates by it ("told reporters before her launch")."""
     if trigger.pos_ in _NOUN_TRIGGER_POS:  # "held talks", "made the announcement at a meeting with Putin"
-        governor = _governor(trigger)
+        governor = governing_verb(trigger)
         in_phrase = trigger.dep_ == "pobj" and trigger.head.lower_ not in ctx.lexicon.background_preps
         occurred = trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs  # "Docking occurred at 1:11 p.m."
         told = trigger.dep_ == "dobj" or in_phrase or occurred
@@ -954,13 +951,13 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
     if trigger.tag_ == "VBN" and trigger.dep_ == "conj" and trigger.head.tag_ == "VBD" \
             and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
         return True  # "left the cabin through an airlock and floated outside": a past the tagger took for a participle
-    return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and _governor(trigger).tag_ == "VBD")
+    return trigger.tag_ == "VBD" or (trigger.tag_ in {"VBG", "VB"} and governing_verb(trigger).tag_ == "VBD")
 
 
 def _counted_plural_subject(trigger: "Token", ctx: DocContext) -> bool:
     """"Over 135 missions, the five orbiters launched satellites ... and docked with Mir": a count of
     unnamed things as subject sums up many events; none of them is on the day the text is at."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     subject = _subject_of(verb) or _inherited_subject(verb)
     return (subject is not None and subject.tag_ == "NNS" and any(c.dep_ == "nummod" for c in subject.children)
             and not any(ctx.mention_at(t) is not None for t in subject.subtree)
@@ -1016,7 +1013,7 @@ def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContex
     of the publication's month)."""
     if ctx.published is None or narrative.story is not None:
         return False
-    if trigger.lemma_.lower() not in _cues(ctx).publication_month or _governor(trigger).tag_ not in {"VBD", "VBN"}:
+    if trigger.lemma_.lower() not in _cues(ctx).publication_month or governing_verb(trigger).tag_ not in {"VBD", "VBN"}:
         return False
     cited_in = trigger.dep_ == "pobj" and trigger.head.lower_ == "in"  # "said in a statement"
     saying = trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in {"say", "add"}  # "the statement said"
@@ -1062,7 +1059,7 @@ _SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once"}
 def _in_time_clause(trigger: "Token") -> bool:
     """Whether the trigger's clause is an "after ..." or "before ..." clause of another: its time is
     not the time of the clause it is attached to."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children)
 
 
@@ -1087,7 +1084,7 @@ def _date_after(trigger: "Token", sent: "Span", mentions: list) -> DateValue | N
 def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The date of the past clause the trigger's clause is coordinated with ("The hatch came open
     on Thursday, and Stafford pulled himself through the tunnel to grasp Leonov's hand")."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     while verb.dep_ in {"advcl", "xcomp"} and verb.head != verb:
         verb = verb.head
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or verb.head.tag_ != "VBD":
@@ -1098,36 +1095,36 @@ def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> Date
 def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The date of the clause a "when" clause hangs from ("Krikalev flew on Endeavour in December
     1998 on STS-88, when the crew joined Unity to Zarya": December 1998)."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     when = next((c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ == "when"), None)
     if when is None or verb.dep_ not in {"advcl", "relcl"}:
         return None
-    main = verb.head
-    while main.pos_ not in {"VERB", "AUX"} and main.head != main:
-        main = main.head
-    if main.pos_ not in {"VERB", "AUX"}:
-        return None
-    if verb.i > main.i:
-        return _verb_date(main, sent, mentions, before=when)
-    return _verb_date(main, sent, mentions, after=verb.right_edge)  # "When the crew woke, ... on Monday"
+    main = governing_verb(verb)
+    return _main_clause_date(verb, main, sent, mentions, opening=when) if main.pos_ in {"VERB", "AUX"} else None
 
 
 def _date_of_relative_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The date of the past clause a past relative clause hangs from ("The torch reached the station
     on Thursday in Soyuz TMA-11M, which lifted off from Baikonur": Thursday), when it has one."""
-    verb = trigger if trigger.pos_ == "VERB" else _governor(trigger)
+    verb = clause_verb(trigger)
     while verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VBD":
         verb = verb.head  # "Shkaplerov, who took over from the automatic system and docked the ship by hand"
     if verb.dep_ != "relcl" or verb.tag_ != "VBD":
         return None
-    main = verb.head
-    while main.pos_ not in {"VERB", "AUX"} and main.head != main:
-        main = main.head
+    main = governing_verb(verb)
     if main.pos_ not in {"VERB", "AUX"} or main.tag_ != "VBD":
         return None
-    if verb.i > main.i:
-        return _verb_date(main, sent, mentions, before=verb.left_edge)
-    return _verb_date(main, sent, mentions, after=verb.right_edge)
+    return _main_clause_date(verb, main, sent, mentions, opening=verb.left_edge)
+
+
+def _main_clause_date(clause: "Token", main: "Token", sent: "Span", mentions: list, *,
+                      opening: "Token") -> DateValue | None:
+    """The date of ``main``'s own clause, read outside the clause of ``clause`` (which ``opening``
+    opens): before it when it follows its main clause, after it when it comes first ("When the crew
+    woke, ... on Monday")."""
+    if clause.i > main.i:
+        return _verb_date(main, sent, mentions, before=opening)
+    return _verb_date(main, sent, mentions, after=clause.right_edge)
 
 
 def _own_date(trigger: "Token", reading: _Reading, ctx: DocContext) -> DateValue | None:
@@ -1256,7 +1253,7 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
 def _background_phrases(trigger: "Token", ctx: DocContext) -> set[int]:
     """The words of the "after the Columbia accident" phrases of the trigger's verb (lexicon
     ``background_preps``): they name another event's parties, not this one's."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governor(trigger)
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else governing_verb(trigger)
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.background_preps]
     return {t.i for c in phrases if not (c.left_edge.i <= trigger.i <= c.right_edge.i) for t in c.subtree}
 

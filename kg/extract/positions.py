@@ -32,6 +32,7 @@ import functools
 
 from kg.extract.context import DocContext
 from kg.extract.resolve import Resolved, carries_word
+from kg.extract.syntax import clause_verb
 from kg.model import Evidence, Position
 from kg.lexicon import load_cue_section
 
@@ -320,7 +321,7 @@ def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: b
     """The crewed spacecraft or mission named nearest to token ``index`` in ``sent``, the subject of
     its clause first ("Soyuz 19 lifted off with Leonov and Kubasov, and Apollo followed": Soyuz 19)."""
     doc = ctx.doc
-    verb = _clause_verb(doc[index])
+    verb = clause_verb(doc[index])
     subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     in_sentence = [
         (i not in subject, abs(i - index), i > index, m)
@@ -329,13 +330,6 @@ def _craft_in_sentence(index: int, ctx: DocContext, sent: "Span", *, stations: b
     ]
     return min(in_sentence, key=lambda x: x[:3])[3] if in_sentence else None
 
-
-def _clause_verb(token: "Token") -> "Token":
-    """The verb whose clause holds ``token`` (the token itself at the root of a verbless text)."""
-    node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
-        node = node.head
-    return node
 
 
 def _is_crew_craft(m: Resolved, ctx: DocContext, *, stations: bool = True) -> bool:

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Union
 
 from kg.extract.attribution import AttributionCues, load_attribution_cues
+from kg.extract.syntax import clause_verb
 from kg.lexicon import load_lexicon
 from kg.model import Mention, Position
 
@@ -172,11 +173,7 @@ class SpeakerResolver:
     def _sender(self, statement: Token) -> str | None:
         """Who sent a statement told as an instrument ("X congratulated the crew in a message"): the
         subject of the verb it hangs from, when it names a speaker."""
-        verb = statement
-        for _ in range(4):  # "in a message read at mission control": up to "congratulated"
-            if verb.pos_ == "VERB" or verb.head == verb:
-                break
-            verb = verb.head
+        verb = clause_verb(statement)  # "in a message read at mission control": up to "congratulated"
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return self.entity(subject) if subject is not None else None
 

@@ -1,0 +1,24 @@
+"""Walks of the dependency parse that several extractors share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def clause_verb(token: "Token") -> "Token":
+    """The verb whose clause holds ``token``: the token itself if it is one, else the nearest verb
+    above it (the sentence root when there is none)."""
+    node = token
+    while node.pos_ not in _VERB_POS and node.head != node:
+        node = node.head
+    return node
+
+
+def governing_verb(token: "Token") -> "Token":
+    """The nearest verb above ``token`` (the sentence root when there is none)."""
+    return clause_verb(token.head)
