@@ -55,6 +55,14 @@ def test_a_one_token_maker_modifier_names_the_party(extract_text):
     assert ("Russia", "Zarya") in found
 
 
+def test_the_country_a_craft_was_built_in_takes_part_not_the_country_it_was_launched_in(extract_text):
+    ex = extract_text("The Kibo laboratory, built in Japan and launched from Florida, arrived in 2008. "
+                      "Two years earlier a Soyuz was launched in Kazakhstan.", published="2010-01-10")
+    found = involvement(ex)
+    assert ("Japan", "Kibo") in found
+    assert not any(party == "Kazakhstan" for party, _ in found)
+
+
 def test_a_party_modifying_the_noun_in_apposition_with_the_craft(extract_text):
     ex = extract_text("The outpost began with a Russian module, Zarya, launched in 1998.", published="2022-05-24")
     assert ("Russia", "Zarya") in involvement(ex)

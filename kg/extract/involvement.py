@@ -5,6 +5,7 @@ Involvement is read from these kinds of wording:
   "Russian Soyuz and Progress ships", "the U.S.-built Unity node", "Zarya, a Russian-built control
   module", "a Russian module, Zarya", "the Atlas V, one of the main American rockets";
 - a party as subject or agent of a verb of building or operating: "launched jointly by ESA and Roscosmos";
+  a country a craft was made in: "Zarya, built in Russia";
 - a party staying in or leaving a program: "Russia will pull out of the station"; a party's share
   of it: "its part of the station", "the Russian segment of the station";
 - a sentence about cooperation ("partner", "agreement", "jointly"...) naming parties and a program;
@@ -52,6 +53,7 @@ class InvolvementCues:
     share_nouns: frozenset[str]
     cooperation_cues: frozenset[str]
     maker_suffixes: frozenset[str]
+    made_in_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,9 +198,18 @@ def _operate_pairs(verb: "Token", ctx: DocContext) -> list[tuple[Resolved, Resol
                 parties += _mentions_under(child, ctx, PARTY_TYPES)
         if child.dep_ in {"dobj", "nsubjpass"}:
             programs += _mentions_under(child, ctx, PROGRAM_TYPES)
+    parties += _made_in(verb, ctx)
     if verb.dep_ in {"acl", "relcl"}:
         programs += _described_programs(verb.head, ctx)
     return [(p, q) for p in programs for q in parties]
+
+
+def _made_in(verb: "Token", ctx: DocContext) -> list[Resolved]:
+    """The country a verb of making names after "in": "built in Russia", "assembled in Japan"."""
+    if verb.lemma_.lower() not in load_involvement_cues().made_in_verbs:
+        return []
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return [m for g in places if (m := ctx.mention_at(g)) is not None and ctx.type_of(m.key) == "Country"]
 
 
 def _described_programs(noun: "Token", ctx: DocContext) -> list[Resolved]:
