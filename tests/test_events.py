@@ -104,6 +104,13 @@ def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_tex
     assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
 
 
+def test_an_undated_plan_and_its_dated_mention_with_more_parties_are_one_event(extract_text):
+    ex = extract_text("Atlantis will bring the two cosmonauts home. Atlantis is due to land at the Kennedy "
+                      "Space Center on July 7 with Mir's crew.", published="1995-06-30")
+    (landing,) = events_of(ex, "Landing")
+    assert (landing.status, landing.date.iso, len(landing.evidence)) == ("planned", "1995-07-07", 2)
+
+
 def test_a_class_name_and_the_flight_it_names_are_one_event_on_one_day(extract_text):
     # issue 11: "Saturday's hard Soyuz landing" in a heading and "Soyuz TMA-40 came down on Saturday"
     # were two landings, one of them of "Soyuz"

@@ -262,6 +262,12 @@ def test_passing_near_a_body_is_a_flyby(extract_text, sentence, day):
     assert [(e.label, e.date.iso) for e in ex.events] == [("Flyby of Kirameki", day)]
 
 
+def test_flying_past_a_planet_is_a_flyby_not_a_launch(extract_text):
+    ex = extract_text("The probe Kirameki flew past Mars on Sunday and turned its cameras on the moon Deimos.",
+                      published="2036-03-10")
+    assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Other", "Flyby of Kirameki", "2036-03-09")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

@@ -259,7 +259,7 @@ def _tree(pattern: list[dict]) -> _Node | None:
 
 
 Candidates = tuple[tuple[int, _Node], ...]
-"""Patterns that may match a word: (rank of the event type, the pattern's trigger node), by rank."""
+"""Patterns that may match a word: (precedence, the pattern's trigger node), by precedence."""
 
 
 @dataclass(frozen=True)
@@ -271,40 +271,49 @@ class TriggerMatcher:
     trigger lists (``index``; every word when it lists neither, ``everywhere``), walking the parse
     from there. Any other pattern goes to spaCy's ``DependencyMatcher`` (``matcher``, None when
     there is none), which evaluates each ``IN`` of every pattern on every token. Where patterns of
-    several types match a word, the type listed first wins, whichever way it was matched.
+    several types match a word, one that names arguments beats a bare word ("flew past Venus" is a
+    flyby, though "fly" alone is a launch word), then the type listed first wins, whichever way it
+    was matched (:func:`_precedence`).
     """
 
     order: tuple[str, ...]
-    """the event types in the order of the patterns: a word takes the first one it matches"""
+    """the event types in the order of the patterns"""
     index: dict[str, dict[str, Candidates]]
     """``Token`` attribute (``lemma_``, ``lower_``) -> its value -> the patterns whose trigger lists it"""
     everywhere: Candidates
     matcher: DependencyMatcher | None
     ranks: dict[int, int]
-    """match id of ``matcher`` -> rank of its event type"""
+    """match id of ``matcher`` -> precedence of its patterns"""
 
     def __call__(self, doc) -> dict[int, str]:
         found: dict[int, int] = {}
-        none = len(self.order)
+        none = 2 * len(self.order)
         for token in doc:
             best = none
             for candidates in (*(forms.get(getattr(token, attr), ()) for attr, forms in self.index.items()),
                                self.everywhere):
-                for rank, node in candidates:  # by rank: the first that holds wins
-                    if rank >= best:
+                for precedence, node in candidates:  # by precedence: the first that holds wins
+                    if precedence >= best:
                         break
                     if node.holds(token):
-                        best = rank
+                        best = precedence
                         break
             if best < none:
                 found[token.i] = best
         if self.matcher is not None:
             for match_id, token_ids in self.matcher(doc):
                 trigger = token_ids[0]  # the first node of every pattern is the trigger
-                rank = self.ranks[match_id]
-                if rank < found.get(trigger, rank + 1):
-                    found[trigger] = rank
-        return {i: self.order[found[i]] for i in sorted(found)}
+                precedence = self.ranks[match_id]
+                if precedence < found.get(trigger, none):
+                    found[trigger] = precedence
+        return {i: self.order[found[i] % len(self.order)] for i in sorted(found)}
+
+
+def _precedence(rank: int, pattern: list[dict], types: int) -> int:
+    """Which of the patterns matching one word decides its type, lowest first: those that name an
+    argument of the trigger (more than one node) before bare trigger words, each by its type's
+    ``rank`` in the rules (the first type listed first)."""
+    return rank if len(pattern) > 1 else rank + types
 
 
 def compile_triggers(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> TriggerMatcher:
@@ -314,26 +323,28 @@ def compile_triggers(vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> Tri
     everywhere: list[tuple[int, _Node]] = []
     matcher = DependencyMatcher(vocab)
     ranks: dict[int, int] = {}
+    others: dict[int, list[list[dict]]] = {}
     for rank, (event_type, variants) in enumerate(patterns.items()):
-        others = []
         for pattern in variants:
+            precedence = _precedence(rank, pattern, len(patterns))
             node = _tree(pattern)
             if node is None:
-                others.append(pattern)
+                others.setdefault(precedence, []).append(pattern)
                 continue
             key, forms = next(((a, v) for a, v in node.test if a in index), (None, ()))
             if key is None:
-                everywhere.append((rank, node))
+                everywhere.append((precedence, node))
             for form in forms:
-                index[key].setdefault(form, []).append((rank, node))
-        if others:
-            label = f"event:{event_type}"
-            matcher.add(label, others)
-            ranks[vocab.strings[label]] = rank
+                index[key].setdefault(form, []).append((precedence, node))
+    for precedence, group in others.items():
+        label = f"event:{precedence}"
+        matcher.add(label, group)
+        ranks[vocab.strings[label]] = precedence
     return TriggerMatcher(
         order=tuple(patterns),
-        index={attr: {form: tuple(found) for form, found in forms.items()} for attr, forms in index.items() if forms},
-        everywhere=tuple(everywhere),
+        index={attr: {form: tuple(sorted(found, key=lambda c: c[0])) for form, found in forms.items()}
+               for attr, forms in index.items() if forms},
+        everywhere=tuple(sorted(everywhere, key=lambda c: c[0])),
         matcher=matcher if ranks else None,
         ranks=ranks,
     )

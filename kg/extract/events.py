@@ -53,7 +53,7 @@ _PLACE_PREPS = {"in", "at", "from", "near", "outside", "over", "into", "to"}
 _NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
 
 
-def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
+def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """A matched trigger word that opens no event: part of a name, a noun after a background
     preposition ("two days after launch"), a noun modifier ("docking port"), or a negated verb
     that is not a cancellation ("did not meet again until 1995"; "will not take place" is one)."""
@@ -64,7 +64,7 @@ def _is_filtered_trigger(token: "Token", ctx: DocContext) -> bool:
             and not any(c.dep_ == "poss" for c in token.children))  # "before their launch" is one
         or (is_noun and token.dep_ in {"compound", "amod"})
         or (token.pos_ == "VERB" and _negated_past(token))
-        or _excluded_by_dependents(token, ctx)
+        or _excluded_by_dependents(token, event_type, ctx)
         or _is_generic_plural(token, ctx)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
@@ -168,9 +168,11 @@ def _phrase(noun: "Token") -> list["Token"]:
     return [noun, *(g for c in noun.children if c.dep_ not in {"relcl", "acl"} for g in _phrase(c))]
 
 
-def _excluded_by_dependents(token: "Token", ctx: DocContext) -> bool:
-    """"Flew around the station", "carry the crew home", "told reporters" (``excluded_with``)."""
-    words = _cues(ctx).excluded_with.get(token.lemma_.lower())
+def _excluded_by_dependents(token: "Token", event_type: str, ctx: DocContext) -> bool:
+    """"Flew around the station", "carry the crew home", "told reporters" (``excluded_with``, by
+    lemma and type, else by lemma)."""
+    lemma, excluded = token.lemma_.lower(), _cues(ctx).excluded_with
+    words = excluded.get(f"{lemma}/{event_type}", excluded.get(lemma))
     if not words:
         return False
     near = [*token.children, *(g for c in token.children if c.dep_ in {"prep", "dobj", "dative"} for g in c.children)]
@@ -187,7 +189,7 @@ def _triggers(sent: "Span", matched: dict[int, str], ctx: DocContext) -> list[tu
     none in a question ("Would you fly in a Soyuz tomorrow?"), which asks and tells no event."""
     if _is_question(sent):
         return []
-    return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, ctx)
+    return [(t, matched[t.i]) for t in sent if t.i in matched and not _is_filtered_trigger(t, matched[t.i], ctx)
             and not (matched[t.i] == "Launch" and _is_return(t, ctx))]
 
 
@@ -1423,7 +1425,8 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
                 and bool(_classes_named(a, b, ctx) or _classes_named(b, a, ctx)))
     if a.date is None or b.date is None:
         # "talks that will be the first since 2018" ... "they are scheduled to meet on Thursday"
-        return (a.date is None and b.date is None) or len(shared) >= 2 or set(a.participants) == set(b.participants)
+        return ((a.date is None and b.date is None) or len(shared) >= 2
+                or set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants))
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
 
 
