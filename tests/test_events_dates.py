@@ -255,6 +255,17 @@ def test_a_day_after_lifting_off_is_the_day_before(extract_text):
     assert launch.date == DateValue.of(2030, 3, 9)
 
 
+def test_a_launch_named_with_its_own_day_in_a_days_after_phrase_keeps_that_day(extract_text):
+    # the main verb took the launch's weekday, and the launch was counted two days back from it
+    ex = extract_text("The shuttle Discovery docked with the station on Monday evening. Discovery caught "
+                      "up with it at 6:02 p.m., three days after its Friday morning launch from Florida, and "
+                      "Discovery's hatches were opened an hour later.", published="2031-05-14")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(2031, 5, 9)
+    (opening,) = events_of(ex, "Other")
+    assert opening.date == DateValue.of(2031, 5, 12)  # an hour after the docking, not after the launch
+
+
 def test_several_days_after_gives_no_day(extract_text):
     ex = extract_text("A Soyuz MS-31 capsule docked with the station on Sunday, several days after lifting "
                       "off from Baikonur.", published="2030-03-12")

@@ -268,6 +268,8 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         if anchor is not None:
             m = _near_anchor(m, anchor, published)
         out.append(m)
+        if _in_offset_phrase(sent, m):
+            continue  # "linked up two days after its Thursday night launch": the launch's day, not the story's
         if not _in_since_phrase(sent, m) and not _names_a_thing(sent, m):
             local = _advance(narrative, m, text, published) or local
             moved = True
@@ -302,6 +304,21 @@ def _names_a_thing(sent: "Span", m: DateMention) -> bool:
     span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
     return (span is not None and m.value.precision == "year" and span.root.dep_ in _MODIFIER_DEPS
             and span.root.head.pos_ == "NOUN")
+
+
+def _in_offset_phrase(sent: "Span", m: DateMention) -> bool:
+    """Whether the mention is inside a "two days after ..." phrase with no verb between ("two days
+    after its Thursday night launch"): the day of the event counted from, told in passing."""
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+        if node.lower_ in _AFTER_BEFORE and node.dep_ == "prep" \
+                and any(c.dep_ == "npadvmod" and _amount_in_days(c) is not None for c in node.children):
+            return True
+    return False
 
 
 def _in_since_phrase(sent: "Span", m: DateMention) -> bool:

@@ -1219,7 +1219,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
         return None, None  # "opened an inquiry on Monday into why the capsule landed off course"
     if _verb_parsed_as_noun(token):
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
-    if (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
+    if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"; "on June 7, the day after their launch"
     if rank != 0 and token.dep_ == "conj" and token.lemma_.lower() in _cues(ctx).needs_attached_date \
             and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
