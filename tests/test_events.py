@@ -43,6 +43,21 @@ def test_status_cues_decide_the_status(cues, before, chain, expected):
     assert event_status(before=before, chain=chain, cues=cues) == expected
 
 
+def test_a_verb_coordinated_with_a_modal_one_shares_its_modality(extract_text):
+    ex = extract_text("The visiting engineers said they would go home rather than wait for the launch of Soyuz 40.",
+                      published="1981-05-10")
+    assert [(e.type, e.status) for e in ex.events] == [("Launch", "planned")]
+
+
+def test_a_name_in_another_events_noun_phrase_takes_no_part(extract_text):
+    # "fly home" was a landing of Soyuz 40, the craft of the launch the engineers would not wait for
+    ex = extract_text("The visiting engineers said they would fly home rather than wait for the launch of Soyuz 40.",
+                      published="1981-05-10")
+    assert [(e.type, e.label) for e in ex.events] == [("Launch", "Planned launch of Soyuz 40")]
+    ex = extract_text("NASA postponed the launch of Soyuz 40 on Monday.", published="1981-05-10")
+    assert any(participant_names(ex, e) == {"NASA", "Soyuz 40"} for e in events_of(ex, "Cancellation"))
+
+
 def test_status_an_event_dated_after_publication_is_planned(cues):
     from datetime import date
 

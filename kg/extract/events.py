@@ -334,7 +334,16 @@ def _status_tokens(trigger: "Token", occasions: frozenset[str] = frozenset()) ->
         out.append(t)
         out.extend(c for c in t.children if c.dep_ in _MODAL_DEPS)
         out.extend(gc for c in t.children if c.dep_ == "aux" for gc in c.children if gc.dep_ == "aux")
+    out += _shared_modals(chain[-1])
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _shared_modals(verb: "Token") -> list["Token"]:
+    """The modal of the verb ``verb`` is coordinated with, when it has no auxiliary of its own: "would
+    go home on Saturday rather than stay on for the launch" (the staying is as hypothetical)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"]
 
 
 def _verb_parsed_as_noun(token: "Token") -> bool:
@@ -1191,7 +1200,7 @@ def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], pl
     """The event's participants: those of its clause, else whom its subject stands for ("the two
     commanders", "Saturday's launch" of the craft named last, the agency reporting a postponement)."""
     sent = reading.sent
-    participants = _participants(token, sent, *clause, place_key, ctx)
+    participants = _participants(token, sent, *clause, place_key, ctx, _phrases_of_other_events(token, reading.found))
     if event_type in _cues(ctx).people_of_sentence and not any(ctx.type_of(p) == "Person" for p in participants):
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants:
@@ -1234,11 +1243,20 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     return when, rank
 
 
+def _phrases_of_other_events(trigger: "Token", found: list[tuple["Token", str]]) -> set[int]:
+    """The words of the noun phrases of the sentence's other event nouns that neither hold ``trigger``
+    nor are its objects ("would fly home rather than wait for the launch of Soyuz 40": Soyuz 40 is
+    the launch's; "postponed the launch of Starliner": Starliner's launch is what was postponed)."""
+    return {t.i for other, _ in found if other != trigger and other.pos_ in _NOUN_TRIGGER_POS
+            and trigger not in other.subtree and other.head != trigger for t in other.subtree}
+
+
 def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_key: str | None,
-                  ctx: DocContext) -> list[str]:
-    """The people, agencies and spacecraft of the trigger's clause (and a pronoun subject's referents)."""
+                  ctx: DocContext, others: set[int] = frozenset()) -> list[str]:
+    """The people, agencies and spacecraft of the trigger's clause (and a pronoun subject's
+    referents), not those of another event's noun phrase (``others``)."""
     participants: list[str] = []
-    aside = _background_phrases(trigger, ctx)
+    aside = _background_phrases(trigger, ctx) | others
     for tok in ctx.doc[start:end]:
         m = ctx.mention_at(tok)
         if m is None or m.key in participants or m.key == place_key or tok.i in aside \
