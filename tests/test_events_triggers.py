@@ -268,6 +268,12 @@ def test_flying_past_a_planet_is_a_flyby_not_a_launch(extract_text):
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Other", "Flyby of Kirameki", "2036-03-09")]
 
 
+def test_flying_to_a_place_on_earth_is_a_trip_not_a_launch(extract_text):
+    ex = extract_text("On Monday the two crews flew to Downey, California, to see the plant building the Apollo "
+                      "spacecraft. On Friday Soyuz 19 flew to orbit from Baikonur.", published="1974-05-20")
+    assert [(e.type, e.label) for e in ex.events] == [("Launch", "Launch of Soyuz 19")]
+
+
 def test_agreeing_to_a_plan_is_an_agreement(extract_text):
     ex = extract_text("Roscosmos agreed on March 3 to extend the seat exchange.", published="2023-03-10")
     (agreement,) = events_of(ex, "Agreement")

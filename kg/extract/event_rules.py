@@ -44,6 +44,8 @@ class EventRules:
     """trigger lemmas that open an event only with a date of their own ("said on June 25")"""
     social_media: frozenset[str] = frozenset()
     """where a post is made ("wrote on social media", "on Telegram"): a post is a statement, quoted or not"""
+    earthbound_destinations: dict[str, frozenset[str]] = field(default_factory=dict)
+    """"lemma/Type" -> entity types of a destination that make the trigger a trip on Earth ("flew to Downey")"""
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
     country_participants: frozenset[str] = frozenset()
@@ -107,6 +109,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
             social_media=frozenset(raw.get("social_media", ())),
             excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
+            earthbound_destinations={k: frozenset(v) for k, v in raw.get("earthbound_destinations", {}).items()},
             country_participants=frozenset(raw.get("country_participants", ())),
             participant_types={k: frozenset(v) for k, v in raw.get("participant_types", {}).items()},
             subject_types={k: frozenset(v) for k, v in raw.get("subject_types", {}).items()},

@@ -65,6 +65,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
         or (is_noun and token.dep_ in {"compound", "amod"})
         or (token.pos_ == "VERB" and _negated_past(token))
         or _excluded_by_dependents(token, event_type, ctx)
+        or _goes_somewhere_on_earth(token, event_type, ctx)
         or _is_generic_plural(token, ctx)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
@@ -177,6 +178,20 @@ def _excluded_by_dependents(token: "Token", event_type: str, ctx: DocContext) ->
         return False
     near = [*token.children, *(g for c in token.children if c.dep_ in {"prep", "dobj", "dative"} for g in c.children)]
     return any(t.lower_ in words for t in near)
+
+
+def _goes_somewhere_on_earth(token: "Token", event_type: str, ctx: DocContext) -> bool:
+    """"The group flew to Downey, California", "flew to Baikonur": where it goes "to" is a place on
+    Earth (``earthbound_destinations``), so the trip is no launch."""
+    types = _cues(ctx).earthbound_destinations.get(f"{token.lemma_.lower()}/{event_type}")
+    if not types:
+        return False
+    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    for place in places:
+        found = ctx.mention_at(place)
+        if (found.key and ctx.type_of(found.key) in types) if found is not None else place.ent_type_ in types:
+            return True
+    return False
 
 
 def _negated_past(verb: "Token") -> bool:
