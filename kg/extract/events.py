@@ -1122,6 +1122,8 @@ def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> Date
     """The date of the clause a "when" clause hangs from ("Krikalev flew on Endeavour in December
     1998 on STS-88, when the crew joined Unity to Zarya": December 1998)."""
     verb = clause_verb(trigger)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "when the shuttle Atlantis is to bring Thagard home"
     when = next((c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ == "when"), None)
     if when is None or verb.dep_ not in {"advcl", "relcl"}:
         return None
@@ -1253,6 +1255,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
                 or _date_of_relative_clause(token, sent, mentions)
                 or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+    if when is None and status == "planned":
+        when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
         when = _publication_date(ctx)  # "Goldin said in a statement"
     return when, rank
