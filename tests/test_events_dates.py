@@ -267,8 +267,8 @@ def test_a_launch_named_with_its_own_day_in_a_days_after_phrase_keeps_that_day(e
 
 
 def test_a_plan_in_a_when_clause_takes_the_date_it_hangs_from(extract_text):
-    ex = extract_text("The first docking of a shuttle with the station is planned for October 2031, when the shuttle Endeavour is to bring "
-                      "Ann Royce home.", published="2031-02-02")
+    ex = extract_text("The first docking of a shuttle with the station is planned for October 2031, when the "
+                      "shuttle Endeavour is to bring Ann Royce home.", published="2031-02-02")
     (landing,) = events_of(ex, "Landing")
     assert (landing.status, landing.date) == ("planned", DateValue.of(2031, 10))
 
