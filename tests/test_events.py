@@ -119,6 +119,15 @@ def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_tex
     assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
 
 
+def test_two_signings_of_other_people_sharing_only_a_country_stay_two_events(extract_text):
+    ex = extract_text("Ann Royce of NASA and Ivan Petrov of the Russian Space Agency today signed an agreement that "
+                      "brings Russia into the project. Earlier in the day, Vice President John Carter and Prime "
+                      "Minister Oleg Sidorov of Russia signed a protocol on the same project.", published="1994-06-23")
+    agreements = events_of(ex, "Agreement")
+    assert len(agreements) == 2
+    assert {e.date for e in agreements} == {DateValue.of(1994, 6, 23)}  # "earlier in the day": the same day
+
+
 def test_an_undated_plan_and_its_dated_mention_with_more_parties_are_one_event(extract_text):
     ex = extract_text("Atlantis will bring the two cosmonauts home. Atlantis is due to land at the Kennedy "
                       "Space Center on July 7 with Mir's crew.", published="1995-06-30")

@@ -105,8 +105,10 @@ class Narrative:
 
 # --- dates relative to the last one named -------------------------------------------------------
 
-_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day", "that night"
+_SAME_DAY = re.compile(  # "hours later", "three hours earlier", "later that day", "the same day", "that night",
+    # "earlier in the day"
     r"(?i)\b(?:(?:hours?|minutes?)\s+(?:later|earlier)"
+    r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening)"
     r"|(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))\b")
 _DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days after that", "the next day", "the day before",
     # "two weeks later"

@@ -1457,6 +1457,8 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     shared = set(a.participants) & set(b.participants)
+    if shared and _only_countries_shared(a, b, shared, ctx):
+        return False  # "Goldin and Koptev signed ..., Gore and Chernomyrdin signed ...": two signings
     if not shared:
         return (a.date is not None and b.date is not None and a.date.precision == "day" and a.date == b.date
                 and bool(_classes_named(a, b, ctx) or _classes_named(b, a, ctx)))
@@ -1465,6 +1467,14 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
         return ((a.date is None and b.date is None) or len(shared) >= 2
                 or set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants))
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
+
+
+def _only_countries_shared(a: Event, b: Event, shared: set[str], ctx: DocContext) -> bool:
+    """Whether two events share only countries while each names people, none of them the other's."""
+    people_a = {p for p in a.participants if ctx.type_of(p) == "Person"}
+    people_b = {p for p in b.participants if ctx.type_of(p) == "Person"}
+    return (all(ctx.type_of(p) == "Country" for p in shared) and bool(people_a) and bool(people_b)
+            and not people_a & people_b)
 
 
 def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
