@@ -359,6 +359,18 @@ def test_a_label_names_the_subject_of_its_own_clause(extract_text):
     assert labels == {"2011": "Death of Ivan Petrov", "2016-05": "Death of John Carter"}
 
 
+@pytest.mark.parametrize("sentence, label", [
+    # the craft a launch went "on" is the vehicle, not a second craft launched
+    ("Cosmonaut Ivan Petrov is to launch on a Soyuz next spring for a long stay aboard Mir.", "Planned launch of Soyuz"),
+    # the craft a participle describes is what was launched, not the rocket it rode
+    ("On Dec. 7 the cargo block Zarya, built in Russia and launched from Baikonur on Nov. 20 on a Proton rocket, "
+     "was joined to Unity.", "Launch of Zarya"),
+])
+def test_a_launch_label_names_the_craft_launched(extract_text, sentence, label):
+    ex = extract_text(sentence, published="1998-12-08")
+    assert [e.label for e in events_of(ex, "Launch")] == [label]
+
+
 def test_a_statement_is_labelled_by_the_agency_behind_it(extract_text):
     ex = extract_text("On June 3 a Roscosmos commission blamed a faulty valve, and flights resumed on July 9, "
                       "when Soyuz MS-30 carried cosmonaut Ivan Petrov to the station.", published="2024-08-01")

@@ -804,6 +804,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj"]
     objects = [_antecedent(c) for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += _described_by(trigger)
     if event_type in _OBJECT_FIRST_TYPES:
         args = [*objects, *subjects, *partners]
     elif event_type in _PAIR_TYPES:
@@ -817,6 +818,14 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     if best is not None and not any(ctx.type_of(k) == best for k in keys):
         return participants  # "Kikina will fly ... sharing a Crew Dragon": the launch is the craft's
     return keys or participants
+
+
+def _described_by(verb: "Token") -> list["Token"]:
+    """The noun a participle describes ("Zarya, built in Russia and launched on a Proton rocket": Zarya)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ == "VERB":
+        node = node.head
+    return [node.head] if verb.pos_ == "VERB" and node.dep_ == "acl" else []
 
 
 def _coordinated(token: "Token") -> list["Token"]:
