@@ -168,3 +168,12 @@ def test_the_surname_of_a_name_found_after_a_title_is_that_person(extract_text):
     assert types.get("Noguchi") in (None, "Person") and types.get("Okafor") in (None, "Person")
     assert {e.label for e in ex.entities.values() if e.type == "Person"} >= {"Tadashi Noguchi", "Wendy Okafor"}
     assert not [e for e in ex.entities.values() if e.type != "Person" and e.label in {"Noguchi", "Okafor"}]
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full(extract_text):
+    # "Lopez-Alegria" is three tokens; the quote after "Lopez-Alegria said ..." went to the person named before
+    ex = extract_text('Mario Ruiz-Alvarez of NASA will command the station. Hans Keller of ESA will stay on. '
+                      'Ruiz-Alvarez said the change would not disturb the work. "We have trained together for '
+                      'months," he said.', published="2031-08-23")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Mario Ruiz-Alvarez", "We have trained together for months")]

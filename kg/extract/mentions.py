@@ -449,9 +449,10 @@ def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
         return mentions
     kept = [m for m in mentions if not (m.text in surnames and m.type != "Person" and m.gazetteer_id is None)]
     taken = Coverage((m.start, m.end) for m in kept)
-    for token in doc:
-        if token.text in surnames and not taken.overlaps(token.idx, token.idx + len(token)):
-            kept.append(RawMention(token.idx, token.idx + len(token), token.text, "Person", None, "surname"))
+    words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w-])")
+    for m in words.finditer(doc.text):  # "Lopez-Alegria" is three tokens
+        if doc.char_span(m.start(), m.end()) is not None and not taken.overlaps(m.start(), m.end()):
+            kept.append(RawMention(m.start(), m.end(), m.group(), "Person", None, "surname"))
     return kept
 
 
