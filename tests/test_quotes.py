@@ -315,10 +315,22 @@ def test_pronoun_prefers_the_subject_of_the_last_sentence_naming_someone(nlp):
     'Tom Reyes of the Harbor Gazette reported that Pavel Orlov called the talks "a fair start."',
     'According to Tom Reyes of the Harbor Gazette, who reported that Pavel Orlov described the '
     'talks as "a fair start."',
+    # the parser hung "radioed" on "Gazette" and the quote's clause on "told": the nearest speech
+    # verb before the quote still speaks
+    'A NASA spokesman in Houston told Tom Reyes of the Harbor Gazette that Pavel Orlov had radioed down after '
+    'the docking that the station was "a fair start."',
 ])
 def test_reporting_chain_gives_the_quote_to_the_reported_speaker(nlp, text):
     names = {"Tom Reyes": "Tom Reyes", "Pavel Orlov": "Pavel Orlov"}
     assert pairs(run(nlp, text, names)) == [("Pavel Orlov", "a fair start.")]
+
+
+def test_the_nearest_speech_verb_before_a_quote_ends_a_chain_the_parser_broke(extract_text):
+    ex = extract_text('The cosmonaut Pavel Orlov has lived aboard Mir since August. A NASA spokesman in Houston '
+                      'told Tom Reyes of the Courier that Orlov had radioed down after the docking that the '
+                      'station was "in better shape than the papers say."', published="1998-01-25")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Pavel Orlov", "in better shape than the papers say.")]
 
 
 @pytest.mark.parametrize("text", [

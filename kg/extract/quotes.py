@@ -330,6 +330,7 @@ class _QuoteReader:
         'every day'": not "continuing", whose subject is work)."""
         inside = range(content.start, content.end)
         best: tuple[int, _Speaker] | None = None
+        best_verb: Token | None = None
         for token in content:
             if token.head.i in inside or token.head.i == token.i or token.is_punct:
                 continue
@@ -338,13 +339,29 @@ class _QuoteReader:
                 if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
                     speaker = self.verb_speaker(node)
                     if speaker is not None and (best is None or steps < best[0] or best[1] is _UNNAMED):
-                        best = (steps, speaker)
+                        best, best_verb = (steps, speaker), node
                     if isinstance(speaker, str):
                         break
                 if node.head.i == node.i:
                     break
                 node, steps = node.head, steps + 1
+        if best_verb is not None and best_verb.i < content.start:
+            nearer = self._nearer_reported_speaker(best_verb, content)
+            if nearer is not None:
+                return nearer
         return best[1] if best is not None else None
+
+    def _nearer_reported_speaker(self, verb: Token, content: Span) -> str | None:
+        """A speech verb with a named subject between the one the parse found and the quote, the
+        nearest first: the end of a reporting chain the parser did not link ("A spokeswoman told X
+        that Wolf had radioed down after the docking that the station was “…”" -> Wolf)."""
+        for node in reversed(self.doc[verb.i + 1:content.start]):
+            if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
+                subject = self.subject(node)
+                speaker = self.noun_speaker(subject, node) if subject is not None else None
+                if isinstance(speaker, str):
+                    return speaker
+        return None
 
     def _colon(self, span: QuotedSpan, content: Span) -> _Speaker:
         """``X told reporters: “…”``, ``X's response was brief: “…”``."""
