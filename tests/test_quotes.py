@@ -470,3 +470,12 @@ def test_it_said_after_a_message_is_the_messages_sender(extract_text):
                       published="2031-04-21")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Ivan Belov", "The crew has done every task we set")]
+
+
+def test_a_person_named_between_the_quote_and_a_subjectless_speech_verb_speaks(extract_text):
+    # the parser took the name for an object inside the quote, and "told" had no subject
+    ex = extract_text('The Soviet side thanked him and declined.\n\n"Our engineers have duties in Moscow that will '
+                      'not wait another week," Professor Konstantin D. Bushmin, technical director for the Soviet '
+                      'Academy of Sciences, told a news conference closing the two-week session.', published="1973-07-20")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Konstantin D. Bushmin", "Our engineers have duties in Moscow that will not wait another week")]

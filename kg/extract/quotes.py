@@ -493,7 +493,18 @@ class _QuoteReader:
                 break
             if self.person(token):
                 return self.person(token)
-        return None
+        return self._named_after_quote(verb)
+
+    def _named_after_quote(self, verb: Token) -> str | None:
+        """The person named between a closing quote mark and a speech verb with no subject in the
+        parse ("“…,” Professor X, technical director for Y, told a news conference": the parser took X
+        for an object inside the quote)."""
+        start = verb.i
+        while start > verb.sent.start and self.doc[start - 1].text not in QUOTE_MARKS:
+            start -= 1
+        if start == verb.sent.start:
+            return None  # no quote before the verb in its sentence
+        return next((self.person(t) for t in self.doc[start:verb.i] if self.person(t)), None)
 
     def noun_speaker(self, token: Token, verb: Token | None = None) -> _Speaker:
         """The speaker a subject (or ``according to`` object) names; ``_UNNAMED`` if none."""
