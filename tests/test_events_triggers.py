@@ -268,6 +268,11 @@ def test_flying_past_a_planet_is_a_flyby_not_a_launch(extract_text):
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Other", "Flyby of Kirameki", "2036-03-09")]
 
 
+def test_latching_onto_a_station_is_a_docking(extract_text):
+    ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
+    assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]
+
+
 def test_flying_to_a_place_on_earth_is_a_trip_not_a_launch(extract_text):
     ex = extract_text("On Monday the two crews flew to Downey, California, to see the plant building the Apollo "
                       "spacecraft. On Friday Soyuz 19 flew to orbit from Baikonur.", published="1974-05-20")

@@ -177,3 +177,11 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full(extract_text):
                       'months," he said.', published="2031-08-23")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Mario Ruiz-Alvarez", "We have trained together for months")]
+
+
+def test_a_craft_named_once_by_its_head_noun_is_found_again_bare(extract_text):
+    ex = extract_text("The Crew Dragon capsule Resolute docked with the station on Thursday. Resolute latched onto "
+                      "the Harmony module at 5:01 p.m.", published="2031-10-06")
+    assert [m.text for m in ex.mentions if m.text == "Resolute"] == ["Resolute", "Resolute"]
+    (docking,) = ex.events
+    assert docking.label == "Docking of Resolute"  # the craft, not its class beside it

@@ -138,7 +138,18 @@ class DocContext:
         flight stands for it."""
         if general == specific or self.type_of(general) != self.type_of(specific):
             return False
-        return self.entities[specific].label.lower().startswith(self.entities[general].label.lower() + " ")
+        return (self.entities[specific].label.lower().startswith(self.entities[general].label.lower() + " ")
+                or (general, specific) in self._named_with_class)
+
+    @functools.cached_property
+    def _named_with_class(self) -> frozenset[tuple[str, str]]:
+        """(class, craft) where the text names a craft right after its class: "the Crew Dragon capsule
+        Endurance" (only spaces between the two mentions)."""
+        pairs = set()
+        for a, b in zip(self.resolved, self.resolved[1:]):
+            if a.key != b.key and not self.text[a.mention.end:b.mention.start].strip():
+                pairs.add((a.key, b.key))
+        return frozenset(pairs)
 
     def span_of(self, r: Resolved) -> "Span":
         return self.doc.char_span(r.mention.start, r.mention.end, alignment_mode="expand")

@@ -851,6 +851,8 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
         people = [p for p in participants if ctx.type_of(p) == "Person"]
         chosen = people or participants
         chosen_type = ctx.type_of(chosen[0]) if people or len({ctx.type_of(p) for p in chosen}) == 1 else None
+    if len(chosen) > 1:  # "Docking of Endurance", not "Docking of Endurance and Crew Dragon"
+        chosen = [p for p in chosen if not any(ctx.names_class_of(p, q) for q in chosen)] or chosen
     if chosen_type == "Spacecraft" and len(chosen) > 1:  # "Launch of Zarya", not "Launch of Zarya and Proton"
         launchers = _cues(ctx).launcher_words
         carried = [p for p in chosen if not any(carries_word(ctx.entities[p], ctx.gazetteer, w) for w in launchers)]

@@ -145,6 +145,23 @@ def _named_by_head_noun(doc: "Doc", text: str, mentions: list[RawMention], lexic
     return out
 
 
+_NAMED_AGAIN_TYPES = frozenset({"Spacecraft", "Program"})
+
+
+def _named_again(doc: "Doc", text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """The same words elsewhere in the text as a craft or program named once by the noun next to it
+    and known to no gazetteer ("the Crew Dragon capsule Endurance" ... "Endurance latched onto the
+    Harmony module", where the NER found no name)."""
+    names = {m.text: m.type for m in mentions if m.gazetteer_id is None and m.kind == "name"
+             and m.type in _NAMED_AGAIN_TYPES and m.text[:1].isupper()}
+    if not names:
+        return []
+    taken = Coverage((m.start, m.end) for m in mentions)
+    words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    return [RawMention(m.start(), m.end(), m.group(), names[m.group()], None, "name") for m in words.finditer(text)
+            if not taken.overlaps(m.start(), m.end()) and doc.char_span(m.start(), m.end()) is not None]
+
+
 def _is_name_word(token: "Token") -> bool:
     return (token.is_title and token.pos_ == "PROPN") or (token.like_num and not token.is_punct)
 
@@ -226,6 +243,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
+    found += _named_again(doc, text, found)  # "the capsule Endurance ... Endurance latched onto Harmony"
     found += _anaphors(doc, text, found, lexicon)
     return sorted(found, key=lambda m: m.start)
 
