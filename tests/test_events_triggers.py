@@ -268,6 +268,12 @@ def test_flying_past_a_planet_is_a_flyby_not_a_launch(extract_text):
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Other", "Flyby of Kirameki", "2036-03-09")]
 
 
+def test_a_participle_saying_what_kind_of_thing_is_no_event(extract_text):
+    ex = extract_text("It was pushed by an engine section of the kind flown on Progress cargo ships, which is to be "
+                      "cast off next month. The module Zarya, launched on Nov. 20, reached orbit.", published="1998-12-01")
+    assert [(e.type, e.label) for e in ex.events] == [("Launch", "Launch of Zarya")]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

@@ -1194,6 +1194,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if status is None:
         return None  # "the deadline passed without an agreement"
     when, rank = _when(token, status, (start, end), reading, ctx)
+    if _describes_a_kind(token) and rank != 0:
+        return None  # "an engine section of the kind flown on Progress cargo ships"
     if lemma in _cues(ctx).needs_attached_date and token.pos_ == "VERB" \
             and not _is_dated_statement(token, rank, sent, reading.found, ctx):
         return None  # "he said", not "Roscosmos said on June 25"
@@ -1213,6 +1215,12 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
     event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
     return event, (start, end)
+
+
+def _describes_a_kind(trigger: "Token") -> bool:
+    """A passive participle describing a noun with no date of its own: what kind of thing it is
+    ("the kind flown on Progress ships", "hardware built for the shuttle"), not an event."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in trigger.children)
 
 
 def _one_of_a_series(trigger: "Token", ctx: DocContext) -> bool:
