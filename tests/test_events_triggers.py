@@ -274,6 +274,25 @@ def test_a_participle_saying_what_kind_of_thing_is_no_event(extract_text):
     assert [(e.type, e.label) for e in ex.events] == [("Launch", "Launch of Zarya")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a craft delivering people or cargo arrives; a person delivering a speech is no event
+    ("The two men have lived aboard since Soyuz TMA-40 delivered them on Oct. 16. Ivan Petrov delivered a "
+     "speech on Monday.", [("Docking", "Docking of Soyuz TMA-40", "happened", "2031-10-16")]),
+    # a cargo ship let go of the station
+    ("The previous cargo ship, Progress M-90, was cast off on Wednesday to free the port.",
+     [("Other", "Undocking of Progress M-90", "happened", "2031-12-24")]),
+    # the first launch after a grounding, hoped for: a planned launch, no landing
+    ("NASA hopes to return the shuttle Discovery to flight in May.",
+     [("Launch", "Planned launch of Discovery", "planned", "2032-05")]),
+    # a spacewalk from an airlock named and nobody named: where it starts, not who walks
+    ("The crew plans a spacewalk from the Pirs airlock in late January.",
+     [("Spacewalk", "Planned spacewalk from Pirs", "planned", "2032-01")]),
+])
+def test_arrivals_departures_and_returns_to_flight(extract_text, sentence, expected):
+    ex = extract_text(sentence, published="2031-12-27")
+    assert [(e.type, e.label, e.status, e.date.iso) for e in ex.events] == expected
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]
