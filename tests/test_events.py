@@ -119,6 +119,18 @@ def test_events_mentions_of_one_meeting_merge_keeping_every_sentence(extract_tex
     assert meetings[0].evidence[0].start < meetings[0].evidence[1].start
 
 
+def test_a_statement_cited_in_a_clause_of_it_said_is_the_agency_named_last(extract_text):
+    ex = extract_text('Roscosmos went further. In a statement released in Moscow on Wednesday, it said: "The parties '
+                      'agree on the docking standard."', published="2031-09-28")
+    assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Announcement", "Statement by Roscosmos", "2031-09-24")]
+
+
+def test_signing_a_joint_statement_is_an_agreement_and_no_statement_of_its_own(extract_text):
+    ex = extract_text("NASA and Roscosmos signed a joint statement on Wednesday on a lunar outpost.",
+                      published="2031-09-28")
+    assert [e.type for e in ex.events] == ["Agreement"]
+
+
 def test_two_signings_of_other_people_sharing_only_a_country_stay_two_events(extract_text):
     ex = extract_text("Ann Royce of NASA and Ivan Petrov of the Russian Space Agency today signed an agreement that "
                       "brings Russia into the project. Earlier in the day, Vice President John Carter and Prime "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import participant_names
+
 
 def labels(ex, key):
     return ex.entities[key].label
@@ -185,3 +187,11 @@ def test_a_craft_named_once_by_its_head_noun_is_found_again_bare(extract_text):
     assert [m.text for m in ex.mentions if m.text == "Resolute"] == ["Resolute", "Resolute"]
     (docking,) = ex.events
     assert docking.label == "Docking of Resolute"  # the craft, not its class beside it
+
+
+def test_a_wire_datelines_news_agency_is_no_entity_and_its_words_take_no_part(extract_text):
+    ex = extract_text("ADELAIDE, Australia, Sept. 28 (Austral Press Agency) -- NASA and Roscosmos signed an "
+                      "agreement on Wednesday on a lunar outpost.", published="2031-09-28")
+    assert "Austral Press Agency" not in {e.label for e in ex.entities.values()}
+    (agreement,) = ex.events
+    assert participant_names(ex, agreement) == {"NASA", "Roscosmos"}

@@ -13,7 +13,7 @@ from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import QuotedSpan, quoted_spans
 from kg.extract.resolve import Resolved
 from kg.gazetteer import Gazetteer
-from kg.ingest.dateline import has_dated_dateline
+from kg.ingest.dateline import has_dated_dateline, text_dateline_spans
 from kg.lexicon import Lexicon
 from kg.model import Document, Entity, Evidence
 from kg.nlp import doc_text
@@ -58,6 +58,19 @@ class DocContext:
         """Whether the file opens a paragraph with a dated wire dateline ("MOSCOW, May 5 (TPS) --"):
         the report is the news of its publication day."""
         return has_dated_dateline(self.document.original)
+
+    @functools.cached_property
+    def datelines(self) -> list[tuple[int, int]]:
+        """The character ranges of the text's wire datelines ("ADELAIDE, Australia, Sept. 28 (APA) -- ")."""
+        return [(start, end) for start, end, _ in self.dateline_parts]
+
+    @functools.cached_property
+    def dateline_parts(self) -> list[tuple[int, int, tuple[int, int] | None]]:
+        """The text's wire datelines with their news agencies (``text_dateline_spans``)."""
+        return text_dateline_spans(self.document.original, self.document.offsets)
+
+    def in_dateline(self, token: "Token") -> bool:
+        return any(start <= token.idx < end for start, end in self.datelines)
 
     @property
     def text(self) -> str:

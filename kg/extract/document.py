@@ -12,6 +12,7 @@ from kg.extract.positions import extract_positions
 from kg.extract.quotes import extract_quotes, quoted_spans
 from kg.extract.resolve import resolve_mentions
 from kg.gazetteer import Gazetteer
+from kg.ingest.dateline import text_dateline_spans
 from kg.lexicon import Lexicon
 from kg.model import Document, Extraction, Mention
 from kg.nlp import doc_text
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Every fact of ``document``; ``doc`` is the spaCy parse of ``document.text``."""
-    raw = find_mentions(doc, gazetteer, lexicon, document.published)
+    datelines = text_dateline_spans(document.original, document.offsets)
+    raw = find_mentions(doc, gazetteer, lexicon, document.published, datelines)
     quoted = quoted_spans(doc_text(doc))
     entities, resolved = resolve_mentions(raw, gazetteer, document.published, lexicon.anaphora,
                                           quoted=[span.inner for span in quoted])

@@ -32,6 +32,8 @@ class EventRules:
     """trigger lemma -> event type when a spacecraft or station takes part"""
     craft_nouns: frozenset[str] = frozenset()
     object_of_types: frozenset[str] = frozenset()
+    things_of_other_events: frozenset[str] = frozenset()
+    """noun trigger types that, as the object of a trigger of another type, are its thing ("signed a statement")"""
     labels: dict[str, str] = field(default_factory=dict)
     labels_by_name_type: dict[str, dict[str, str]] = field(default_factory=dict)
     """event type -> entity type of the names a label leads with -> label ("Launch carrying {who}")"""
@@ -101,6 +103,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             with_craft_type=dict(raw["with_craft_type"]),
             craft_nouns=frozenset(raw["craft_nouns"]),
             object_of_types=frozenset(raw["object_of_types"]),
+            things_of_other_events=frozenset(raw.get("things_of_other_events", ())),
             labels=dict(raw["labels"]),
             labels_by_name_type={k: dict(v) for k, v in raw.get("labels_by_name_type", {}).items()},
             label_preps={k: frozenset(v) for k, v in raw.get("label_preps", {}).items()},

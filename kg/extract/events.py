@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
@@ -507,12 +507,16 @@ def _craft_noun_just_before(trigger: "Token", craft_nouns: frozenset[str]) -> bo
 
 
 def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx: DocContext) -> bool:
-    """A noun trigger that is the object of a suspending or canceling trigger ("halted Soyuz launches")."""
+    """A noun trigger that is the object of a suspending or canceling trigger ("halted Soyuz launches"),
+    or the thing of a trigger of another type ("signed a joint statement": ``things_of_other_events``)."""
     if token.pos_ not in _NOUN_TRIGGER_POS or token.dep_ not in {"dobj", "nsubjpass", "pobj"}:
         return False
     head = token.head if token.dep_ != "pobj" else token.head.head
-    governing = {t.i: event_type for t, event_type in found}
-    return governing.get(head.i) in _cues(ctx).object_of_types
+    types = {t.i: event_type for t, event_type in found}
+    governing, own = types.get(head.i), types.get(token.i)
+    if governing in _cues(ctx).object_of_types:
+        return True
+    return token.dep_ != "pobj" and own in _cues(ctx).things_of_other_events and governing not in {None, own}
 
 
 def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
@@ -536,6 +540,7 @@ def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
     return "unknown"
 
 
+_SPEAKING_THINGS = frozenset({"Agency"})  # what "it said" stands for
 _PRONOUN_TYPES = {
     "he": frozenset({"Person"}), "she": frozenset({"Person"}), "they": frozenset({"Person"}),
     "it": frozenset({"Spacecraft"}),
@@ -544,8 +549,12 @@ _PRONOUN_TYPES = {
 
 def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[str]:
     """"They lifted off on May 30": a pronoun subject stands for the people (or, for "it", the
-    spacecraft) named last before it — for "they", all the people of that sentence."""
+    spacecraft; for "it" that speaks, the agency) named last before it — for "they", all the people
+    of that sentence. A statement cited "in" a clause is that clause's ("In a statement released on
+    Wednesday, it said": it)."""
     verb = clause_verb(trigger)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
+        verb = trigger.head.head
     subject = _subject_of(verb)
     if subject is None and (verb.dep_ == "conj" or _ordinal_infinitive(verb)):
         subject = _inherited_subject(verb)  # "It fell back and came down", "he was the first to enter"
@@ -564,6 +573,8 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     speaker = _reporting_subject(verb, ctx)
     if speaker is not None:
         return [speaker]  # "Roscosmos said it was withdrawing its staff"
+    if subject.lower_ == "it" and verb.lemma_.lower() in ctx.lexicon.speech_verbs:
+        return [r.key for r in islice(ctx.mentions_before(subject.idx, _SPEAKING_THINGS), 1)]  # "Roscosmos went further. ... it said"
     return _referents(subject.lower_, subject.idx, ctx)
 
 
@@ -1298,7 +1309,7 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
     for tok in ctx.doc[start:end]:
         m = ctx.mention_at(tok)
         if m is None or m.key in participants or m.key == place_key or tok.i in aside \
-                or _only_named_for_another(tok, ctx):
+                or _only_named_for_another(tok, ctx) or ctx.in_dateline(tok):
             continue
         if _can_take_part(ctx.type_of(m.key), trigger, ctx) and m.mention.kind != "demonym":
             participants.append(m.key)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -219,8 +220,10 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
     return None
 
 
-def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> list[RawMention]:
-    """Typed entity mentions of ``doc``, in text order, without overlaps."""
+def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None,
+                  datelines: Sequence[tuple[int, int, tuple[int, int] | None]] = ()) -> list[RawMention]:
+    """Typed entity mentions of ``doc``, in text order, without overlaps; none in the news agency
+    of a wire dateline (``datelines``: ``kg.ingest.dateline.text_dateline_spans``)."""
     found: list[RawMention] = []
     deferred: list[RawMention] = []  # ambiguous names opening a sentence ("Discovery was ...")
     for ent in doc.ents:
@@ -245,6 +248,8 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _named_again(doc, text, found)  # "the capsule Endurance ... Endurance latched onto Harmony"
     found += _anaphors(doc, text, found, lexicon)
+    outlets = Coverage(outlet for *_, outlet in datelines if outlet is not None)
+    found = [m for m in found if not outlets.overlaps(m.start, m.end)]  # "(Austral Press Agency)" reports the news
     return sorted(found, key=lambda m: m.start)
 
 

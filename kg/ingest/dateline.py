@@ -9,8 +9,10 @@ map is unchanged and evidence still quotes the file as written. The pattern is d
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from importlib import resources
 
 import yaml
@@ -41,11 +43,49 @@ def name_dateline_places(text: str) -> str:
     """
     def title(match: re.Match[str]) -> str:
         place = match.group("place")
-        if not (match.group("detail") or match.group("agency") or " " in place or len(place) >= _BARE_PLACE):
+        if not _is_dateline(match):
             return place  # "NASA -- the agency said": an acronym, not a dateline
         return re.sub(r"[A-Z]+", lambda word: word.group()[0] + word.group()[1:].lower(), place)
 
     return _dateline().sub(title, text)
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A match of the pattern that is a dateline: with a region, date or agency after the place, or
+    a place that is no acronym ("WASHINGTON --", "CAPE CANAVERAL --"; not "NASA --")."""
+    place = match.group("place")
+    return bool(match.group("detail") or match.group("agency") or " " in place or len(place) >= _BARE_PLACE)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """(start, end, outlet) of each paragraph-opening dateline of ``text``: the characters from the
+    place to the dash, and those of the news agency in parentheses, if any.
+
+    >>> dateline_spans("MOSCOW, May 5 (TPS) -- The capsule landed.")
+    [(0, 23, (14, 19))]
+    """
+    spans = []
+    for m in _dateline().finditer(text):
+        if not _is_dateline(m):
+            continue
+        last = max(m.end(group) for group in ("place", "detail", "agency") if m.group(group) is not None)
+        dash = _DASH.match(text, last)
+        spans.append((m.start(), dash.end() if dash else last, m.span("agency") if m.group("agency") else None))
+    return spans
+
+
+_DASH = re.compile(r" ?(?:--?|\u2014|\u2013) ")
+
+
+def text_dateline_spans(original: str, offsets: Sequence[int]) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """:func:`dateline_spans` of ``original`` (the place still in capitals) in the offsets of the
+    text the extractors read, ``offsets[i]`` being the offset in ``original`` of its ``i``-th
+    character (``kg.model.Document``)."""
+    def at(offset: int) -> int:
+        return bisect.bisect_left(offsets, offset)
+
+    return [(at(start), at(end), (at(outlet[0]), at(outlet[1])) if outlet else None)
+            for start, end, outlet in dateline_spans(original)]
 
 
 _TODAY = re.compile(r"\btoday\b")
