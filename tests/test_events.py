@@ -43,6 +43,21 @@ def test_status_cues_decide_the_status(cues, before, chain, expected):
     assert event_status(before=before, chain=chain, cues=cues) == expected
 
 
+@pytest.mark.parametrize("before, event_type, expected", [
+    ("the two agencies failed to", "Agreement", None),  # no agreement at all
+    ("the crew failed to", "Docking", "canceled"),  # a docking tried, and it did not happen
+    ("the cosmonauts' failure to", "Docking", "canceled"),
+])
+def test_a_failed_attempt_at_a_flights_step_is_canceled(cues, before, event_type, expected):
+    assert event_status(before=before, chain="dock", cues=cues, event_type=event_type) == expected
+
+
+def test_the_failure_of_a_crew_to_dock_is_a_canceled_docking(extract_text):
+    ex = extract_text("Engineers said today that the failure of the Soyuz 40 cosmonauts to link up with the Salyut 9 "
+                      "station had not shaken their confidence.", published="1984-08-29")
+    assert [(e.type, e.status) for e in ex.events] == [("Docking", "canceled")]
+
+
 def test_a_verb_coordinated_with_a_modal_one_shares_its_modality(extract_text):
     ex = extract_text("The visiting engineers said they would go home rather than wait for the launch of Soyuz 40.",
                       published="1981-05-10")

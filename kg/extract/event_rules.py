@@ -19,6 +19,9 @@ class EventRules:
     no_event_chain: tuple[str, ...]
     planned: tuple[str, ...]
     canceled: tuple[str, ...]
+    failed_attempt: tuple[str, ...] = ()
+    """words right before a trigger of ``attempt_types`` that make it a failed attempt (canceled)"""
+    attempt_types: frozenset[str] = frozenset()
     planned_before: tuple[str, ...] = ()
     """words right before a trigger that make it a hoped-for plan ("a hoped-for summit")"""
     required_participant: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -96,6 +99,8 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             planned=tuple(dict.fromkeys((*planned, *raw["planned_extra"]))),
             canceled=tuple(dict.fromkeys((*canceled, *raw["canceled_extra"]))),
             planned_before=tuple(raw.get("planned_before", ())),
+            failed_attempt=tuple(raw.get("failed_attempt", ())),
+            attempt_types=frozenset(raw.get("attempt_types", ())),
             required_participant={k: frozenset(v) for k, v in raw["required_participant"].items()},
             never_planned=frozenset(raw.get("never_planned", ())),
             cancel_decisions=frozenset(raw["cancel_decisions"]),

@@ -422,6 +422,8 @@ def _words_before(trigger: "Token", sent: "Span") -> str:
     from further away ("went on without the backing of a government-to-government treaty")."""
     start = max(sent.start, trigger.i - _BEFORE_WINDOW)
     words = [t.lower_ for t in trigger.doc[start:trigger.i]]
+    if trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN" and infinitive_to(trigger) is not None:
+        words += [trigger.head.lower_, "to"]  # "the failure of the Soyuz 15 crew to link up": "failure to"
     if trigger.pos_ in _NOUN_TRIGGER_POS:
         governor = governing_verb(trigger)
         words += [a.lower_ for a in trigger.ancestors if a.dep_ == "prep" and a.i > governor.i and a.i < start]

@@ -39,6 +39,8 @@ def event_status(
     that carry the trigger's modality (the trigger, the verbs it depends on and their auxiliaries,
     "is being negotiated"); ``event_type`` the event's type; ``when`` the event's date and ``published`` the publication date.
     """
+    if event_type in cues.attempt_types and _has(before, cues.failed_attempt):
+        return "canceled"  # "failed to dock": tried, and it did not happen
     if _has(before, cues.no_event_before) or _has(chain, cues.no_event_chain):
         return None
     if _has(before, cues.planned_before):
