@@ -294,6 +294,22 @@ def test_arrivals_departures_and_returns_to_flight(extract_text, sentence, expec
     assert [(e.type, e.label, e.status, e.date.iso) for e in ex.events] == expected
 
 
+def test_watching_the_launch_told_before_is_that_launch(extract_text):
+    # "watched the launch ... since taking office in April" was a launch of the administrator in April
+    ex = extract_text("A Soyuz-FG rocket carrying Ivan Petrov lifted off from Baikonur on Thursday. John Carter, the "
+                      "NASA administrator, watched the launch from Baikonur, on his first trip to Russia since taking "
+                      "office in April.", published="2031-10-11")
+    assert [(e.type, e.date.iso, len(e.evidence)) for e in events_of(ex, "Launch")] == [("Launch", "2031-10-09", 2)]
+    (appointment,) = events_of(ex, "Appointment")  # taking office
+    assert (appointment.date.iso, participant_names(ex, appointment)) == ("2031-04", {"John Carter", "NASA"})
+
+
+def test_a_pronoun_subject_is_named_in_the_label(extract_text):
+    ex = extract_text("John Carter, the NASA administrator, arrived at Baikonur. On Wednesday he met there with Ivan "
+                      "Petrov, the head of Roscosmos.", published="2031-10-11")
+    assert [e.label for e in events_of(ex, "Meeting")] == ["Meeting of John Carter and Ivan Petrov"]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

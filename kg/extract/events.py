@@ -826,6 +826,8 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
         args = subjects or partners
     tokens = [t for a in args for t in _coordinated(a)]
     keys = list(dict.fromkeys(m.key for t in tokens if (m := ctx.mention_at(t)) is not None and m.key in participants))
+    if any(s.lower_ in _PRONOUN_TYPES for s in subjects):  # "On Wednesday he met there with Rogozin": he, too
+        keys = [k for k in _pronoun_subject(trigger, trigger.sent, ctx) if k in participants and k not in keys] + keys
     key_types = _KEY_TYPES.get(event_type, ())
     best = next((k for k in key_types if any(ctx.type_of(p) == k for p in participants)), None)
     if best is not None and not any(ctx.type_of(k) == best for k in keys):
@@ -920,6 +922,9 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         taken: set[tuple[str, int, int]] = set()
         statuses: set[str] = set()
         for token, event_type in found:
+            if _watched(token, ctx) and any(e.type == event_type for e in events):
+                _join_anaphor(token, event_type, sent, events, lemmas, ctx)  # "watched the launch" told before
+                continue
             event = _event(token, event_type, _Reading(sent, found, owners, narrative, positions), ctx)
             if event is not None and event_type in _cues(ctx).cancel_decisions \
                     and (index := _called_off_index(sent, events, ctx)) is not None:
@@ -1408,8 +1413,9 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
             and not _of_a_kind(trigger):
         return
     lemma = trigger.lemma_.lower()
+    watched = _watched(trigger, ctx)  # "watched the launch" is the launch told, however it was told
     index = next((i for i in range(len(events) - 1, -1, -1)
-                  if events[i].type == event_type and lemmas[i] == lemma), None)
+                  if events[i].type == event_type and (watched or lemmas[i] == lemma)), None)
     status = _status(trigger, event_type, sent, ctx)
     if index is None or status is None:
         return
@@ -1420,6 +1426,14 @@ def _join_anaphor(trigger: "Token", event_type: str, sent: "Span", events: list[
     seen = {e.start for e in ev.evidence}
     new = ctx.evidence(sent)
     events[index] = ev if new.start in seen else replace(ev, evidence=ev.evidence + (new,))
+
+
+def _watched(trigger: "Token", ctx: DocContext) -> bool:
+    """"Bridenstine watched the launch from Baikonur": a definite event noun that a ``reference_verbs``
+    verb takes as its object names an event told before, when there is one."""
+    return (trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ == "dobj"
+            and trigger.head.lemma_.lower() in _cues(ctx).reference_verbs
+            and any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in trigger.children))
 
 
 def _calling_off(trigger: "Token", event_type: str, sent: "Span", events: list[Event],
