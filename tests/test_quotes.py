@@ -479,3 +479,9 @@ def test_a_person_named_between_the_quote_and_a_subjectless_speech_verb_speaks(e
                       'Academy of Sciences, told a news conference closing the two-week session.', published="1973-07-20")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("Konstantin D. Bushmin", "Our engineers have duties in Moscow that will not wait another week")]
+
+
+def test_a_spokesman_named_in_apposition_the_parser_hung_on_a_place_speaks(extract_text):
+    ex = extract_text('A NASA spokesman in Houston, Tom Reyes, said the agency would not "guess in public" about '
+                      'the flight.', published="2031-08-29")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [("Tom Reyes", "guess in public")]

@@ -103,6 +103,10 @@ class SpeakerResolver:
         for child in token.children:
             if child.dep_ in _NAMING_DEPS and self.person(child) is not None:
                 return self.person(child)  # "a spokesperson, Jane Roe," / "astronaut Jane Roe"
+        for word in token.subtree:  # "a NASA spokesman in Houston, Duncan Ferriby,": the parser hung the name on Houston
+            if word.dep_ == "appos" and word.head.dep_ == "pobj" and self.person(word) is not None \
+                    and self.entity(word.head) is None:
+                return self.person(word)
         lemma = token.lemma_.lower()
         if lemma == "it" and (statement := self._statement_before(token)) is not None:
             # "Belov congratulated the crew in a message. '...,' it said": the message's sender
