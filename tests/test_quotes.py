@@ -485,3 +485,10 @@ def test_a_spokesman_named_in_apposition_the_parser_hung_on_a_place_speaks(extra
     ex = extract_text('A NASA spokesman in Houston, Tom Reyes, said the agency would not "guess in public" about '
                       'the flight.', published="2031-08-29")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [("Tom Reyes", "guess in public")]
+
+
+def test_a_verbless_attribution_before_a_colon_names_the_speaker(extract_text):
+    ex = extract_text('John Carter is the NASA administrator. Update, 11:10 a.m. ET: Carter, in a statement: "The crew '
+                      'is safe. We will find out what happened."', published="2031-10-11")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("John Carter", "The crew is safe. We will find out what happened.")]

@@ -380,6 +380,9 @@ class _QuoteReader:
         verb = clause.root  # the clause before the colon, whatever the quote is attached to
         if _is_speech_verb(verb):
             return self.verb_speaker(verb)
+        verbless = _verbless_attribution(clause)
+        if verbless is not None:
+            return next((k for t in verbless if (k := self.resolver.entity(t)) is not None), None)
         subject = self.subject(verb)
         if subject is None:
             return None
@@ -556,6 +559,16 @@ def _continues(text: str, previous: tuple[int, int], piece: tuple[int, int], bre
         return True
     ended = text[previous[0]:previous[1]].rstrip(QUOTE_MARKS_TEXT).endswith((".", "!", "?", ":"))
     return "\n" in text[previous[1]:start] and not ended
+
+
+def _verbless_attribution(clause: Span) -> Span | None:
+    """The words after the last colon of ``clause`` when they hold no verb but a statement noun:
+    "Update, 11:10 a.m.: Bridenstine, in a statement: “…”"."""
+    colons = [t.i for t in clause if t.text == ":"]
+    words = clause.doc[colons[-1] + 1:clause.end] if colons else clause
+    if any(t.pos_ in {"VERB", "AUX"} for t in words) or not any(t.lemma_.lower() in SPEECH_NOUNS for t in words):
+        return None
+    return words
 
 
 def _is_speech_verb(token: Token) -> bool:
