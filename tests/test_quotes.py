@@ -492,3 +492,11 @@ def test_a_verbless_attribution_before_a_colon_names_the_speaker(extract_text):
                       'is safe. We will find out what happened."', published="2031-10-11")
     assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
         ("John Carter", "The crew is safe. We will find out what happened.")]
+
+
+def test_a_persons_team_speaks_for_that_person(extract_text):
+    ex = extract_text('Bill Norton leads the meteor office. A NASA spokeswoman, Ada Reyes, told Kim Lowe of the '
+                      'Courier that Norton\'s team had called the videos "the best record of a fireball we have."',
+                      published="2031-02-15")
+    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+        ("Bill Norton", "the best record of a fireball we have.")]

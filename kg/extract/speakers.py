@@ -111,7 +111,7 @@ class SpeakerResolver:
         if lemma == "it" and (statement := self._statement_before(token)) is not None:
             # "Belov congratulated the crew in a message. '...,' it said": the message's sender
             return self._sender(statement) or self._statement(statement, statement.lemma_.lower()) or UNNAMED
-        for rule in (self._statement, self._spokesperson, self._description, self._ranked):
+        for rule in (self._statement, self._entourage, self._spokesperson, self._description, self._ranked):
             key = rule(token, lemma)
             if key is not None:
                 return key
@@ -195,6 +195,13 @@ class SpeakerResolver:
         person_end = self.antecedent_ends[bisect_left(self.antecedent_ends, token.idx + 1) - 1]
         agency_end = self.agency_ends[bisect_left(self.agency_ends, token.idx + 1) - 1]
         return last_person if person_end > agency_end else last_agency
+
+    def _entourage(self, token: Token, lemma: str) -> str | None:
+        """``Cooke's team``, ``the commander's staff``: the person they work for speaks."""
+        if lemma not in self.cues.entourage_nouns:
+            return None
+        owners = (self.person(c) for c in token.children if c.dep_ == "poss")
+        return next((p for p in owners if p is not None), None)
 
     def _spokesperson(self, token: Token, lemma: str) -> str | None:
         """``a NASA spokesperson``, ``the agency's press office``: the organisation speaks."""
