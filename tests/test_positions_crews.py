@@ -75,3 +75,10 @@ def test_a_name_the_ner_missed_after_a_crew_title_is_a_person(extract_text):
     people = {e.label for e in ex.entities.values() if e.type == "Person"}
     assert "Sandra Magnus" in people
     assert ("Sandra Magnus", "mission specialist", "Atlantis") in positions(ex)
+
+
+def test_commanding_a_craft_makes_its_commander(extract_text):
+    ex = extract_text("Soyuz TMA-40, commanded by Ivan Petrov, lifted off on Wednesday. In December 2011, Oleg "
+                      "Sidorov commanded Soyuz TMA-03M with two astronauts aboard.", published="2031-10-02")
+    found = positions(ex)
+    assert {("Ivan Petrov", "commander", "Soyuz TMA-40"), ("Oleg Sidorov", "commander", "Soyuz TMA-03M")} <= found

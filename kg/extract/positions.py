@@ -631,12 +631,23 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
 
 def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
     """"The Expedition 1 crew is commanded by X" -> X commander of Expedition 1; "the crew is
-    commanded by X" -> commander of the craft named nearest (``_crew_org``)."""
+    commanded by X" -> commander of the craft named nearest (``_crew_org``); "Soyuz TMA-16,
+    commanded by X,"; "X commanded Soyuz TMA-03M"."""
     ctx = out.ctx
     head = span.root.head
+    if span.root.dep_ == "nsubj" and head.lemma_ == "command" and head.pos_ == "VERB":
+        craft = [m for c in head.children if c.dep_ == "dobj" and (m := ctx.mention_at(c)) is not None
+                 and ctx.type_of(m.key) in CRAFT_TYPES]
+        if craft:
+            out.add(r, _Title(["commander"], head.i, head.i + 1), craft[0], ev, sent=sent)
+        return
     if span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "command":
         verb = head.head
         title = _Title(["commander"], verb.i, verb.i + 1)
+        described = ctx.mention_at(verb.head) if verb.dep_ == "acl" else None
+        if described is not None and ctx.type_of(described.key) in CRAFT_TYPES:
+            out.add(r, title, described, ev, sent=sent)  # "Soyuz TMA-16, commanded by Surayev,"
+            return
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "nsubj"}:
                 for tok in child.subtree:
