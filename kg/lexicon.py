@@ -48,6 +48,8 @@ class Lexicon:
     not_entities: frozenset[str]
     craft_heads: frozenset[str]
     """nouns next to a name that make it a spacecraft ("the Aurora 7 capsule", "the probe Suisei")"""
+    flight_verbs: frozenset[str]
+    """verbs whose subject is a spacecraft ("Discovery lifted off")"""
     program_heads: frozenset[str]
     """nouns after a name that make it a program ("the Vega project")"""
 
@@ -103,6 +105,7 @@ def _lexicon(raw: dict) -> Lexicon:
         canceled_cues=tuple(raw["canceled_cues"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
         craft_heads=frozenset(raw["craft_heads"]),
+        flight_verbs=frozenset(raw["flight_verbs"]),
         program_heads=frozenset(raw["program_heads"]),
         not_entities=frozenset(raw["not_entities"]),
     )

@@ -352,10 +352,17 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
     if span is None:
         return None
     mention = RawMention(span.start_char, span.end_char, span.text, entry.type, entry.id, kind)
-    if entry.ambiguous and ent.start == ent.sent.start and " " not in ent.text:  # not "Space Shuttle Endeavour"
+    if entry.ambiguous and ent.start == ent.sent.start and " " not in ent.text \
+            and not _flies(ent, lexicon):  # not "Space Shuttle Endeavour", "Discovery lifted off"
         deferred.append(mention)
         return None
     return mention
+
+
+def _flies(ent: "Span", lexicon: Lexicon) -> bool:
+    """Whether the name is the subject of a verb only a spacecraft does ("Discovery lifted off")."""
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.flight_verbs
 
 
 def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
