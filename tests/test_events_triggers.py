@@ -310,6 +310,19 @@ def test_a_pronoun_subject_is_named_in_the_label(extract_text):
     assert [e.label for e in events_of(ex, "Meeting")] == ["Meeting of John Carter and Ivan Petrov"]
 
 
+def test_a_halted_countdown_is_that_days_launch_canceled(extract_text):
+    ex = extract_text("The orbiter Buran landed on Tuesday. On Oct. 29 the countdown was halted 51 seconds "
+                      "before liftoff.", published="2031-11-17")
+    assert [(e.label, e.status, e.date.iso) for e in events_of(ex, "Launch")] == [
+        ("Canceled launch of Buran", "canceled", "2031-10-29")]
+
+
+def test_the_loss_of_a_craft_told_in_a_since_phrase_is_an_event_of_its_own_date(extract_text):
+    ex = extract_text("The fleet has flown once since the loss of Challenger in January 1986. NASA fears the loss "
+                      "of funding since March.", published="1988-11-17")
+    assert [(e.label, e.date.iso) for e in ex.events] == [("Loss of Challenger", "1986-01")]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

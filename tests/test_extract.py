@@ -200,5 +200,5 @@ def test_a_wire_datelines_news_agency_is_no_entity_and_its_words_take_no_part(ex
 def test_an_ambiguous_craft_name_opening_a_sentence_counts_as_the_subject_of_a_flight_verb(extract_text):
     ex = extract_text("The United States has flown only once since the loss of Challenger in January 1986: Discovery "
                       "lifted off on Sept. 29 and landed four days later.", published="1988-11-17")
-    assert [(e.type, e.label, e.date.iso) for e in ex.events] == [
+    assert [(e.type, e.label, e.date.iso) for e in ex.events if e.type != "Other"] == [
         ("Launch", "Launch of Discovery", "1988-09-29"), ("Landing", "Landing of Discovery", "1988-10-03")]

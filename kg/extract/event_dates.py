@@ -539,7 +539,7 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
     scored = []
     for m, span in spans:
         in_since = _SINCE.search(sent.text[:m.start]) or _in_since_phrase(sent, m)
-        if span is None or (in_since and not _state_since(span, trigger)):
+        if span is None or (in_since and not _state_since(span, trigger) and not _dates_own_phrase(span, trigger)):
             continue  # "aboard since March", "the first talks since 2018": a duration's start
         if decision and span.root.head.lower_ in _RESCHEDULED_TO:
             continue  # "put back the return from Sept. 8 to Sept. 16"
@@ -556,6 +556,12 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
 
 
 _BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
+
+
+def _dates_own_phrase(span: "Span", trigger: "Token") -> bool:
+    """Whether the date is in the phrase of the event noun it dates ("since the loss of Challenger in
+    January 1986": the loss's date, though a "since" phrase holds both)."""
+    return trigger.pos_ in {"NOUN", "PROPN"} and span.root.head.i in {t.i for t in trigger.subtree}
 
 
 def _in_phrase_before_or_after(span: "Span", trigger: "Token") -> bool:

@@ -22,6 +22,8 @@ class EventRules:
     failed_attempt: tuple[str, ...] = ()
     """words right before a trigger of ``attempt_types`` that make it a failed attempt (canceled)"""
     attempt_types: frozenset[str] = frozenset()
+    stopped_attempts: frozenset[str] = frozenset()
+    """trigger lemmas whose event is an attempt that did not happen ("the countdown was halted")"""
     planned_before: tuple[str, ...] = ()
     """words right before a trigger that make it a hoped-for plan ("a hoped-for summit")"""
     required_participant: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -101,6 +103,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             planned_before=tuple(raw.get("planned_before", ())),
             failed_attempt=tuple(raw.get("failed_attempt", ())),
             attempt_types=frozenset(raw.get("attempt_types", ())),
+            stopped_attempts=frozenset(raw.get("stopped_attempts", ())),
             required_participant={k: frozenset(v) for k, v in raw["required_participant"].items()},
             never_planned=frozenset(raw.get("never_planned", ())),
             cancel_decisions=frozenset(raw["cancel_decisions"]),

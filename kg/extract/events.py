@@ -61,7 +61,8 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
     return (
         ctx.mention_at(token) is not None
         or (is_noun and token.dep_ == "pobj" and token.head.lower_ in ctx.lexicon.background_preps
-            and not any(c.dep_ == "poss" for c in token.children))  # "before their launch" is one
+            and not any(c.dep_ == "poss" for c in token.children)  # "before their launch" is one
+            and not _names_and_dates_itself(token, ctx))  # "since the loss of Challenger in January 1986" too
         or (is_noun and token.dep_ in {"compound", "amod"})
         or (token.pos_ == "VERB" and _negated_past(token))
         or _excluded_by_dependents(token, event_type, ctx)
@@ -77,6 +78,13 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
 
 _QUOTATION_WORDS = 4
 """Fewest words between quote marks that make a quotation, not a name in scare quotes ("seat swap")."""
+
+
+def _names_and_dates_itself(noun: "Token", ctx: DocContext) -> bool:
+    """Whether an event noun's own phrase names who took part and when ("the loss of Challenger in
+    January 1986"): an event told in passing, not one the text refers back to."""
+    phrase = _phrase(noun)
+    return any(t.ent_type_ == "DATE" for t in phrase) and any(ctx.mention_at(t) is not None for t in phrase)
 
 
 def _in_quotation(token: "Token", ctx: DocContext) -> bool:
@@ -433,6 +441,8 @@ def _words_before(trigger: "Token", sent: "Span") -> str:
 def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
             when: DateValue | None = None) -> Status | None:
     """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
+    if trigger.lemma_.lower() in _cues(ctx).stopped_attempts:
+        return "canceled"  # "the countdown was halted"
     chain = " ".join(t.lower_ for t in _status_tokens(trigger, _cues(ctx).occasion_nouns))
     if _in_future_time_clause(trigger) or _for_to_clause(trigger):
         chain += " will"  # "before the Soyuz arrives", "arranged for a cosmonaut to fly": looking ahead
@@ -517,7 +527,7 @@ def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx:
     types = {t.i: event_type for t, event_type in found}
     governing, own = types.get(head.i), types.get(token.i)
     if governing in _cues(ctx).object_of_types:
-        return True
+        return token.lemma_.lower() not in _cues(ctx).stopped_attempts  # "the countdown was halted" is the attempt
     return token.dep_ != "pobj" and own in _cues(ctx).things_of_other_events and governing not in {None, own}
 
 
@@ -663,7 +673,8 @@ def _is_dated_flight_noun(trigger: "Token", event_type: str, reading: "_Reading"
         return True
     definite = any((c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS) or c.ent_type_ == "ORDINAL"
                    for c in trigger.children)
-    return definite and _own_date(trigger, reading, ctx) is not None
+    stopped = trigger.lemma_.lower() in _cues(ctx).stopped_attempts  # "the countdown was halted": of the craft told about
+    return definite and (stopped or _own_date(trigger, reading, ctx) is not None)
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = True) -> list[str]:
@@ -1292,6 +1303,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
                 or _date_of_relative_clause(token, sent, mentions)
                 or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
+    if when is None and token.lemma_.lower() in _cues(ctx).stopped_attempts:
+        when, rank = _verb_date(token.head, sent, mentions), 0  # "On Oct. 29 the countdown was halted": that day's attempt
     if when is None and status == "planned":
         when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
