@@ -323,6 +323,15 @@ def test_the_loss_of_a_craft_told_in_a_since_phrase_is_an_event_of_its_own_date(
     assert [(e.label, e.date.iso) for e in ex.events] == [("Loss of Challenger", "1986-01")]
 
 
+def test_a_hatch_opening_after_a_docking_takes_the_docked_crew(extract_text):
+    ex = extract_text("Soyuz MS-40 docked with the Rassvet module on Friday, carrying the cosmonauts Ivan Petrov and "
+                      "Oleg Sidorov. The hatches were opened a little more than two hours later.",
+                      published="2031-09-16")
+    (opening,) = events_of(ex, "Other")
+    assert opening.label == "Hatch opening by Ivan Petrov and Oleg Sidorov"
+    assert {"Ivan Petrov", "Oleg Sidorov"} <= participant_names(ex, opening)
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

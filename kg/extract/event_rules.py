@@ -22,6 +22,8 @@ class EventRules:
     failed_attempt: tuple[str, ...] = ()
     """words right before a trigger of ``attempt_types`` that make it a failed attempt (canceled)"""
     attempt_types: frozenset[str] = frozenset()
+    after_docking: frozenset[str] = frozenset()
+    """trigger lemmas of what a docked crew does next (a hatch opening takes the docking's people)"""
     stopped_attempts: frozenset[str] = frozenset()
     """trigger lemmas whose event is an attempt that did not happen ("the countdown was halted")"""
     planned_before: tuple[str, ...] = ()
@@ -104,6 +106,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             failed_attempt=tuple(raw.get("failed_attempt", ())),
             attempt_types=frozenset(raw.get("attempt_types", ())),
             stopped_attempts=frozenset(raw.get("stopped_attempts", ())),
+            after_docking=frozenset(raw.get("after_docking", ())),
             required_participant={k: frozenset(v) for k, v in raw["required_participant"].items()},
             never_planned=frozenset(raw.get("never_planned", ())),
             cancel_decisions=frozenset(raw["cancel_decisions"]),

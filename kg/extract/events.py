@@ -946,6 +946,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
                 continue  # background, or "the visit" of an event before
             event, clause = event
+            event = _with_docked_crew(event, token, events, ctx)
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
@@ -959,6 +960,23 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
     return _merge(events, ctx)
+
+
+def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: DocContext) -> Event:
+    """"The hatches were opened two hours later": with no person of its own, an ``after_docking``
+    event takes the people of the last docking of its day."""
+    if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None \
+            or any(ctx.type_of(p) == "Person" for p in event.participants):
+        return event
+    docking = next((e for e in reversed(events) if e.type == "Docking" and e.date == event.date), None)
+    if docking is None:
+        return event
+    people = tuple(p for p in docking.participants if ctx.type_of(p) == "Person" and p not in event.participants)
+    if not people:
+        return event
+    participants = people + event.participants
+    label = _label(event.type, trigger.lemma_.lower(), list(participants), event.status, ctx)
+    return replace(event, participants=participants, label=label)
 
 
 def _one_per_date(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
