@@ -82,3 +82,12 @@ def test_commanding_a_craft_makes_its_commander(extract_text):
                       "Sidorov commanded Soyuz TMA-03M with two astronauts aboard.", published="2031-10-02")
     found = positions(ex)
     assert {("Ivan Petrov", "commander", "Soyuz TMA-40"), ("Oleg Sidorov", "commander", "Soyuz TMA-03M")} <= found
+
+
+def test_the_ships_commander_commands_the_vehicle_named_last_not_the_station(extract_text):
+    ex = extract_text("Soyuz MS-40 docked with the Rassvet module of the International Space Station on Friday, "
+                      "carrying the cosmonauts Ivan Petrov, the ship's commander, and Oleg Sidorov.",
+                      published="2031-09-16")
+    found = positions(ex)
+    assert ("Ivan Petrov", "commander", "Soyuz MS-40") in found
+    assert not any(org == "International Space Station" for _, title, org in found if title == "commander")

@@ -54,6 +54,7 @@ class PositionCues:
     appointment_verbs: frozenset[str]
     not_posts: frozenset[str]
     craft_words: frozenset[str]
+    craft_possessors: frozenset[str]
     uncrewed_heads: frozenset[str]
     uncrewed_names: frozenset[str]
     list_openers: frozenset[str]
@@ -252,6 +253,8 @@ def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word:
         org = _craft_carrying(craft_word, title.start, ctx, sent)
     if org is None and title.start > 0 and ctx.doc[title.start - 1].lower_ in _CRAFT_POSSESSIVES:
         org = _crew_craft_named_last(title.start, ctx)  # "... in Soyuz TMA-11M. Its commander, Mikhail Tyurin"
+    if org is None and _craft_possessive_at(title.start - 2, ctx, ctx.doc[title.start].sent):
+        org = _crew_craft_named_last(title.start, ctx, stations=False)  # "Oleg Kononenko, the ship's commander"
     if org is None:
         vehicle = " ".join(title.words).lower() in load_position_cues().vehicle_titles
         org = _crew_craft(person, title.start, ctx, sent, stations=not vehicle)
@@ -261,10 +264,21 @@ def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word:
 _CRAFT_POSSESSIVES = frozenset({"its", "their"})
 
 
-def _crew_craft_named_last(index: int, ctx: DocContext) -> Resolved | None:
-    """The crewed craft named last before token ``index``."""
+def _craft_possessive_at(i: int, ctx: DocContext, sent: "Span") -> int:
+    """The length of "the ship's" or "ship's" (a ``craft_possessors`` noun) at ``i``, else 0."""
+    doc = ctx.doc
+    start = i + 1 if sent.start <= i < sent.end and doc[i].lower_ == "the" else i
+    if sent.start <= start and start + 1 < sent.end and doc[start].lower_ in load_position_cues().craft_possessors \
+            and doc[start + 1].lower_ in {"'s", "\u2019s"}:
+        return start + 2 - i
+    return 0
+
+
+def _crew_craft_named_last(index: int, ctx: DocContext, *, stations: bool = True) -> Resolved | None:
+    """The crewed craft named last before token ``index`` (without ``stations``, not a station)."""
     offset = ctx.doc[index].idx
-    return next((m for m in ctx.mentions_before(offset, frozenset(CRAFT_TYPES)) if _is_crew_craft(m, ctx)), None)
+    return next((m for m in ctx.mentions_before(offset, frozenset(CRAFT_TYPES))
+                 if _is_crew_craft(m, ctx, stations=stations)), None)
 
 
 def _craft_carrying(word: str, index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
@@ -531,6 +545,8 @@ def _after_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     if i + 1 < sent.end and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
         i += 2
     org, i = _org_prefix(i, ctx, sent)
+    if org is None:
+        i += _craft_possessive_at(i, ctx, sent)  # "the ship's commander": the craft named last (``_crew_org``)
     title = _title_from(i, ctx, sent, loose=True)
     if title is None:
         return
