@@ -332,6 +332,13 @@ def test_a_hatch_opening_after_a_docking_takes_the_docked_crew(extract_text):
     assert {"Ivan Petrov", "Oleg Sidorov"} <= participant_names(ex, opening)
 
 
+def test_backing_away_from_the_station_is_an_undocking(extract_text):
+    ex = extract_text("The shuttle Atlantis backed away from the International Space Station on Tuesday. Endeavour goes "
+                      "up in August. The protesters backed away from the fence.", published="2031-06-20")
+    assert [(e.label, e.date.iso) for e in ex.events] == [("Undocking of Atlantis", "2031-06-17"),
+                                                          ("Planned launch of Endeavour", "2031-08")]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

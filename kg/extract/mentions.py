@@ -362,7 +362,10 @@ def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: 
 def _flies(ent: "Span", lexicon: Lexicon) -> bool:
     """Whether the name is the subject of a verb only a spacecraft does ("Discovery lifted off")."""
     root = ent.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.flight_verbs
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head.lemma_.lower()
+    return verb in lexicon.flight_verbs or any(f"{verb} {c.lower_}" in lexicon.flight_verbs for c in root.head.children)
 
 
 def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None) -> RawMention | None:
