@@ -339,6 +339,17 @@ def test_backing_away_from_the_station_is_an_undocking(extract_text):
                                                           ("Planned launch of Endeavour", "2031-08")]
 
 
+def test_a_craft_makes_no_statement(extract_text):
+    ex = extract_text("Moscow radio announced the launching of Sputnik on Friday.", published="1957-10-06")
+    assert not events_of(ex, "Announcement")
+
+
+def test_an_appointment_label_takes_no_post_written_before_the_name(extract_text):
+    ex = extract_text("President Ann Royce nominated Representative John Carter of Ohio for the post this month.",
+                      published="2031-09-28")
+    assert [e.label for e in events_of(ex, "Appointment")] == ["Appointment of John Carter"]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

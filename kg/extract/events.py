@@ -796,7 +796,9 @@ def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: S
     if person not in objects:
         return None
     start = ctx.evidence(sent).start
-    after = {t.lower_ for t in ctx.doc[trigger.i + 1:sent.end]}
+    named_at = max((r.mention.end for r in ctx.mentions_in(sent.start_char, sent.end_char) if r.key == person),
+                   default=ctx.doc[trigger.i].idx)
+    after = {t.lower_ for t in sent if t.idx >= named_at and t.i > trigger.i}  # "nominated Representative X for the post": not his post
     post = next((p for p in positions if p.person == person and p.evidence.start == start
                  and p.title.split()[-1].lower() in after), None)
     if post is None:
