@@ -339,6 +339,12 @@ def test_backing_away_from_the_station_is_an_undocking(extract_text):
                                                           ("Planned launch of Endeavour", "2031-08")]
 
 
+def test_a_launch_label_leaves_out_the_station_it_flies_to(extract_text):
+    ex = extract_text("Endeavour docked with Mir on Saturday, two days after its Thursday night launch from Florida.",
+                      published="1998-01-25")
+    assert [e.label for e in events_of(ex, "Launch")] == ["Launch of Endeavour"]
+
+
 def test_a_craft_makes_no_statement(extract_text):
     ex = extract_text("Moscow radio announced the launching of Sputnik on Friday.", published="1957-10-06")
     assert not events_of(ex, "Announcement")

@@ -752,6 +752,7 @@ _KEY_TYPES = {  # whose names lead the label of each type
     "Appointment": ("Person",), "Meeting": ("Person", "Agency"), "Agreement": ("Agency", "Person"),
 }
 _STATUS_WORD = {"planned": "Planned", "canceled": "Canceled"}
+_FLIGHT_ENDS = frozenset({"Launch", "Landing"})  # a craft flies to or from a station, which does not fly
 
 
 _NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed them
@@ -885,6 +886,10 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
         launchers = _cues(ctx).launcher_words
         carried = [p for p in chosen if not any(carries_word(ctx.entities[p], ctx.gazetteer, w) for w in launchers)]
         chosen = carried or chosen
+    if chosen_type == "Spacecraft" and len(chosen) > 1 and event_type in _FLIGHT_ENDS:
+        # "Launch of Endeavour", not "Launch of Endeavour and Mir": the station is where it goes
+        flying = [p for p in chosen if not carries_word(ctx.entities[p], ctx.gazetteer, "station")]
+        chosen = flying or chosen
     names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
