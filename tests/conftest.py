@@ -34,6 +34,11 @@ def participant_names(extraction, event) -> set[str]:
     return {extraction.entities[p].label for p in event.participants}
 
 
+def quotes_shown(extraction) -> list[tuple[str, str]]:
+    """(speaker label, quoted text) of an extraction's quotes, in order."""
+    return [(extraction.entities[q.speaker].label, q.text) for q in extraction.quotes]
+
+
 def positions_shown(extraction) -> set[tuple[str, str, str | None]]:
     """(person, title, organization) of an extraction as ``kg query positions`` shows them: an
     organization the text does not name (taken from the gazetteer) goes by the gazetteer's label."""

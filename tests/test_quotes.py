@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 import kg.extract.quotes as quotes_module
+from conftest import quotes_shown
 from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import extract_quotes, quote_text, quoted_spans
 from kg.model import Document, Mention
@@ -329,7 +330,7 @@ def test_the_nearest_speech_verb_before_a_quote_ends_a_chain_the_parser_broke(ex
     ex = extract_text('The cosmonaut Pavel Orlov has lived aboard Mir since August. A NASA spokesman in Houston '
                       'told Tom Reyes of the Courier that Orlov had radioed down after the docking that the '
                       'station was "in better shape than the papers say."', published="1998-01-25")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Pavel Orlov", "in better shape than the papers say.")]
 
 
@@ -444,14 +445,14 @@ def test_a_name_before_a_title_qualified_by_an_agency_is_a_speaker(extract_text)
     # (a name inside the title) did not make it a person: the quote was lost
     ex = extract_text('"We need to agree on the procedure," said Linus Okonkwo-Reyes, a retired NASA structures '
                       'engineer.', published="2031-11-20")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Linus Okonkwo-Reyes", "We need to agree on the procedure")]
 
 
 def test_an_agencys_mission_control_speaks_for_the_agency(extract_text):
     ex = extract_text('Roscosmos\'s mission control near Moscow called the linkup "as smooth as any we have flown."',
                       published="2031-11-20")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Roscosmos", "as smooth as any we have flown.")]
 
 
@@ -460,7 +461,7 @@ def test_a_partial_quote_under_a_thing_that_continues_goes_to_who_said_it(extrac
     # nobody, so the quote was dropped
     ex = extract_text('Pavel Ostrov, the director general of the Russian Space Agency, said on Monday that work on '
                       'the module was continuing "every day and every night."', published="2031-11-20")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Pavel Ostrov", "every day and every night.")]
 
 
@@ -468,7 +469,7 @@ def test_it_said_after_a_message_is_the_messages_sender(extract_text):
     ex = extract_text('Ivan Belov, who became head of Roscosmos in February, congratulated the crew in a message '
                       'read at the Mission Control Center in Korolyov. "The crew has done every task we set," it said.',
                       published="2031-04-21")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Ivan Belov", "The crew has done every task we set")]
 
 
@@ -477,20 +478,20 @@ def test_a_person_named_between_the_quote_and_a_subjectless_speech_verb_speaks(e
     ex = extract_text('The Soviet side thanked him and declined.\n\n"Our engineers have duties in Moscow that will '
                       'not wait another week," Professor Konstantin D. Bushmin, technical director for the Soviet '
                       'Academy of Sciences, told a news conference closing the two-week session.', published="1973-07-20")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Konstantin D. Bushmin", "Our engineers have duties in Moscow that will not wait another week")]
 
 
 def test_a_spokesman_named_in_apposition_the_parser_hung_on_a_place_speaks(extract_text):
     ex = extract_text('A NASA spokesman in Houston, Tom Reyes, said the agency would not "guess in public" about '
                       'the flight.', published="2031-08-29")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [("Tom Reyes", "guess in public")]
+    assert quotes_shown(ex) == [("Tom Reyes", "guess in public")]
 
 
 def test_a_verbless_attribution_before_a_colon_names_the_speaker(extract_text):
     ex = extract_text('John Carter is the NASA administrator. Update, 11:10 a.m. ET: Carter, in a statement: "The crew '
                       'is safe. We will find out what happened."', published="2031-10-11")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("John Carter", "The crew is safe. We will find out what happened.")]
 
 
@@ -498,5 +499,5 @@ def test_a_persons_team_speaks_for_that_person(extract_text):
     ex = extract_text('Bill Norton leads the meteor office. A NASA spokeswoman, Ada Reyes, told Kim Lowe of the '
                       'Courier that Norton\'s team had called the videos "the best record of a fireball we have."',
                       published="2031-02-15")
-    assert [(ex.entities[q.speaker].label, q.text) for q in ex.quotes] == [
+    assert quotes_shown(ex) == [
         ("Bill Norton", "the best record of a fireball we have.")]
