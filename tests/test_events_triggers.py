@@ -356,6 +356,14 @@ def test_an_appointment_label_takes_no_post_written_before_the_name(extract_text
     assert [e.label for e in events_of(ex, "Appointment")] == ["Appointment of John Carter"]
 
 
+def test_carrying_after_a_docking_says_who_was_aboard_and_is_no_launch(extract_text):
+    ex = extract_text("MOSCOW, Sept. 17 (Example Press Agency) -- The cargo ship Progress M-90 latched onto the "
+                      "station early today, carrying the cosmonauts Ivan Petrov and Oleg Sidorov. Soyuz MS-40 lifted "
+                      "off on Thursday, carrying two astronauts.", published="2031-09-17")
+    assert [(e.type, e.label) for e in ex.events] == [("Docking", "Docking of Progress M-90"),
+                                                      ("Launch", "Launch of Soyuz MS-40")]
+
+
 def test_latching_onto_a_station_is_a_docking(extract_text):
     ex = extract_text("A Russian module called Kvant-5 latched onto the station early today.", published="2031-09-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events] == [("Docking", "Docking of Kvant-5", "2031-09-17")]

@@ -70,6 +70,8 @@ class EventRules:
     person_argument: frozenset[str] = frozenset()
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
     carried_argument: frozenset[str] = frozenset()
+    aboard_verbs: frozenset[str] = frozenset()
+    """verbs after which a "carrying ..." participle says who was aboard, no launch"""
     """trigger lemmas that are a launch only when their object names a person or a craft"""
     generic_plural_markers: frozenset[str] = frozenset()
     """words that make a plural noun trigger a kind of event ("seven shuttle visits")"""
@@ -131,6 +133,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
             person_argument=frozenset(raw.get("person_argument", ())),
             carried_argument=frozenset(raw.get("carried_argument", ())),
+            aboard_verbs=frozenset(raw.get("aboard_verbs", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),

@@ -166,6 +166,8 @@ def _carries_nobody(token: "Token", ctx: DocContext) -> bool:
         return False
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return True  # "an Apollo capsule carrying Stafford, Brand and Slayton docked": who was aboard
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _cues(ctx).aboard_verbs:
+        return True  # "latched onto the station early today, carrying two cosmonauts": who was aboard
     objects = [g for c in token.children if c.dep_ == "dobj" for g in _phrase(c)]  # "the U.S.-built Unity node"
     found = (ctx.mention_at(o) for o in objects)
     return not any(m is not None and ctx.type_of(m.key) in {"Person", "Spacecraft"} for m in found)
