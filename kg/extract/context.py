@@ -60,17 +60,13 @@ class DocContext:
         return has_dated_dateline(self.document.original)
 
     @functools.cached_property
-    def datelines(self) -> list[tuple[int, int]]:
-        """The character ranges of the text's wire datelines ("ADELAIDE, Australia, Sept. 28 (APA) -- ")."""
-        return [(start, end) for start, end, _ in self.dateline_parts]
-
-    @functools.cached_property
-    def dateline_parts(self) -> list[tuple[int, int, tuple[int, int] | None]]:
-        """The text's wire datelines with their news agencies (``text_dateline_spans``)."""
+    def datelines(self) -> list[tuple[int, int, tuple[int, int] | None]]:
+        """The text's wire datelines ("ADELAIDE, Australia, Sept. 28 (APA) -- ") with their news
+        agencies (``text_dateline_spans``)."""
         return text_dateline_spans(self.document.original, self.document.offsets)
 
     def in_dateline(self, token: "Token") -> bool:
-        return any(start <= token.idx < end for start, end in self.datelines)
+        return any(start <= token.idx < end for start, end, _ in self.datelines)
 
     @property
     def text(self) -> str:

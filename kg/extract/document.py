@@ -30,6 +30,7 @@ def extract_document(document: Document, doc: "Doc", gazetteer: Gazetteer, lexic
                                           quoted=[span.inner for span in quoted])
     ctx = DocContext(document, doc, gazetteer, lexicon, entities, resolved)
     ctx.quoted = quoted
+    ctx.datelines = datelines
     mentions = []
     for r in resolved:
         span = ctx.span_of(r)

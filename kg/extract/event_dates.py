@@ -300,10 +300,27 @@ def _heading_year(sent: "Span") -> DateValue | None:
 _MODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 
 
+def _mention_span(sent: "Span", m: DateMention) -> "Span | None":
+    """The words of date mention ``m`` of ``sent`` (its offsets are the sentence's)."""
+    return sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+
+
+def _up_to_verb(sent: "Span", m: DateMention) -> list["Token"]:
+    """The mention's head word and the words above it up to the first verb (or the sentence root),
+    that one included; none when the mention has no words."""
+    span = _mention_span(sent, m)
+    if span is None:
+        return []
+    nodes = [span.root]
+    while nodes[-1].head != nodes[-1] and nodes[-1].pos_ not in {"VERB", "AUX"}:
+        nodes.append(nodes[-1].head)
+    return nodes
+
+
 def _names_a_thing(sent: "Span", m: DateMention) -> bool:
     """Whether the mention is a year modifying a noun ("renewed the 1972 agreement", "the 1997
     collision"): it says which thing, not where the text has moved to."""
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    span = _mention_span(sent, m)
     return (span is not None and m.value.precision == "year" and span.root.dep_ in _MODIFIER_DEPS
             and span.root.head.pos_ == "NOUN")
 
@@ -311,30 +328,17 @@ def _names_a_thing(sent: "Span", m: DateMention) -> bool:
 def _in_offset_phrase(sent: "Span", m: DateMention) -> bool:
     """Whether the mention is inside a "two days after ..." phrase with no verb between ("two days
     after its Thursday night launch"): the day of the event counted from, told in passing."""
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
-        node = node.head
-        if node.lower_ in _AFTER_BEFORE and node.dep_ == "prep" \
-                and any(c.dep_ == "npadvmod" and _amount_in_days(c) is not None for c in node.children):
-            return True
-    return False
+    return any(node.lower_ in _AFTER_BEFORE and node.dep_ == "prep"
+               and any(c.dep_ == "npadvmod" and _amount_in_days(c) is not None for c in node.children)
+               for node in _up_to_verb(sent, m)[1:])
 
 
 def _in_since_phrase(sent: "Span", m: DateMention) -> bool:
     """Whether the mention is inside a "since" phrase with no verb between ("since 2018", "since the
     Apollo-Soyuz mission of 1975"): where a duration starts, not a date the text has moved to."""
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
-        if node.lower_ == "since" and node.dep_ == "prep":
-            return True
-        node = node.head
-    return node.lower_ == "since"
+    nodes = _up_to_verb(sent, m)
+    return bool(nodes) and (any(node.lower_ == "since" and node.dep_ == "prep" for node in nodes[:-1])
+                            or nodes[-1].lower_ == "since")
 
 
 @functools.lru_cache(maxsize=2048)
@@ -530,11 +534,9 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
     (0: to the trigger, 1: in its clause, 2: elsewhere in the sentence). A ``planned`` event does not
     take the date of the report that mentions it ("said on Tuesday he hoped for a summit"); a
     ``decision`` to postpone does not take the days it moves the event from and to."""
-    doc = sent.doc
     if planned:
         owners = Owners(owners.by_token)
-    spans = [(m, doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"))
-             for m in mentions]
+    spans = [(m, _mention_span(sent, m)) for m in mentions]
     dated = {span.root.head.i for _, span in spans if span is not None and span.root.dep_ == "poss"}
     scored = []
     for m, span in spans:

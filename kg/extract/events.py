@@ -197,11 +197,12 @@ def _goes_somewhere_on_earth(token: "Token", event_type: str, ctx: DocContext) -
     if not types:
         return False
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    for place in places:
+
+    def kind(place: "Token") -> str:  # the entity's type, else the NER's label ("Downey": GPE)
         found = ctx.mention_at(place)
-        if (found.key and ctx.type_of(found.key) in types) if found is not None else place.ent_type_ in types:
-            return True
-    return False
+        return ctx.type_of(found.key) if found is not None else place.ent_type_
+
+    return any(kind(place) in types for place in places)
 
 
 def _negated_past(verb: "Token") -> bool:
@@ -443,13 +444,19 @@ def _words_before(trigger: "Token", sent: "Span") -> str:
 def _status(trigger: "Token", event_type: str, sent: "Span", ctx: DocContext,
             when: DateValue | None = None) -> Status | None:
     """The event's status from its clause and date (:func:`kg.extract.status.event_status`); ``None``: no event."""
-    if trigger.lemma_.lower() in _cues(ctx).stopped_attempts:
+    if _is_stopped_attempt(trigger, ctx):
         return "canceled"  # "the countdown was halted"
     chain = " ".join(t.lower_ for t in _status_tokens(trigger, _cues(ctx).occasion_nouns))
     if _in_future_time_clause(trigger) or _for_to_clause(trigger):
         chain += " will"  # "before the Soyuz arrives", "arranged for a cosmonaut to fly": looking ahead
     return event_status(before=_words_before(trigger, sent), chain=chain, cues=_cues(ctx),
                         event_type=event_type, when=when, published=ctx.published)
+
+
+def _is_stopped_attempt(trigger: "Token", ctx: DocContext) -> bool:
+    """A trigger that is always an attempt that did not happen (``stopped_attempts``: "the countdown
+    was halted")."""
+    return trigger.lemma_.lower() in _cues(ctx).stopped_attempts
 
 
 def _for_to_clause(trigger: "Token") -> bool:
@@ -529,7 +536,7 @@ def _is_object_of_trigger(token: "Token", found: list[tuple["Token", str]], ctx:
     types = {t.i: event_type for t, event_type in found}
     governing, own = types.get(head.i), types.get(token.i)
     if governing in _cues(ctx).object_of_types:
-        return token.lemma_.lower() not in _cues(ctx).stopped_attempts  # "the countdown was halted" is the attempt
+        return not _is_stopped_attempt(token, ctx)  # "the countdown was halted" is the attempt
     return token.dep_ != "pobj" and own in _cues(ctx).things_of_other_events and governing not in {None, own}
 
 
@@ -675,8 +682,8 @@ def _is_dated_flight_noun(trigger: "Token", event_type: str, reading: "_Reading"
         return True
     definite = any((c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS) or c.ent_type_ == "ORDINAL"
                    for c in trigger.children)
-    stopped = trigger.lemma_.lower() in _cues(ctx).stopped_attempts  # "the countdown was halted": of the craft told about
-    return definite and (stopped or _own_date(trigger, reading, ctx) is not None)
+    # "the countdown was halted": of the craft told about
+    return definite and (_is_stopped_attempt(trigger, ctx) or _own_date(trigger, reading, ctx) is not None)
 
 
 def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = True) -> list[str]:
@@ -974,13 +981,10 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
 def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: DocContext) -> Event:
     """"The hatches were opened two hours later": with no person of its own, an ``after_docking``
     event takes the people of the last docking of its day."""
-    if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None \
-            or any(ctx.type_of(p) == "Person" for p in event.participants):
+    if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None or _people_of(event, ctx):
         return event
     docking = next((e for e in reversed(events) if e.type == "Docking" and e.date == event.date), None)
-    if docking is None:
-        return event
-    people = tuple(p for p in docking.participants if ctx.type_of(p) == "Person" and p not in event.participants)
+    people = tuple(p for p in docking.participants if p in _people_of(docking, ctx)) if docking is not None else ()
     if not people:
         return event
     participants = people + event.participants
@@ -1330,7 +1334,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
                 or _date_of_relative_clause(token, sent, mentions)
                 or narrative.past_scene_day(ctx.published)
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
-    if when is None and token.lemma_.lower() in _cues(ctx).stopped_attempts:
+    if when is None and _is_stopped_attempt(token, ctx):
         when, rank = _verb_date(token.head, sent, mentions), 0  # "On Oct. 29 the countdown was halted": that day's attempt
     if when is None and status == "planned":
         when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
@@ -1369,7 +1373,7 @@ def _participants(trigger: "Token", sent: "Span", start: int, end: int, place_ke
 def _background_phrases(trigger: "Token", ctx: DocContext) -> set[int]:
     """The words of the "after the Columbia accident" phrases of the trigger's verb (lexicon
     ``background_preps``): they name another event's parties, not this one's."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else governing_verb(trigger)
+    verb = clause_verb(trigger)
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.background_preps]
     return {t.i for c in phrases if not (c.left_edge.i <= trigger.i <= c.right_edge.i) for t in c.subtree}
 
@@ -1534,8 +1538,7 @@ def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
     """Two statements whose people are all different: two speakers, two statements."""
     if a.type != "Announcement":
         return False
-    people_a = {p for p in a.participants if ctx.type_of(p) == "Person"}
-    people_b = {p for p in b.participants if ctx.type_of(p) == "Person"}
+    people_a, people_b = _people_of(a, ctx), _people_of(b, ctx)
     return bool(people_a and people_b) and not people_a & people_b
 
 
@@ -1557,10 +1560,14 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
 
 def _only_countries_shared(a: Event, b: Event, shared: set[str], ctx: DocContext) -> bool:
     """Whether two events share only countries while each names people, none of them the other's."""
-    people_a = {p for p in a.participants if ctx.type_of(p) == "Person"}
-    people_b = {p for p in b.participants if ctx.type_of(p) == "Person"}
+    people_a, people_b = _people_of(a, ctx), _people_of(b, ctx)
     return (all(ctx.type_of(p) == "Country" for p in shared) and bool(people_a) and bool(people_b)
             and not people_a & people_b)
+
+
+def _people_of(event: Event, ctx: DocContext) -> set[str]:
+    """The people who take part in ``event``."""
+    return {p for p in event.participants if ctx.type_of(p) == "Person"}
 
 
 def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -158,9 +158,17 @@ def _named_again(doc: "Doc", text: str, mentions: list[RawMention]) -> list[RawM
     if not names:
         return []
     taken = Coverage((m.start, m.end) for m in mentions)
-    words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
-    return [RawMention(m.start(), m.end(), m.group(), names[m.group()], None, "name") for m in words.finditer(text)
-            if not taken.overlaps(m.start(), m.end()) and doc.char_span(m.start(), m.end()) is not None]
+    return [RawMention(m.start(), m.end(), m.group(), names[m.group()], None, "name")
+            for m in _free_occurrences(doc, text, names, taken)]
+
+
+def _free_occurrences(doc: "Doc", text: str, words: Iterable[str], taken: Coverage) -> Iterator[re.Match[str]]:
+    """Where ``words`` stand in ``text`` as whole words (not inside a hyphenated name), on token
+    boundaries, outside the ``taken`` spans; a word of several tokens too ("Lopez-Alegria")."""
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        if doc.char_span(m.start(), m.end()) is not None and not taken.overlaps(m.start(), m.end()):
+            yield m
 
 
 def _is_name_word(token: "Token") -> bool:
@@ -482,10 +490,8 @@ def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
         return mentions
     kept = [m for m in mentions if not (m.text in surnames and m.type != "Person" and m.gazetteer_id is None)]
     taken = Coverage((m.start, m.end) for m in kept)
-    words = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w-])")
-    for m in words.finditer(doc.text):  # "Lopez-Alegria" is three tokens
-        if doc.char_span(m.start(), m.end()) is not None and not taken.overlaps(m.start(), m.end()):
-            kept.append(RawMention(m.start(), m.end(), m.group(), "Person", None, "surname"))
+    kept += [RawMention(m.start(), m.end(), m.group(), "Person", None, "surname")
+             for m in _free_occurrences(doc, doc_text(doc), surnames, taken)]
     return kept
 
 
