@@ -229,6 +229,16 @@ def test_a_fire_aboard_a_craft_is_an_event_and_firing_an_official_a_dismissal(ex
     assert [e.label for e in events_of(ex, "Appointment")] == ["Dismissal of Yuri Koptev"]
 
 
+def test_equipment_of_a_craft_that_stops_working_is_a_failure_and_a_booster_or_a_plan_none(extract_text):
+    ex = extract_text("The main computer of Salyut 9 failed on Monday. The machines in the Kvant 4 module shut down "
+                      "on Oct. 3. Soyuz 61 had engine trouble on Sept. 28. The booster failed two minutes after "
+                      "liftoff on Oct. 1, and the crew shut down the fans on Oct. 2. The plan failed in June.",
+                      published="2031-10-08")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [
+        ("Equipment failure on Salyut 9", "2031-10-06"), ("Equipment failure on Kvant 4", "2031-10-03"),
+        ("Equipment failure on Soyuz 61", "2031-09-28")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
