@@ -423,6 +423,15 @@ def test_a_counted_plural_subject_sums_up_events_and_takes_no_day_of_the_story(e
     assert [e for e in events_of(ex, "Docking") if e.date is not None] == []
 
 
+def test_what_a_statement_reports_neither_dates_it_nor_takes_part_in_it_but_its_today_is_its_day(extract_text):
+    ex = extract_text("In Washington, Ann Holt, the administrator of NASA, said in a written statement that the "
+                      "agency \u201cstands by the agreement\u201d signed in Moscow in May 2031 by President Lena Varga and "
+                      "Premier Ivan Sokol. \u201cThree crews flew together this morning,\u201d Yuri Belov of the "
+                      "Baltic Space Agency said in a statement.", published="2034-08-29")
+    shown = sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Announcement"))
+    assert shown == [("2034-08", ["Ann Holt", "NASA"]), ("2034-08-29", ["Baltic Space Agency", "Yuri Belov"])]
+
+
 def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_statement_stays_apart(extract_text):
     ex = extract_text("Pavel Lanin lifted off aboard Soyuz TM-41 on Tuesday. \u201cWe are proud,\u201d NASA Administrator Ann "
                       "Holt said in a statement. In a message sent to NASA after the launch, Yuri Belov, general "

@@ -1242,6 +1242,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if _of_a_kind(token):
         return None  # "the second such landing in a row": the event told before (``_join_anaphor``)
     start, end = _clause(token, sent, ctx)
+    if event_type == "Announcement":
+        start, end = _outside(_report(token), start, end)
     place_key = _place(list(ctx.doc[start:end]), ctx)
     lemma = token.lemma_.lower()
     participants = _who_takes_part(token, event_type, (start, end), place_key, reading, ctx)
@@ -1275,6 +1277,39 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
     event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
     return event, (start, end)
+
+
+# The day a report speaks from, which is the statement's own: "strapped into the same capsule this
+# morning," Goldin said in a statement.
+_SPEAKERS_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)")
+
+
+def _report(trigger: "Token") -> list[tuple[int, int]]:
+    """The token ranges of what a statement reports: the content clauses of the reporting verb (the
+    trigger, or the verb a statement noun hangs from). In "Fletcher said in a written statement that
+    the United States stands by the agreement signed in May 1972 by Nixon", the date and the people
+    of the report are not the statement's."""
+    verb = clause_verb(trigger)
+    reports = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "said in a written statement that ...", parsed as a clause of the noun
+    nouns = [t for t in verb.children if t.dep_ in _STATEMENT_NOUN_DEPS] + [
+        t for prep in verb.children if prep.dep_ == "prep" for t in prep.children if t.dep_ == "pobj"]
+    reports += [c for noun in nouns for c in noun.children
+                if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return [(c.left_edge.i, c.right_edge.i + 1) for c in reports]
+
+
+_STATEMENT_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _outside(ranges: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The clause ``start``-``end`` cut short of each range that lies after or before its middle."""
+    for first, stop in ranges:
+        if first > start and stop >= end:
+            end = min(end, first)
+        elif first <= start and stop < end:
+            start = max(start, stop)
+    return start, end
 
 
 def _describes_a_kind(trigger: "Token") -> bool:
@@ -1315,6 +1350,9 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     another event or day, the day or date the text is at, or a cited statement's publication date."""
     sent, narrative = reading.sent, reading.narrative
     mentions, _ = sentence_dates(sent, _tense(token, status, ctx), narrative, ctx.published)
+    if any(t == token and t_type == "Announcement" for t, t_type in reading.found):
+        reported = [(ctx.doc[a].idx - sent.start_char, ctx.doc[b - 1].idx - sent.start_char) for a, b in _report(token)]
+        mentions = [m for m in mentions if _SPEAKERS_DAY.fullmatch(m.text) or not any(a <= m.start <= b for a, b in reported)]
     decision = any(t == token and t_type in _cues(ctx).cancel_decisions for t, t_type in reading.found)
     when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned",
                             decision=decision)
