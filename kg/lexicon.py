@@ -37,6 +37,7 @@ class Lexicon:
     past_words: frozenset[str]
     event_needs_craft: frozenset[str]
     spaceflight_words: frozenset[str]
+    spaceflight_destinations: dict[str, frozenset[str]]
     background_preps: frozenset[str]
     anaphora: dict[str, Anaphor]
     """head noun -> what a definite description with that head may refer back to"""
@@ -97,6 +98,7 @@ def _lexicon(raw: dict) -> Lexicon:
         past_words=frozenset(raw["past_words"]),
         event_needs_craft=frozenset(raw["event_needs_craft"]),
         spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
+        spaceflight_destinations={k: frozenset(v) for k, v in raw.get("spaceflight_destinations", {}).items()},
         background_preps=frozenset(raw["background_preps"]),
         anaphora={k: Anaphor(frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
                   for k, v in raw["anaphora"].items()},

@@ -239,6 +239,14 @@ def test_equipment_of_a_craft_that_stops_working_is_a_failure_and_a_booster_or_a
         ("Equipment failure on Soyuz 61", "2031-09-28")]
 
 
+def test_flying_to_the_station_or_someones_flight_is_a_launch_and_flying_crews_or_to_a_city_none(extract_text):
+    ex = extract_text("Lena Varga flew to the station in April 2031. Pavel Lanin's flight in 2032 was the second. "
+                      "Today the two agencies still fly each other's crews to the station. Ann Holt flew to Moscow "
+                      "in May 2033, and the flight went well.", published="2034-01-10")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")) == [
+        ("2031-04", ["Lena Varga"]), ("2032", ["Pavel Lanin"])]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")

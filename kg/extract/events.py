@@ -1470,8 +1470,13 @@ def _is_candidate(trigger: "Token", event_type: str, participants: list[str],
 
 
 def _names_spaceflight(trigger: "Token", ctx: DocContext) -> bool:
-    """"return to Earth", "flew into orbit": a destination that is spaceflight, with no craft named."""
-    return any(g.lower_ in ctx.lexicon.spaceflight_words
+    """"return to Earth", "flew into orbit", "flew to the station": a destination that is spaceflight,
+    with no craft named."""
+    lexicon = ctx.lexicon
+    destinations = lexicon.spaceflight_destinations.get(trigger.lemma_.lower(), frozenset())
+    if any(c.dep_ == "dobj" for c in trigger.children):
+        destinations = frozenset()  # "the agencies still fly each other's crews to the station": who flies whom
+    return any(g.lower_ in lexicon.spaceflight_words or (c.lower_ == "to" and g.lower_ in destinations)
                for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
 
 
