@@ -247,6 +247,20 @@ def test_flying_to_the_station_or_someones_flight_is_a_launch_and_flying_crews_o
         ("2031-04", ["Lena Varga"]), ("2032", ["Pavel Lanin"])]
 
 
+def test_handing_over_or_taking_command_is_a_change_of_command_and_taking_commands_none(extract_text):
+    ex = extract_text("Ann Holt handed command of the station to Pavel Lanin on Wednesday. Lena Varga is to take "
+                      "command of Expedition 90 in November. The crew took commands from the ground on Monday.",
+                      published="2034-05-05")
+    assert [(e.date.iso, e.status, sorted(participant_names(ex, e))) for e in events_of(ex, "Other")] == [
+        ("2034-05-03", "happened", ["Ann Holt", "Pavel Lanin"]), ("2034-11", "planned", ["Lena Varga"])]
+
+
+def test_a_probe_going_into_orbit_around_a_planet_is_an_event_and_the_numbered_phobos_probes_are_craft(extract_text):
+    ex = extract_text("Phobos 2 went into orbit around Mars on Jan. 29. Soyuz 61 reached orbit on Feb. 2.",
+                      published="2039-03-30")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Orbit insertion of Phobos 2", "2039-01-29")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
