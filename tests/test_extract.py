@@ -32,6 +32,14 @@ def test_shape_patterns_type_unknown_craft_and_missions(extract_text):
     assert types["Expedition 80"] == "Program"
 
 
+def test_a_cosmodrome_written_in_lower_case_is_the_gazetteers_and_an_unknown_lake_a_place(extract_text):
+    ex = extract_text("The probe was launched from the Plesetsk cosmodrome and came down near Lake Varga and the "
+                      "Silverpine Lake.", published="2031-06-08")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types.get("Plesetsk Cosmodrome") == "Facility"
+    assert types.get("Silverpine Lake") == "Place"
+
+
 def test_a_numbered_mir_expedition_is_a_program_whose_crew_titles_it_takes(extract_text):
     ex = extract_text("Pavel Lanin, commander of Mir 31, and flight engineer Oleg Surov flew with Anna Brook.")
     assert {e.label: e.type for e in ex.entities.values()}.get("Mir 31") == "Program"

@@ -185,8 +185,10 @@ def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entit
         surfaces = {m.text for m in ms}
         type_name = entry.type if entry else ms[0].type
         stripped = [_strip_generic(n, type_name) for n in names]
-        if entry and (type_name == "Country" or any(name_key(n) == name_key(entry.label) for n in stripped)):
-            label = entry.label  # a country goes by its name even when the text says "U.S." or "Russian"
+        if entry and (type_name == "Country" or any(name_key(n) == name_key(entry.label) for n in stripped)
+                      or any(n != entry.label and n.lower() == entry.label.lower() for n in names)):
+            label = entry.label  # a country goes by its name even when the text says "U.S." or "Russian";
+            # "the Baikonur cosmodrome" is the Baikonur Cosmodrome
         elif stripped:
             label = max(stripped, key=lambda n: (len(n.split()), len(n)))
         else:
