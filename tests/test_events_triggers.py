@@ -261,6 +261,20 @@ def test_a_probe_going_into_orbit_around_a_planet_is_an_event_and_the_numbered_p
     assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Orbit insertion of Phobos 2", "2039-01-29")]
 
 
+def test_signing_in_a_city_or_at_a_ceremony_is_a_signing_of_its_own_and_signing_in_at_a_hotel_none(extract_text):
+    ex = extract_text("Ann Holt had signed in London on Monday, and Pavel Lanin signed at a ceremony in Moscow on "
+                      "Tuesday. Lena Varga signed in at the hotel on Wednesday.", published="2034-05-05")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Agreement")) == [
+        ("2034-05-01", ["Ann Holt"]), ("2034-05-02", ["Pavel Lanin"])]
+
+
+def test_a_fire_inside_a_craft_is_an_event_and_a_flight_that_was_to_have_been_a_canceled_one(extract_text):
+    ex = extract_text("On Monday a fire broke out inside the command module of Soyuz 61. Soyuz 62 was to have "
+                      "been launched on Feb. 21.", published="2034-01-28")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Fire aboard Soyuz 61", "2034-01-23")]
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2034-02-21", "canceled")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
