@@ -432,6 +432,14 @@ def test_what_a_statement_reports_neither_dates_it_nor_takes_part_in_it_but_its_
     assert shown == [("2034-08", ["Ann Holt", "NASA"]), ("2034-08-29", ["Baltic Space Agency", "Yuri Belov"])]
 
 
+def test_a_when_clause_right_after_a_date_happens_then_with_the_modality_of_the_clause_the_date_is_in(extract_text):
+    ex = extract_text("The station had been down to three people since Sept. 11, when Soyuz 61 brought home Ann "
+                      "Holt. Ivan Sokol is to take command of Expedition 90 in November, when Lena Varga returns "
+                      "to Earth.", published="2034-09-26")
+    assert sorted((e.date.iso, e.status) for e in events_of(ex, "Landing")) == [
+        ("2034-09-11", "happened"), ("2034-11", "planned")]
+
+
 def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_statement_stays_apart(extract_text):
     ex = extract_text("Pavel Lanin lifted off aboard Soyuz TM-41 on Tuesday. \u201cWe are proud,\u201d NASA Administrator Ann "
                       "Holt said in a statement. In a message sent to NASA after the launch, Yuri Belov, general "

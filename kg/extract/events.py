@@ -347,7 +347,7 @@ def _status_tokens(trigger: "Token", occasions: frozenset[str] = frozenset()) ->
     chain = [trigger]
     node = trigger
     while _chain_continues(node, occasions) and not _ordinal_infinitive(node):
-        node = node.head
+        node = governing_verb(node.head) if _when_of_a_date(node) else node.head
         chain.append(node)
         if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "acl"}:
             break
@@ -417,8 +417,17 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
         return node.pos_ == "VERB" and (node.head.pos_ == "VERB" or (infinitive and node.head.pos_ == "AUX"))
     if node.dep_ == "prep" and node.lower_ == "at":
         return any(c.dep_ == "pobj" and c.lemma_.lower() in occasions for c in node.children)
+    if _when_of_a_date(node):
+        return True
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
+
+
+def _when_of_a_date(node: "Token") -> bool:
+    """Whether ``node`` heads a "when" clause on a date ("is to take command in November, when the
+    three return to Earth"): it happens at the time of the clause the date belongs to, with its modality."""
+    return node.dep_ == "relcl" and node.head.ent_type_ == "DATE" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
 
 
 _BEFORE_WINDOW = 4  # words before a trigger that may say there was no event ("passed without an")
@@ -1198,8 +1207,19 @@ def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> Date
     when = next((c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ == "when"), None)
     if when is None or verb.dep_ not in {"advcl", "relcl"}:
         return None
+    if (named := _date_just_before(when, sent, mentions)) is not None:
+        return named  # "down to three people since Sept. 11, when Soyuz TMA-12M brought them home"
     main = governing_verb(verb)
     return _main_clause_date(verb, main, sent, mentions, opening=when) if main.pos_ in {"VERB", "AUX"} else None
+
+
+def _date_just_before(word: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date a word follows right after a comma ("Sept. 11, when ..."), if one ends there."""
+    before = word.nbor(-1) if word.i > sent.start else None
+    if before is None or before.text != "," or before.i == sent.start:
+        return None
+    end = before.nbor(-1).idx + len(before.nbor(-1).text) - sent.start_char
+    return next((m.value for m in mentions if m.end == end), None)
 
 
 def _date_of_relative_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
