@@ -440,6 +440,13 @@ def test_a_when_clause_right_after_a_date_happens_then_with_the_modality_of_the_
         ("2034-09-11", "happened"), ("2034-11", "planned")]
 
 
+def test_a_craft_due_to_undock_plans_to_and_a_leak_a_launch_was_put_off_for_stays_what_it_was(extract_text):
+    ex = extract_text("Soyuz 61 is due to undock at the end of the week. The launch of Soyuz 62 was postponed due to a leak "
+                      "found on Monday.", published="2034-09-13")
+    assert [(e.label, e.status) for e in events_of(ex, "Other") if "Soyuz 61" in participant_names(ex, e)] == [
+        ("Planned undocking of Soyuz 61", "planned")]
+
+
 def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_statement_stays_apart(extract_text):
     ex = extract_text("Pavel Lanin lifted off aboard Soyuz TM-41 on Tuesday. \u201cWe are proud,\u201d NASA Administrator Ann "
                       "Holt said in a statement. In a message sent to NASA after the launch, Yuri Belov, general "

@@ -419,6 +419,8 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
         return any(c.dep_ == "pobj" and c.lemma_.lower() in occasions for c in node.children)
     if _when_of_a_date(node):
         return True
+    if node.dep_ == "prep" and node.lower_ == "to" and node.head.lower_ == "due":
+        return True  # "Atlantis is due to undock", parsed as "due to" and a noun
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
 
