@@ -275,6 +275,13 @@ def test_a_fire_inside_a_craft_is_an_event_and_a_flight_that_was_to_have_been_a_
     assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2034-02-21", "canceled")]
 
 
+def test_a_rocket_lifting_a_craft_from_a_launch_site_is_a_launch_and_lifting_it_out_of_a_bay_none(extract_text):
+    ex = extract_text("A Proton lifted Kvant 4 from the Baikonur Cosmodrome on July 12. Ann Holt lifted Kvant 5 "
+                      "out of the cargo bay on July 14.", published="2034-07-20")
+    assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")] == [
+        ("2034-07-12", ["Kvant 4", "Proton"])]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
