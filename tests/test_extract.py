@@ -40,6 +40,19 @@ def test_a_cosmodrome_written_in_lower_case_is_the_gazetteers_and_an_unknown_lak
     assert types.get("Silverpine Lake") == "Place"
 
 
+def test_a_speaker_the_ner_took_for_a_title_or_named_by_honorific_and_surname_is_a_person(extract_text):
+    ex = extract_text('"It is a good day," Oleg Varga, who directs the program at the Federal Space Agency, said '
+                      'on Monday. The treaty was signed while President Lena Holt looked on. "Tonight the work '
+                      'begins," Mrs. Holt told the guests.', published="2031-06-08")
+    assert quotes_shown(ex) == [("Oleg Varga", "It is a good day"), ("Lena Holt", "Tonight the work begins")]
+
+
+def test_the_last_words_of_a_longer_name_are_that_person(extract_text):
+    ex = extract_text('Anna Ter Horst will land on March 30. Ter Horst radioed down that the new arrivals were '
+                      '"old friends and very welcome."', published="2031-03-19")
+    assert [e.label for e in ex.entities.values() if e.type == "Person"] == ["Anna Ter Horst"]
+
+
 def test_a_numbered_mir_expedition_is_a_program_whose_crew_titles_it_takes(extract_text):
     ex = extract_text("Pavel Lanin, commander of Mir 31, and flight engineer Oleg Surov flew with Anna Brook.")
     assert {e.label: e.type for e in ex.entities.values()}.get("Mir 31") == "Program"

@@ -91,7 +91,8 @@ def _preceded_by_title(span: "Span", lexicon: Lexicon) -> bool:
         return False
     prev = span.doc[span.start - 1]
     low = prev.text.lower()
-    return low in lexicon.title_heads or low.rstrip("s") in lexicon.corps_titles or prev.text in lexicon.title_abbreviations
+    return (low in lexicon.title_heads or low.rstrip("s") in lexicon.corps_titles
+            or prev.text in lexicon.title_abbreviations or prev.text in lexicon.rank_abbreviations)  # "Mr. Johnson"
 
 
 def _in_apposition_with_title(span: "Span", lexicon: Lexicon) -> bool:
@@ -225,7 +226,15 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
         return "Place" if len(span) >= 2 or span.text[:1].isupper() else None
     if label == "FAC":
         return "Facility" if len(span) >= 2 else None
-    return None
+    return "Person" if _named_speaker(span, lexicon) else None
+
+
+def _named_speaker(span: "Span", lexicon: Lexicon) -> bool:
+    """A name of two or three capitalised words the NER took for something else (often right after a
+    quotation: '"...," Alexei Krasnov, who directs ..., said') that is the subject of a speech verb."""
+    words = [t for t in span if t.is_alpha]
+    return (2 <= len(span) <= 3 and len(words) == len(span) and all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in lexicon.speech_verbs)
 
 
 def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None,

@@ -53,6 +53,18 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
     return found[0] if len(found) == 1 else None
 
 
+def _full_names_of_tails(mentions: list[RawMention]) -> dict[str, str]:
+    """The name key of the last two or more words of each unlinked person's longer name -> that name:
+    "Vande Hei" -> "Mark Vande Hei", "Lopez-Alegria" stays a surname (one word, found elsewhere)."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        words = strip_nickname(m.text).split()
+        if m.type == "Person" and not m.gazetteer_id and len(words) >= 3:
+            for n in range(2, len(words)):
+                out.setdefault(name_key(" ".join(words[-n:])), m.text)
+    return out
+
+
 def resolve_mentions(
     mentions: list[RawMention], gazetteer: Gazetteer, published: date | None,
     anaphora: dict[str, Anaphor] | None = None, quoted: Sequence[tuple[int, int]] = (),
@@ -64,6 +76,7 @@ def resolve_mentions(
     resolved: list[Resolved] = []
     pending: list[RawMention] = []
     anaphors = [m for m in mentions if m.kind == "anaphor"]
+    longer = _full_names_of_tails(mentions)
     for m in mentions:
         if m.kind == "anaphor":
             continue
@@ -72,8 +85,9 @@ def resolve_mentions(
         elif m.type == "Person":
             words = strip_nickname(m.text).split()
             if len(words) >= 2:
-                entry = _person_entry(gazetteer, m.text)
-                key = entry.id if entry else _unlinked_key("Person", m.text)
+                name = longer.get(name_key(m.text), m.text)  # "Vande Hei" of "Mark Vande Hei"
+                entry = _person_entry(gazetteer, name)
+                key = entry.id if entry else _unlinked_key("Person", name)
                 full_names.setdefault(name_key(words[-1]), key)
             else:
                 pending.append(m)
