@@ -355,6 +355,12 @@ def parse():
     return load_pipeline()
 
 
+def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_label(extract_text):
+    ex = extract_text("President Lena Varga on Thursday appointed Ivan Sokol director general of Roscosmos.",
+                      published="2031-05-25")
+    assert [e.label for e in events_of(ex, "Appointment")] == ["Ivan Sokol named Roscosmos director general"]
+
+
 @pytest.mark.parametrize("sentence, word, expected", [
     ("The rocket lifted off from the pad at dawn.", "lifted", "Launch"),
     ("The old booster thundered away from the pad.", "thundered", "Launch"),

@@ -803,18 +803,30 @@ _PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER'
 
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
     """The participants with the trigger's object first ("Putin appointed Bakanov": Bakanov)."""
-    objects = [ctx.mention_at(_antecedent(c)) for c in trigger.children if c.dep_ in _OBJECT_DEPS]
-    keys = [m.key for m in objects if m is not None and m.key in participants]
+    keys = [k for k in _object_keys(trigger, ctx) if k in participants]
     return keys + [p for p in participants if p not in keys]
+
+
+def _object_keys(trigger: "Token", ctx: DocContext) -> list[str]:
+    """The entities the trigger's objects name; an object the parser glued to the title after it
+    ("appointed [Dmitry Rogozin director general]": "general") names the person among its compounds."""
+    keys = []
+    for c in trigger.children:
+        if c.dep_ not in _OBJECT_DEPS:
+            continue
+        found = ctx.mention_at(_antecedent(c)) or next(
+            (m for t in c.lefts if t.dep_ == "compound" and (m := ctx.mention_at(t)) is not None
+             and ctx.type_of(m.key) == "Person"), None)
+        if found is not None:
+            keys.append(found.key)
+    return keys
 
 
 def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: Sequence[Position],
                        ctx: DocContext) -> str | None:
     """"Sean Duffy named acting NASA administrator": the post the sentence gives the trigger's object
     after the trigger (not the post of whoever did the naming)."""
-    objects = {m.key for c in trigger.children
-               if c.dep_ in _OBJECT_DEPS and (m := ctx.mention_at(_antecedent(c))) is not None}
-    if person not in objects:
+    if person not in _object_keys(trigger, ctx):
         return None
     start = ctx.evidence(sent).start
     named_at = max((r.mention.end for r in ctx.mentions_in(sent.start_char, sent.end_char) if r.key == person),
