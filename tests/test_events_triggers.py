@@ -282,6 +282,13 @@ def test_a_rocket_lifting_a_craft_from_a_launch_site_is_a_launch_and_lifting_it_
         ("2034-07-12", ["Kvant 4", "Proton"])]
 
 
+def test_being_sworn_in_or_taking_the_oath_of_office_is_an_appointment_and_a_sworn_witness_none(extract_text):
+    ex = extract_text("Ann Holt, NASA's new administrator, was sworn in on April 23. Pavel Lanin took the oath of "
+                      "office on May 2. The witness was sworn in on May 3.", published="2034-05-05")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e) - {"NASA"})) for e in events_of(ex, "Appointment")) == [
+        ("2034-04-23", ["Ann Holt"]), ("2034-05-02", ["Pavel Lanin"])]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
