@@ -289,6 +289,14 @@ def test_being_sworn_in_or_taking_the_oath_of_office_is_an_appointment_and_a_swo
         ("2034-04-23", ["Ann Holt"]), ("2034-05-02", ["Pavel Lanin"])]
 
 
+def test_taking_over_as_administrator_is_an_appointment_and_signing_a_summary_of_results_an_agreement(extract_text):
+    ex = extract_text("Ann Holt, who took over as administrator in April, and Pavel Lanin signed a summary of "
+                      "results in May. Ivan Sokol will take over as commander of Expedition 90.",
+                      published="2031-06-10")
+    assert [(e.type, e.date.iso) for e in ex.events if e.type in ("Appointment", "Agreement")] == [
+        ("Appointment", "2031-04"), ("Agreement", "2031-05")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")
