@@ -447,6 +447,15 @@ def test_a_craft_due_to_undock_plans_to_and_a_leak_a_launch_was_put_off_for_stay
         ("Planned undocking of Soyuz 61", "planned")]
 
 
+def test_the_date_of_someones_flight_named_in_passing_moves_no_story_and_a_past_plan_looks_either_way(extract_text):
+    ex = extract_text("Soyuz 61, named in honor of Ann Holt's flight of April 12, 2001, was to lift off on March 30, "
+                      "but the agency called off that date. It flew on April 5 from Baikonur, carrying Pavel Lanin.",
+                      published="2031-04-30")
+    launches = sorted(e.date.iso for e in events_of(ex, "Launch") if "Soyuz 61" in participant_names(ex, e))
+    assert "2031-04-05" in launches and "2031-03-30" in launches
+    assert not [d for d in launches if d.startswith(("2001-04-05", "2032"))]
+
+
 def test_a_message_sent_after_the_launch_is_of_its_day_and_another_speakers_statement_stays_apart(extract_text):
     ex = extract_text("Pavel Lanin lifted off aboard Soyuz TM-41 on Tuesday. \u201cWe are proud,\u201d NASA Administrator Ann "
                       "Holt said in a statement. In a message sent to NASA after the launch, Yuri Belov, general "

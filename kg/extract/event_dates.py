@@ -319,10 +319,17 @@ def _up_to_verb(sent: "Span", m: DateMention) -> list["Token"]:
 
 def _names_a_thing(sent: "Span", m: DateMention) -> bool:
     """Whether the mention is a year modifying a noun ("renewed the 1972 agreement", "the 1997
-    collision"): it says which thing, not where the text has moved to."""
+    collision"), or the date after "of" of someone's event ("named in honor of Yuri Gagarin's flight
+    of April 12, 1961"): it says which thing, not where the text has moved to."""
     span = _mention_span(sent, m)
-    return (span is not None and m.value.precision == "year" and span.root.dep_ in _MODIFIER_DEPS
-            and span.root.head.pos_ == "NOUN")
+    if span is None:
+        return False
+    root = span.root
+    if m.value.precision == "year" and root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN":
+        return True
+    of = root.head
+    return (root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN"
+            and any(c.dep_ == "poss" for c in of.head.children))
 
 
 def _in_offset_phrase(sent: "Span", m: DateMention) -> bool:

@@ -555,7 +555,9 @@ def _tense(trigger: "Token", status: Status, ctx: DocContext) -> Tense:
     """Which way a date without a year points: plans look ahead, past verbs back, a present or
     "-ing" verb ("missions launching in September") ahead."""
     if status == "planned":
-        return "future"
+        # "was to lift off on March 30": a plan told in the past may have had its day either side
+        past_plan = any(t.tag_ == "VBD" for t in _status_tokens(trigger, _cues(ctx).occasion_nouns))
+        return "unknown" if past_plan else "future"
     if status == "canceled":
         return "unknown"  # "had been set for Sept. 22": the day given up may be either side of publication
     chain = _status_tokens(trigger, _cues(ctx).occasion_nouns)
