@@ -297,6 +297,14 @@ def test_taking_over_as_administrator_is_an_appointment_and_signing_a_summary_of
         ("Appointment", "2031-04"), ("Agreement", "2031-05")]
 
 
+def test_a_retirement_or_resignation_is_an_event_and_a_retired_astronaut_none(extract_text):
+    ex = extract_text("Ann Holt said on Monday that she would retire on Oct. 7. The agency will retire the "
+                      "Beacon fleet in 2040. Pavel Lanin's resignation came in May. The retired astronaut "
+                      "Ivan Sokol spoke on Tuesday.", published="2031-09-20")
+    assert sorted((e.label, e.date.iso) for e in events_of(ex, "Other")) == [
+        ("Planned retirement of Ann Holt", "2031-10-07"), ("Resignation of Pavel Lanin", "2031-05")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")

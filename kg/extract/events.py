@@ -55,7 +55,7 @@ _NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
 
 def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """A matched trigger word that opens no event: part of a name, a noun after a background
-    preposition ("two days after launch"), a noun modifier ("docking port"), or a negated verb
+    preposition ("two days after launch"), a noun modifier ("docking port", "the retired astronaut"), or a negated verb
     that is not a cancellation ("did not meet again until 1995"; "will not take place" is one)."""
     is_noun = token.pos_ in _NOUN_TRIGGER_POS
     return (
@@ -64,6 +64,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
             and not any(c.dep_ == "poss" for c in token.children)  # "before their launch" is one
             and not _names_and_dates_itself(token, ctx))  # "since the loss of Challenger in January 1986" too
         or (is_noun and token.dep_ in {"compound", "amod"})
+        or _describes_a_noun(token)
         or (token.pos_ == "VERB" and _negated_past(token))
         or _excluded_by_dependents(token, event_type, ctx)
         or _goes_somewhere_on_earth(token, event_type, ctx)
@@ -78,6 +79,14 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
 
 _QUOTATION_WORDS = 4
 """Fewest words between quote marks that make a quotation, not a name in scare quotes ("seat swap")."""
+
+
+def _describes_a_noun(verb: "Token") -> bool:
+    """"the retired astronaut", "a docked ship": a participle inside a noun phrase, after its
+    determiner (not "Russia annexed Crimea", which the parser may also read as a modifier)."""
+    head = verb.head
+    return (verb.pos_ == "VERB" and verb.dep_ == "amod" and verb.i < head.i
+            and any(c.dep_ == "det" and c.i < verb.i for c in head.children))
 
 
 def _names_and_dates_itself(noun: "Token", ctx: DocContext) -> bool:
