@@ -33,6 +33,9 @@ CORPORA = {
     "news-dev-7": "data/corpus/news-dev-7",
     "news-dev-8": "data/corpus/news-dev-8",
     "news-dev-9": "data/corpus/news-dev-9",
+    "news-dev-10": "data/corpus/news-dev-10",
+    "news-dev-11": "data/corpus/news-dev-11",
+    "news-dev-12": "data/corpus/news-dev-12",
     "heldout (held out)": "data/corpus/heldout",
     "news-heldout (held out)": "data/corpus/news-heldout",
     "fresh-heldout (held out)": "data/corpus/fresh-heldout",
@@ -45,6 +48,9 @@ CORPORA = {
     "fresh-heldout-8 (held out)": "data/corpus/fresh-heldout-8",
     "fresh-heldout-9 (held out)": "data/corpus/fresh-heldout-9",
     "fresh-heldout-10 (held out)": "data/corpus/fresh-heldout-10",
+    "fresh-heldout-11 (held out)": "data/corpus/fresh-heldout-11",
+    "fresh-heldout-12 (held out)": "data/corpus/fresh-heldout-12",
+    "fresh-heldout-13 (held out)": "data/corpus/fresh-heldout-13",
 }
 KINDS = ("entities", "positions", "events", "involvement", "agency_country", "quotes")
 
