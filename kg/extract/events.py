@@ -51,12 +51,14 @@ PARTICIPANT_TYPES = {"Person", "Agency", "Spacecraft"}
 PLACE_TYPES = ("Facility", "Place", "Country")
 _PLACE_PREPS = {"in", "at", "from", "near", "outside", "over", "into", "to"}
 _NOUN_TRIGGER_POS = {"NOUN", "PROPN"}
+_STATEMENT = "Announcement"  # the event type of a statement
 
 
 def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """A matched trigger word that opens no event: part of a name, a noun after a background
-    preposition ("two days after launch"), a noun modifier ("docking port", "the retired astronaut"), or a negated verb
-    that is not a cancellation ("did not meet again until 1995"; "will not take place" is one)."""
+    preposition ("two days after launch"), a noun modifier ("docking port", "the retired
+    astronaut"), or a negated verb that is not a cancellation ("did not meet again until 1995";
+    "will not take place" is one)."""
     is_noun = token.pos_ in _NOUN_TRIGGER_POS
     return (
         ctx.mention_at(token) is not None
@@ -864,7 +866,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     heads = [trigger]
     if trigger.pos_ in _NOUN_TRIGGER_POS and trigger.dep_ in {"dobj", "attr"}:
         heads.append(trigger.head)  # "Bridenstine and Rogozin held talks"
-    elif event_type == "Announcement" and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+    elif event_type == _STATEMENT and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
         heads.append(trigger.head.head)  # "Perminov congratulated both crews in a message to Griffin"
     subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects and trigger.pos_ == "VERB" and (inherited := _inherited_subject(trigger)) is not None:
@@ -1287,7 +1289,7 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if _of_a_kind(token):
         return None  # "the second such landing in a row": the event told before (``_join_anaphor``)
     start, end = _clause(token, sent, ctx)
-    if event_type == "Announcement":
+    if event_type == _STATEMENT:
         start, end = _outside(_report(token), start, end)
     place_key = _place(list(ctx.doc[start:end]), ctx)
     lemma = token.lemma_.lower()
@@ -1327,6 +1329,15 @@ def _event(token: "Token", event_type: str, reading: _Reading,
 # The day a report speaks from, which is the statement's own: "strapped into the same capsule this
 # morning," Goldin said in a statement.
 _SPEAKERS_DAY = re.compile(r"(?i)today|tonight|this\s+(?:morning|afternoon|evening)")
+
+
+def _not_reported(mentions: list, trigger: "Token", sent: "Span") -> list:
+    """The date mentions of a statement's sentence outside what it reports (:func:`_report`), and the
+    report's own day (:data:`_SPEAKERS_DAY`)."""
+    reported = [(trigger.doc[a].idx - sent.start_char, trigger.doc[b - 1].idx - sent.start_char)
+                for a, b in _report(trigger)]
+    return [m for m in mentions
+            if _SPEAKERS_DAY.fullmatch(m.text) or not any(a <= m.start <= b for a, b in reported)]
 
 
 def _report(trigger: "Token") -> list[tuple[int, int]]:
@@ -1395,9 +1406,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     another event or day, the day or date the text is at, or a cited statement's publication date."""
     sent, narrative = reading.sent, reading.narrative
     mentions, _ = sentence_dates(sent, _tense(token, status, ctx), narrative, ctx.published)
-    if any(t == token and t_type == "Announcement" for t, t_type in reading.found):
-        reported = [(ctx.doc[a].idx - sent.start_char, ctx.doc[b - 1].idx - sent.start_char) for a, b in _report(token)]
-        mentions = [m for m in mentions if _SPEAKERS_DAY.fullmatch(m.text) or not any(a <= m.start <= b for a, b in reported)]
+    if any(t == token and t_type == _STATEMENT for t, t_type in reading.found):
+        mentions = _not_reported(mentions, token, sent)
     decision = any(t == token and t_type in _cues(ctx).cancel_decisions for t, t_type in reading.found)
     when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned",
                             decision=decision)
@@ -1624,7 +1634,7 @@ def _merge(events: list[Event], ctx: DocContext) -> list[Event]:
 
 def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
     """Two statements whose people are all different: two speakers, two statements."""
-    if a.type != "Announcement":
+    if a.type != _STATEMENT:
         return False
     people_a, people_b = _people_of(a, ctx), _people_of(b, ctx)
     return bool(people_a and people_b) and not people_a & people_b
