@@ -355,6 +355,16 @@ def parse():
     return load_pipeline()
 
 
+def test_a_named_persons_relative_clause_is_theirs_and_an_object_pronoun_is_the_person_named_before(extract_text):
+    ex = extract_text("Ann Holt took the oath of office today. President Lena Varga nominated her in March to "
+                      "succeed Pavel Lanin, who resigned in February. Ivan Sokol will stay on; the agency said on "
+                      "Friday that Peter Novak would replace him.", published="2031-04-15")
+    assert [e.label for e in events_of(ex, "Other")] == ["Resignation of Pavel Lanin"]
+    labels = [e.label for e in events_of(ex, "Appointment")]
+    assert "Appointment of Lena Varga" not in labels and "Planned appointment of Ivan Sokol" not in labels
+    assert labels.count("Appointment of Ann Holt") == 2 and "Planned appointment of Peter Novak" in labels
+
+
 def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_label(extract_text):
     ex = extract_text("President Lena Varga on Thursday appointed Ivan Sokol director general of Roscosmos.",
                       published="2031-05-25")

@@ -254,7 +254,8 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     sub = _own_clause(verb, ctx, of_noun=verb is not token)
     if verb.pos_ in {"VERB", "AUX"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
-        subject = _inherited_subject(verb)
+        # "O'Keefe, who resigned in February": the named antecedent, not the main clause's subject
+        subject = None if _named_relative_subject(verb, ctx) else _inherited_subject(verb)
         if subject is not None:
             sub.extend(subject.subtree)
         if verb == token:
@@ -272,6 +273,13 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
 
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
+
+
+def _named_relative_subject(verb: "Token", ctx: DocContext) -> bool:
+    """Whether a relative clause's subject stands for a name ("Sean O'Keefe, who resigned"), not for a
+    noun that names nobody ("two cosmonauts who arrived", "a visit that ended with its landing")."""
+    return verb.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVE_PRONOUNS
+                                        and ctx.mention_at(_antecedent(c)) is not None for c in verb.children)
 _RELATIVE_OBJECTS = {"whom", "which", "that"}  # "Bridenstine, whom Trump nominated"
 
 
@@ -791,6 +799,7 @@ _FLIGHT_ENDS = frozenset({"Launch", "Landing"})  # a craft flies to or from a st
 _NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed them
 _OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
 _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
+_SUBJECT_APPOINTED = frozenset({"replace", "succeed"})  # "Dyson would replace her": Dyson is appointed
 
 
 def _antecedent(token: "Token") -> "Token":
@@ -816,16 +825,23 @@ _PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER'
 
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
     """The participants with the trigger's object first ("Putin appointed Bakanov": Bakanov)."""
-    keys = [k for k in _object_keys(trigger, ctx) if k in participants]
+    keys = [] if trigger.lemma_.lower() in _SUBJECT_APPOINTED else _object_keys(trigger, ctx)
     return keys + [p for p in participants if p not in keys]
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
 def _object_keys(trigger: "Token", ctx: DocContext) -> list[str]:
     """The entities the trigger's objects name; an object the parser glued to the title after it
-    ("appointed [Dmitry Rogozin director general]": "general") names the person among its compounds."""
+    ("appointed [Dmitry Rogozin director general]": "general") names the person among its compounds;
+    "nominated him" names the last person before the sentence (not its own subject)."""
     keys = []
     for c in trigger.children:
         if c.dep_ not in _OBJECT_DEPS:
+            continue
+        if c.lower_ in _OBJECT_PRONOUNS:
+            keys += _referents(_OBJECT_PRONOUNS[c.lower_], c.sent.start_char, ctx)
             continue
         found = ctx.mention_at(_antecedent(c)) or next(
             (m for t in c.lefts if t.dep_ == "compound" and (m := ctx.mention_at(t)) is not None
@@ -877,14 +893,18 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
                 for g in c.children if g.dep_ == "pobj"]
     objects = [_antecedent(c) for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += _described_by(trigger)
-    if event_type in _OBJECT_FIRST_TYPES:
+    if event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED:
         args = [*objects, *subjects, *partners]
+    elif event_type in _OBJECT_FIRST_TYPES:
+        args = [*subjects, *objects, *partners]
     elif event_type in _PAIR_TYPES:
         args = [*subjects, *objects, *partners]
     else:  # "Statement by Roscosmos", "Invitation by Jim Bridenstine": who acted
         args = subjects or partners
     tokens = [t for a in args for t in _coordinated(a)]
     keys = list(dict.fromkeys(m.key for t in tokens if (m := ctx.mention_at(t)) is not None and m.key in participants))
+    if event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED:  # "Bush nominated him"
+        keys = list(dict.fromkeys([k for k in _object_keys(trigger, ctx) if k in participants] + keys))
     if any(s.lower_ in _PRONOUN_TYPES for s in subjects):  # "On Wednesday he met there with Rogozin": he, too
         keys = [k for k in _pronoun_subject(trigger, trigger.sent, ctx) if k in participants and k not in keys] + keys
     key_types = _KEY_TYPES.get(event_type, ())
