@@ -365,6 +365,13 @@ def test_a_named_persons_relative_clause_is_theirs_and_an_object_pronoun_is_the_
     assert labels.count("Appointment of Ann Holt") == 2 and "Planned appointment of Peter Novak" in labels
 
 
+def test_someones_event_named_in_another_nouns_phrase_takes_only_its_own_phrases_names(extract_text):
+    ex = extract_text("Soyuz 61, named in honor of Ann Holt's flight of April 12, 2001, was to lift off on "
+                      "March 30.", published="2031-04-30")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")) == [
+        ("2001-04-12", ["Ann Holt"]), ("2031-03-30", ["Soyuz 61"])]
+
+
 def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_label(extract_text):
     ex = extract_text("President Lena Varga on Thursday appointed Ivan Sokol director general of Roscosmos.",
                       published="2031-05-25")

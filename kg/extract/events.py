@@ -245,7 +245,11 @@ def _is_return(token: "Token", ctx: DocContext) -> bool:
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     """Token range of the trigger's clause: a verb's subtree, or for a noun trigger the subtree of
     the verb it hangs from; a verb without its own subject ("was to leave", "lifted off and docked",
-    "are to make a spacewalk") takes the subject of the nearest verb above it."""
+    "are to make a spacewalk") takes the subject of the nearest verb above it; someone's event named
+    inside another noun's phrase is its own phrase ("Soyuz TMA-21, named in honor of Gagarin's flight
+    of April 12, 1961": Gagarin's, not the Soyuz's)."""
+    if _owned_in_a_noun_phrase(token, ctx):
+        return token.left_edge.i, token.right_edge.i + 1
     verb = token
     if token.pos_ in _NOUN_TRIGGER_POS:
         while verb.dep_ not in {"ROOT"} and verb.head.pos_ not in {"VERB", "AUX"} and verb.head != verb:
@@ -270,6 +274,13 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     start = max(min(t.i for t in words), sent.start)
     end = min(max(t.i for t in words) + 1, sent.end)
     return start, end
+
+
+def _owned_in_a_noun_phrase(noun: "Token", ctx: DocContext) -> bool:
+    """Whether an event noun with a named possessor is the object of a preposition that modifies
+    another noun ("in honor of Gagarin's flight"), not a verb."""
+    return (noun.pos_ in _NOUN_TRIGGER_POS and noun.dep_ == "pobj" and noun.head.head.pos_ in _NOUN_TRIGGER_POS
+            and any(c.dep_ == "poss" and ctx.mention_at(c) is not None for c in noun.children))
 
 
 _RELATIVE_PRONOUNS = {"who", "which", "that"}  # "Rogozin, a politician who took over the agency"
