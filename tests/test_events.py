@@ -372,6 +372,12 @@ def test_someones_event_named_in_another_nouns_phrase_takes_only_its_own_phrases
         ("2001-04-12", ["Ann Holt"]), ("2031-03-30", ["Soyuz 61"])]
 
 
+def test_a_launch_of_it_is_of_the_craft_told_before_the_sentence(extract_text):
+    ex = extract_text("Kvant 4 had been due to fly in 2030. Money shortages kept it on the ground until July 12, "
+                      "when a Proton finally lifted it from the Baikonur Cosmodrome.", published="2031-09-15")
+    assert [e.label for e in events_of(ex, "Launch") if e.status == "happened"] == ["Launch of Kvant 4"]
+
+
 def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_label(extract_text):
     ex = extract_text("President Lena Varga on Thursday appointed Ivan Sokol director general of Roscosmos.",
                       published="2031-05-25")

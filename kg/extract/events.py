@@ -840,7 +840,7 @@ def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) ->
     return keys + [p for p in participants if p not in keys]
 
 
-_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "it": "it"}
 
 
 def _object_keys(trigger: "Token", ctx: DocContext) -> list[str]:
