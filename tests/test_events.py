@@ -384,6 +384,14 @@ def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_labe
     assert [e.label for e in events_of(ex, "Appointment")] == ["Ivan Sokol named Roscosmos director general"]
 
 
+def test_an_appointee_before_the_post_leads_the_label_and_a_post_named_with_as_is_the_one_given(extract_text):
+    ex = extract_text("On July 9, President Lena Varga named Peter Novak acting NASA administrator. On Friday, "
+                      "Prime Minister Ivan Sokol appointed Anna Brook, a former commander of the space forces, as "
+                      "head of Roscosmos.", published="2031-07-20")
+    labels = [e.label for e in events_of(ex, "Appointment")]
+    assert labels[0].startswith("Peter Novak named") and not any("commander" in label for label in labels)
+
+
 @pytest.mark.parametrize("sentence, word, expected", [
     ("The rocket lifted off from the pad at dawn.", "lifted", "Launch"),
     ("The old booster thundered away from the pad.", "thundered", "Launch"),

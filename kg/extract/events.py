@@ -855,7 +855,7 @@ def _object_keys(trigger: "Token", ctx: DocContext) -> list[str]:
             keys += _referents(_OBJECT_PRONOUNS[c.lower_], c.sent.start_char, ctx)
             continue
         found = ctx.mention_at(_antecedent(c)) or next(
-            (m for t in c.lefts if t.dep_ == "compound" and (m := ctx.mention_at(t)) is not None
+            (m for t in c.lefts if t.dep_ in {"compound", "nmod"} and (m := ctx.mention_at(t)) is not None
              and ctx.type_of(m.key) == "Person"), None)
         if found is not None:
             keys.append(found.key)
@@ -872,6 +872,9 @@ def _appointment_label(trigger: "Token", person: str, sent: "Span", positions: S
     named_at = max((r.mention.end for r in ctx.mentions_in(sent.start_char, sent.end_char) if r.key == person),
                    default=ctx.doc[trigger.i].idx)
     after = {t.lower_ for t in sent if t.idx >= named_at and t.i > trigger.i}  # "nominated Representative X for the post": not his post
+    named_as = {t.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+    if named_as:  # "appointed Popovkin, a former commander of the space forces, as head of the agency"
+        after &= named_as
     post = next((p for p in positions if p.person == person and p.evidence.start == start
                  and p.title.split()[-1].lower() in after), None)
     if post is None:
