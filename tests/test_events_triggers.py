@@ -305,6 +305,12 @@ def test_a_retirement_or_resignation_is_an_event_and_a_retired_astronaut_none(ex
         ("Planned retirement of Ann Holt", "2031-10-07"), ("Resignation of Pavel Lanin", "2031-05")]
 
 
+def test_hatches_opened_after_a_docking_that_names_no_crew_are_the_docked_crafts_and_the_ships_need_two(extract_text):
+    ex = extract_text("Soyuz 61 docked with the station on Tuesday, and the hatches were opened two hours later. "
+                      "The ships are to undock on Friday.", published="2033-03-03")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Other")] == [("Hatch opening by Soyuz 61", "2033-03-01")]
+
+
 def test_bringing_someone_home_or_back_to_earth_is_a_landing_and_going_up_a_launch(extract_text):
     ex = extract_text("The shuttle Atlantis will bring Pavel Lanin home in July. Soyuz MS-41 went up on Feb. 24. "
                       "Prices went up in March.", published="2035-03-15")

@@ -66,6 +66,7 @@ class EventRules:
     no_participants_needed: frozenset[str] = frozenset()
     """trigger lemmas that are events with nobody named ("the collapse of the Soviet Union")"""
     craft_subjects: frozenset[str] = frozenset()
+    one_craft_plurals: frozenset[str] = frozenset()
     """nouns that, as a subject ("the orbiter undocked"), stand for the spacecraft named last"""
     person_argument: frozenset[str] = frozenset()
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
@@ -135,6 +136,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             carried_argument=frozenset(raw.get("carried_argument", ())),
             aboard_verbs=frozenset(raw.get("aboard_verbs", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),
+            one_craft_plurals=frozenset(raw.get("one_craft_plurals", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),
             publication_month=frozenset(raw.get("publication_month", ())),

@@ -743,7 +743,8 @@ def _craft_named_last(subject: "Token", ctx: DocContext, *, stations: bool = Tru
         earlier = [r for r in earlier if any(carries_word(ctx.entities[r.key], ctx.gazetteer, w) for w in anaphor.words)]
     if subject.tag_ == "NNS":
         found = list(dict.fromkeys(r.key for r in earlier))[:2]
-        return found if len(found) == 2 else []
+        one = subject.lemma_.lower() in _cues(ctx).one_craft_plurals
+        return found if len(found) == 2 or one else []
     # the craft last named as a subject ("Discovery docked with Mir. The orbiter undocked"), else the last
     subjects = [r for r in earlier if (span := ctx.span_of(r)) is not None and span.root.dep_ in {"nsubj", "nsubjpass"}]
     chosen = subjects[0] if subjects else next(iter(earlier), None)
