@@ -835,9 +835,15 @@ _PERSON_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "poss", "compound"})
 _PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER's
 
 
+def _object_leads(trigger: "Token", event_type: str) -> bool:
+    """Whether the trigger's object leads its event: who is appointed, what is launched ("Putin
+    appointed Bakanov"), but not whom someone "would replace" (``_SUBJECT_APPOINTED``)."""
+    return event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED
+
+
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
     """The participants with the trigger's object first ("Putin appointed Bakanov": Bakanov)."""
-    keys = [] if trigger.lemma_.lower() in _SUBJECT_APPOINTED else _object_keys(trigger, ctx)
+    keys = _object_keys(trigger, ctx)
     return keys + [p for p in participants if p not in keys]
 
 
@@ -908,17 +914,15 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
                 for g in c.children if g.dep_ == "pobj"]
     objects = [_antecedent(c) for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += _described_by(trigger)
-    if event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED:
+    if _object_leads(trigger, event_type):
         args = [*objects, *subjects, *partners]
-    elif event_type in _OBJECT_FIRST_TYPES:
-        args = [*subjects, *objects, *partners]
-    elif event_type in _PAIR_TYPES:
+    elif event_type in _OBJECT_FIRST_TYPES or event_type in _PAIR_TYPES:
         args = [*subjects, *objects, *partners]
     else:  # "Statement by Roscosmos", "Invitation by Jim Bridenstine": who acted
         args = subjects or partners
     tokens = [t for a in args for t in _coordinated(a)]
     keys = list(dict.fromkeys(m.key for t in tokens if (m := ctx.mention_at(t)) is not None and m.key in participants))
-    if event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED:  # "Bush nominated him"
+    if _object_leads(trigger, event_type):  # "Bush nominated him": whom "him" stands for leads
         keys = list(dict.fromkeys([k for k in _object_keys(trigger, ctx) if k in participants] + keys))
     if any(s.lower_ in _PRONOUN_TYPES for s in subjects):  # "On Wednesday he met there with Rogozin": he, too
         keys = [k for k in _pronoun_subject(trigger, trigger.sent, ctx) if k in participants and k not in keys] + keys
@@ -1350,7 +1354,7 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         return None
     if when is None and not _keep_undated(status, participants, ctx):
         return None
-    if event_type in _OBJECT_FIRST_TYPES:
+    if _object_leads(token, event_type):
         participants = _object_first(token, participants, ctx)
     subject = _subject_of(token) if not participants else None
     unnamed = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""  # "the last shuttle"

@@ -232,8 +232,7 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
 def _named_speaker(span: "Span", lexicon: Lexicon) -> bool:
     """A name of two or three capitalised words the NER took for something else (often right after a
     quotation: '"...," Alexei Krasnov, who directs ..., said') that is the subject of a speech verb."""
-    words = [t for t in span if t.is_alpha]
-    return (2 <= len(span) <= 3 and len(words) == len(span) and all(t.is_title and t.pos_ == "PROPN" for t in span)
+    return (2 <= len(span) <= 3 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span)
             and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in lexicon.speech_verbs)
 
 
