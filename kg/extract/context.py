@@ -13,7 +13,7 @@ from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import QuotedSpan, quoted_spans
 from kg.extract.resolve import Resolved
 from kg.gazetteer import Gazetteer
-from kg.ingest.dateline import has_dated_dateline, text_dateline_spans
+from kg.ingest.dateline import text_dateline_spans
 from kg.lexicon import Lexicon
 from kg.model import Document, Entity, Evidence
 from kg.nlp import doc_text
@@ -52,12 +52,6 @@ class DocContext:
     @property
     def published(self) -> date | None:
         return self.document.published
-
-    @functools.cached_property
-    def is_wire_report(self) -> bool:
-        """Whether the file opens a paragraph with a dated wire dateline ("MOSCOW, May 5 (TPS) --"):
-        the report is the news of its publication day."""
-        return has_dated_dateline(self.document.original)
 
     @functools.cached_property
     def datelines(self) -> list[tuple[int, int, tuple[int, int] | None]]:

@@ -80,8 +80,8 @@ class EventRules:
     """event types whose clause names no person take the people of the whole sentence"""
     reference_verbs: frozenset[str] = frozenset()
     """verbs whose object names an event told elsewhere ("watched the docking")"""
-    publication_month: frozenset[str] = frozenset()
-    """noun triggers cited without a date ("said in a statement") that took place in the publication's month"""
+    publication_day: frozenset[str] = frozenset()
+    """noun triggers cited without a date ("said in a statement"): the news of the publication day"""
     anchor_nouns: dict[str, str] = field(default_factory=dict)
     """noun -> event type, for dates told from an event ("two hours after contact": the docking's day)"""
     group_subjects: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -139,7 +139,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             one_craft_plurals=frozenset(raw.get("one_craft_plurals", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),
-            publication_month=frozenset(raw.get("publication_month", ())),
+            publication_day=frozenset(raw.get("publication_day", ())),
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
             occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),

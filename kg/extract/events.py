@@ -1112,7 +1112,7 @@ def _told_in_the_past(trigger: "Token", ctx: DocContext) -> bool:
         occurred = trigger.dep_ == "nsubj" and governor.lemma_.lower() in _cues(ctx).occurrence_verbs  # "Docking occurred at 1:11 p.m."
         told = trigger.dep_ == "dobj" or in_phrase or occurred
         return (told and governor.tag_ == "VBD"
-                and trigger.lemma_.lower() not in _cues(ctx).publication_month
+                and trigger.lemma_.lower() not in _cues(ctx).publication_day
                 and governor.lemma_.lower() not in _cues(ctx).reference_verbs)
     if trigger.pos_ != "VERB":
         return False
@@ -1172,20 +1172,13 @@ def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | Non
     return when if rank == 0 else None
 
 
-def _publication_date(ctx: DocContext) -> DateValue:
-    """The date a statement cited with no date of its own falls on: a wire report's publication
-    day, else only the publication's month (a feature may cite a statement of some days before)."""
-    published = ctx.published
-    return DateValue.from_date(published) if ctx.is_wire_report else DateValue.of(published.year, published.month)
-
-
 def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
-    """"Rosaviakosmos said in a statement ...": a ``publication_month`` noun under a past verb, in a
+    """"Rosaviakosmos said in a statement ...": a ``publication_day`` noun under a past verb, in a
     text that is not telling an earlier story (a retrospective's "Goldin said in a statement" is not
-    of the publication's month)."""
+    of the publication's day)."""
     if ctx.published is None or narrative.story is not None:
         return False
-    if trigger.lemma_.lower() not in _cues(ctx).publication_month or governing_verb(trigger).tag_ not in {"VBD", "VBN"}:
+    if trigger.lemma_.lower() not in _cues(ctx).publication_day or governing_verb(trigger).tag_ not in {"VBD", "VBN"}:
         return False
     cited_in = trigger.dep_ == "pobj" and trigger.head.lower_ == "in"  # "said in a statement"
     saying = trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in {"say", "add"}  # "the statement said"
@@ -1471,7 +1464,7 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     if when is None and status == "planned":
         when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
-        when = _publication_date(ctx)  # "Goldin said in a statement"
+        when = DateValue.from_date(ctx.published)  # "Goldin said in a statement": the news of the day
     return when, rank
 
 

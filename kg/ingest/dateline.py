@@ -86,28 +86,3 @@ def text_dateline_spans(original: str, offsets: Sequence[int]) -> list[tuple[int
 
     return [(at(start), at(end), (at(outlet[0]), at(outlet[1])) if outlet else None)
             for start, end, outlet in dateline_spans(original)]
-
-
-_TODAY = re.compile(r"\btoday\b")
-
-
-def has_dated_dateline(text: str) -> bool:
-    """Whether ``text`` (as written in the file) opens a paragraph with a wire dateline that gives
-    the day, or with a dateline whose paragraph tells what happened "today" (a news release's
-    "HOUSTON -- ... docked at 7:18 a.m. EDT today"): the report is that day's news.
-
-    >>> has_dated_dateline("MOSCOW, May 5 (TPS) -- The capsule landed.")
-    True
-    >>> has_dated_dateline("HOUSTON -- The shuttle docked with the station today.")
-    True
-    >>> has_dated_dateline("NASA -- the agency said on Monday that talks went well.")
-    False
-    """
-    for m in _dateline().finditer(text):
-        if m.group("detail") and any(ch.isdigit() for ch in m.group("detail")):
-            return True
-        end = text.find("\n\n", m.end())  # its paragraph (hard-wrapped or not; "a.m." ends no sentence)
-        if (" " in m.group("place") or len(m.group("place")) >= _BARE_PLACE) \
-                and _TODAY.search(text, m.end(), end if end >= 0 else len(text)):
-            return True
-    return False
