@@ -501,3 +501,21 @@ def test_a_persons_team_speaks_for_that_person(extract_text):
                       published="2031-02-15")
     assert quotes_shown(ex) == [
         ("Bill Norton", "the best record of a fireball we have.")]
+
+
+def test_he_after_a_sentence_where_someone_said_something_is_that_speaker(extract_text):
+    # issue 11: "an idea Nelson has said he supports. '...,' he said" went to the sentence's main
+    # subject, who said nothing
+    ex = extract_text('Mira Osei took charge of the agency on Monday. Lev Antonov is expected to stay aboard '
+                      'into next year, an idea Osei has said she supports. "It keeps a lifeboat for everyone," '
+                      'she said.', published="2031-05-04")
+    assert quotes_shown(ex) == [("Mira Osei", "It keeps a lifeboat for everyone")]
+
+
+def test_a_hyphenated_surname_the_ner_took_for_a_firm_speaks(extract_text):
+    # issue 11: "Ingram Tolliver-Sato, who dealt with ..., said" was labelled an organisation, and
+    # the quote after it went to the man the sentence talked about
+    ex = extract_text('Pavel Durov was made a deputy minister in 2029. Odile Brannock-Vance, who worked with '
+                      'launch officials for NASA in the 2020s, said the new chief knew the pads. '
+                      '"He has stood there in the January wind," she said.', published="2031-10-12")
+    assert quotes_shown(ex) == [("Odile Brannock-Vance", "He has stood there in the January wind")]

@@ -231,8 +231,11 @@ def _type_unknown(span: "Span", label: str, gazetteer: Gazetteer, lexicon: Lexic
 
 def _named_speaker(span: "Span", lexicon: Lexicon) -> bool:
     """A name of two or three capitalised words the NER took for something else (often right after a
-    quotation: '"...," Alexei Krasnov, who directs ..., said') that is the subject of a speech verb."""
-    return (2 <= len(span) <= 3 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span)
+    quotation: '"...," Alexei Krasnov, who directs ..., said'; "Ingram Tolliver-Sato said", a
+    hyphenated surname taken for a firm) that is the subject of a speech verb."""
+    words = [t for t in span if not (t.tag_ == "HYPH" and 0 < t.i - span.start < len(span) - 1)]
+    hyphens = len(span) - len(words)
+    return (2 <= len(words) - hyphens <= 3 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words)
             and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in lexicon.speech_verbs)
 
 

@@ -49,8 +49,7 @@ from typing import TYPE_CHECKING
 from kg.extract.evidence import sentence_evidence
 from kg.extract.speakers import UNNAMED as _UNNAMED
 from kg.extract.speakers import Speaker as _Speaker
-from kg.extract.speakers import SpeakerResolver
-from kg.lexicon import load_lexicon
+from kg.extract.speakers import SpeakerResolver, is_speech_verb
 from kg.model import Document, Mention, Position, Quote
 
 if TYPE_CHECKING:
@@ -336,7 +335,7 @@ class _QuoteReader:
                 continue
             node, steps = token.head, 0
             while steps < _MAX_WALK:
-                if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
+                if is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
                     speaker = self.verb_speaker(node)
                     if speaker is not None and (best is None or steps < best[0] or best[1] is _UNNAMED):
                         best, best_verb = (steps, speaker), node
@@ -356,7 +355,7 @@ class _QuoteReader:
         nearest first: the end of a reporting chain the parser did not link ("A spokeswoman told X
         that Wolf had radioed down after the docking that the station was “…”" -> Wolf)."""
         for node in reversed(self.doc[verb.i + 1:content.start]):
-            if _is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
+            if is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
                 subject = self.subject(node)
                 speaker = self.noun_speaker(subject, node) if subject is not None else None
                 if isinstance(speaker, str):
@@ -378,7 +377,7 @@ class _QuoteReader:
         if clause is None or len(clause) == 0:
             return None
         verb = clause.root  # the clause before the colon, whatever the quote is attached to
-        if _is_speech_verb(verb):
+        if is_speech_verb(verb):
             return self.verb_speaker(verb)
         verbless = _verbless_attribution(clause)
         if verbless is not None:
@@ -421,7 +420,7 @@ class _QuoteReader:
                 continue
             node = token
             for _ in range(_MAX_WALK):
-                if _is_speech_verb(node):
+                if is_speech_verb(node):
                     return self.verb_speaker(node)
                 if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                     break
@@ -461,7 +460,7 @@ class _QuoteReader:
         if self.quote_opens_in(start, end):
             return None
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
-        if sentence is None or not _is_speech_verb(sentence.root):
+        if sentence is None or not is_speech_verb(sentence.root):
             return None
         has_clause = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in sentence.root.children)
         if has_clause != needs_clause:
@@ -571,11 +570,6 @@ def _verbless_attribution(clause: Span) -> Span | None:
     return words
 
 
-def _is_speech_verb(token: Token) -> bool:
-    """A verb of speech: its lemma is one of the lexicon's ``speech_verbs`` (kg/data/lexicon.yaml)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in load_lexicon().speech_verbs
-
-
 def _reporting_verb_above(verb: Token) -> Token | None:
     """The speech verb whose reported clause a participle hangs from: "said on Monday that the
     modules had been joined, calling it ..." -> "said" (the modules do not speak)."""
@@ -584,7 +578,7 @@ def _reporting_verb_above(verb: Token) -> Token | None:
     node = verb.head
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ != "ccomp" or node.head.i == node.i or not _is_speech_verb(node.head):
+    if node.dep_ != "ccomp" or node.head.i == node.i or not is_speech_verb(node.head):
         return None
     return node.head
 

@@ -132,7 +132,9 @@ class SpeakerResolver:
                       if sentence.start_char <= m.start < sentence.end_char]
         subjects = [m for m in candidates if self._is_subject(m)]
         main = [m for m in subjects if self._is_subject(m, main=True)]  # "Lueders told X that Solovyov had called": Lueders
-        return (main or subjects or candidates or [last])[-1].entity_key
+        speakers = [m for m in subjects if self._speaks(m)]  # "Vande Hei is to stay, an idea Nelson has said he supports": Nelson
+        speaking_main = [m for m in main if m in speakers]
+        return (speaking_main or speakers or main or subjects or candidates or [last])[-1].entity_key
 
     def _sentence_of(self, mention: Mention):
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -148,6 +150,16 @@ class SpeakerResolver:
         if root.dep_ in _NAMING_DEPS and root.head.dep_ in _SUBJECT_DEPS:
             root = root.head
         return root.dep_ in _SUBJECT_DEPS and (not main or root.head.dep_ == "ROOT")
+
+    def _speaks(self, mention: Mention) -> bool:
+        """The subject of a verb of speech ("Nelson has said", "Tolliver-Sato, who ..., said")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in _NAMING_DEPS and root.head.dep_ in _SUBJECT_DEPS:
+            root = root.head
+        return is_speech_verb(root.head)
 
     def owner(self, token: Token) -> str | None:
         """The entity that owns a noun: ``NASA's``, ``the Roscosmos``, ``its``, ``of/from/by NASA``."""
@@ -312,6 +324,11 @@ class SpeakerResolver:
             return (generic and core in self.cues.top_titles) or head in words
 
         return fits
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of speech: its lemma is one of the lexicon's ``speech_verbs`` (kg/data/lexicon.yaml)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in load_lexicon().speech_verbs
 
 
 def _caption_lines(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]]:
