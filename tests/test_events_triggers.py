@@ -647,3 +647,10 @@ def test_reaching_a_station_is_a_docking_and_coming_up_in_a_craft_a_launch(extra
     assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("1996-03", "happened")]
     (launch,) = events_of(ex, "Launch")
     assert launch.date.iso == "1997-06" and {"Ivan Sokol", "Soyuz TM-26"} <= participant_names(ex, launch)
+
+
+def test_dealt_with_is_no_agreement_but_a_deal_is(extract_text):
+    ex = extract_text("Odile Brannock-Vance, who dealt with launch officials for NASA in 2029, spoke on Monday. "
+                      "NASA and Roscosmos reached a deal on Tuesday.", published="2031-10-12")
+    assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Agreement")] == [
+        ("2031-10-07", ["NASA", "Roscosmos"])]
