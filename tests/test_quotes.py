@@ -519,3 +519,20 @@ def test_a_hyphenated_surname_the_ner_took_for_a_firm_speaks(extract_text):
                       'launch officials for NASA in the 2020s, said the new chief knew the pads. '
                       '"He has stood there in the January wind," she said.', published="2031-10-12")
     assert quotes_shown(ex) == [("Odile Brannock-Vance", "He has stood there in the January wind")]
+
+
+def test_a_government_speaks_as_subject_or_as_the_owner_of_its_announcement(extract_text):
+    # issue 11: "The official Soviet announcement, carried by Tass, said that '...'" went to the
+    # cosmonaut named before it; a country was never a speaker
+    ex = extract_text('Anton Belov and Ivan Sokol landed safely on Saturday. The official Soviet announcement, '
+                      'carried by the news agency on Saturday evening, said that "the rocket left its course." '
+                      'On Tuesday the Soviet Union said the fuel would burn "completely in the dense layers."',
+                      published="1975-04-07")
+    assert quotes_shown(ex) == [("Soviet Union", "the rocket left its course."),
+                                ("Soviet Union", "completely in the dense layers.")]
+
+
+def test_officials_of_a_country_are_no_speaker_for_it(extract_text):
+    ex = extract_text('Anton Belov landed on Saturday. Russian officials said the crew was "in good spirits".',
+                      published="1975-04-07")
+    assert ("Russia", "in good spirits") not in quotes_shown(ex)

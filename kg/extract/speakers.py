@@ -88,6 +88,12 @@ class SpeakerResolver:
         mention = self.mention_at.get(token.i)
         return mention.entity_key if mention is not None and mention.type in SPEAKER_TYPES else None
 
+    def country(self, token: Token) -> str | None:
+        """The Country a token is part of the mention of: a government speaks only when named as the
+        subject ("the Soviet Union said") or as a statement's owner ("the Soviet announcement said")."""
+        mention = self.mention_at.get(token.i)
+        return mention.entity_key if mention is not None and mention.type == "Country" else None
+
     def _hidden(self, offset: int) -> bool:
         """Inside a quotation or a photo caption: no antecedent for a pronoun."""
         return self.in_quote(offset) or any(start <= offset < end for start, end in self.captions)
@@ -95,7 +101,7 @@ class SpeakerResolver:
     # -- a noun of an attribution -----------------------------------------------------------
     def noun(self, token: Token) -> Speaker:
         """The speaker a subject (or ``according to`` object) names; ``UNNAMED`` if none."""
-        key = self.entity(token)
+        key = self.entity(token) or self.country(token)
         if key is not None:
             return key
         if token.lower_ in _MALE_FEMALE:
@@ -197,7 +203,8 @@ class SpeakerResolver:
         """``the Roscosmos statement said``; ``the statement said`` after ``X said in a statement``."""
         if lemma not in self.cues.statement_nouns:
             return None
-        owner = self.owner(token)
+        owner = self.owner(token) or next(
+            (key for c in token.children if c.dep_ in _OWNER_DEPS and (key := self.country(c)) is not None), None)
         if owner is not None:
             return owner
         last_person = self.pronoun(token)
