@@ -346,3 +346,14 @@ def test_import_is_light():
     code = "import sys, kg.extract.dates; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # issue 11: "On May 11 of last year" was only "last year", and the "May 18" a week later took
+    # the publication's year
+    ("On May 11 of last year the two agencies signed", [("May 11 of last year", "2021-05-11")]),
+    ("is due on Jan. 9 of next year", [("Jan. 9 of next year", "2023-01-09")]),
+    ("on April 2 of this year", [("April 2 of this year", "2022-04-02")]),
+])
+def test_a_month_and_day_of_last_this_or_next_year(text, expected):
+    assert found(text, EXOMARS, "past") == expected

@@ -485,3 +485,10 @@ def test_a_message_a_report_cites_is_of_its_day(extract_text):
                       published="2031-07-30")
     (message,) = events_of(ex, "Announcement")
     assert message.date == DateValue.of(2031, 7, 30)  # with no dateline too: the news of the day
+
+
+def test_is_set_for_a_day_is_a_plan_whose_day_lies_ahead(extract_text):
+    # issue 11: "The launch of Soyuz 19 is set for July 15" in an April paper was a launch that
+    # happened the July before
+    ex = extract_text("The launch of Soyuz 41 is set for July 15.", published="2035-04-09")
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2035-07-15", "planned")]

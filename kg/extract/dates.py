@@ -171,7 +171,7 @@ def _patterns() -> tuple[_Pattern, ...]:
         (_MONTH_WORDS, re.compile(
             rf"(?:{weekday},?\s+)?{month}\s+(?P<day>\d{{1,2}}){ordinal}(?!\d|:\d)"
             rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>\d{{1,2}}){ordinal}(?!\d|:\d))?"
-            rf"(?:,?\s+{year})?\b"), _month_day),
+            rf"(?:,?\s+{year}|\s+of\s+(?P<which>this|last|next)\s+year)?\b"), _month_day),
         (_MONTH_WORDS, re.compile(
             rf"(?:{weekday},?\s+)?(?:the\s+)?(?<![\w.,])(?P<day>\d{{1,2}}){ordinal}\s+"
             rf"(?:of\s+)?{month}(?:,?\s+{year})?(?!\w)"), _day_month),
@@ -328,8 +328,18 @@ def _month_day(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
             return DateValue.of(int(match["year"]), month), False
         y = _infer_year(month, None, ctx, ctx.tense)
         return None if y is None else (DateValue.of(y, month), True)
-    year = match["year"] or _year_of_next_date(text, match.end())
+    year = match["year"] or _year_of_next_date(text, match.end()) or _year_named_after(match, ctx)
     return _month_and_day(month, day, year, match["wd"], ctx)
+
+
+_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
+def _year_named_after(match: re.Match[str], ctx: _Context) -> str | None:
+    """The year of "May 11 of last year" (or this, next year), counted from publication."""
+    if match["which"] is None or ctx.published is None:
+        return None
+    return str(ctx.published.year + _YEAR_OFFSETS[match["which"]])
 
 
 _NEXT_DATE_YEAR = re.compile(
