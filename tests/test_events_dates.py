@@ -492,3 +492,14 @@ def test_is_set_for_a_day_is_a_plan_whose_day_lies_ahead(extract_text):
     # happened the July before
     ex = extract_text("The launch of Soyuz 41 is set for July 15.", published="2035-04-09")
     assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2035-07-15", "planned")]
+
+
+def test_years_to_the_day_after_an_event_count_back_from_the_main_date(extract_text):
+    # issue 11: "lifted off on Saturday, fifty years to the day after Apollo 11 astronauts ...
+    # landed on the Moon" put the Moon landing on the launch day
+    ex = extract_text("Soyuz MS-40 lifted off on Saturday, fifty years to the day after Apollo 61 astronauts "
+                      "Ann Holt and Lev Orlov landed on the Moon.", published="2039-07-24")
+    assert [e.date.iso for e in events_of(ex, "Landing")] == ["1989-07-23"]
+    ex = extract_text("Soyuz 80 docked with the station on July 17, 2045, seventy years after Apollo and Soyuz "
+                      "docked in orbit.", published="2045-07-20")
+    assert sorted(e.date.iso for e in events_of(ex, "Docking")) == ["1975", "2045-07-17"]

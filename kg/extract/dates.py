@@ -88,6 +88,24 @@ NUMBER_WORDS: dict[str, int] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "several": 0, "a few": 0,
 }
+
+
+def number_value(text: str) -> int | None:
+    """A count written in digits or words: "12", "a", "fifty", "twenty-five"; ``None`` for "several",
+    "a few" or anything else.
+
+    >>> number_value("twenty-five"), number_value("a"), number_value("several")
+    (25, 1, None)
+    """
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    words = [text] if text in NUMBER_WORDS else re.split(r"[-\s]+", text)
+    if not all(w in NUMBER_WORDS for w in words):
+        return None
+    return sum(NUMBER_WORDS[w] for w in words) or None
+
+
 # "N <unit> ago": the unit's length in (days, months) and the precision of the answer.
 AGO_UNITS: dict[str, tuple[int, int, str]] = {
     "day": (1, 0, "day"), "week": (7, 0, "day"), "fortnight": (14, 0, "day"),
@@ -418,13 +436,9 @@ def _ago(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
         if months < 12:
             return None  # "half a day ago" is not worth a date
         days, months, n = days // 2, months // 2, 1
-    elif n_text.isdigit():
-        n = int(n_text)
-    elif n_text in NUMBER_WORDS:
-        n = NUMBER_WORDS[n_text]
-    else:  # "twenty-five"
-        n = sum(NUMBER_WORDS[w] for w in re.split(r"[-\s]+", n_text))
-    if n <= 0:
+    else:
+        n = number_value(n_text)
+    if n is None:
         return None  # "several years ago"
     if days:
         return _day_value(_shift(pub, -days * n))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kg.extract.dates import MONTHS, DateMention, Tense, find_dates
+from kg.extract.dates import MONTHS, DateMention, Tense, find_dates, number_value
 from kg.extract.syntax import clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text
@@ -124,16 +124,6 @@ _YEARS_LATER = re.compile(  # "two years later", "a decade earlier", "the follow
     r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>year|month|decade)s?\s+(?P<dir>later|earlier|afterwards?)"
     r"|the\s+(?:following|next)\s+(?P<unit2>year|month))\b")
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-
-def count_word(word: str) -> int | None:
-    """"a" -> 1, "two" -> 2, "12" -> 12; ``None`` for "a few", "several"."""
-    word = word.lower()
-    return _SMALL_NUMBERS.get(word) or (int(word) if word.isdigit() else None)
-
-
 def shifted(day: DateValue | None, days: int) -> DateValue | None:
     """``day`` moved by ``days``; ``None`` unless ``day`` is a day, or when it leaves the calendar."""
     if day is None or day.precision != "day":
@@ -199,7 +189,7 @@ def _after_event(m: re.Match[str], narrative: Narrative) -> DateValue | None:
     unit = (m.group("unit") or "").lower()
     if not unit.startswith("day"):
         return day
-    days = count_word(" ".join(m.group("n").split()))
+    days = number_value(" ".join(m.group("n").split()))
     if days is None:
         return None
     return shifted(day, days if m.group("dir").lower() == "after" else -days)
@@ -211,7 +201,7 @@ def _same_day(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     n = m.group("n")
-    days = (count_word(n) if n else 1) * _UNIT_DAYS[(m.group("unit") or "day").lower()]
+    days = (number_value(n) if n else 1) * _UNIT_DAYS[(m.group("unit") or "day").lower()]
     if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
         days = -days
     return shifted(last, days)
@@ -232,7 +222,7 @@ def _same_year(m: re.Match[str], last: DateValue) -> DateValue | None:
 def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     """"two years later" (a year), "the following month" (a month, when the last date had one)."""
     unit = (m.group("unit") or m.group("unit2")).lower()
-    count = count_word(m.group("n")) if m.group("n") else 1
+    count = number_value(m.group("n")) if m.group("n") else 1
     if count is None:
         return None
     if (m.group("dir") or "").lower() == "earlier":
@@ -435,6 +425,7 @@ def _near_anchor(m: DateMention, anchor: DateValue, published: date | None) -> D
 # --- "two days after Atlantis lifted off": a date told from the sentence's main verb ---------------
 
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minute": 0, "minutes": 0}
+_UNIT_YEARS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 _AFTER_BEFORE = {"after", "before"}
 
 
@@ -443,10 +434,41 @@ def offset_from_main(trigger: "Token") -> tuple["Token", int, "Token"] | None:
     the trigger's event: "docked on Thursday, two days after Atlantis lifted off" (-2), "a day after
     lifting off" (-1), "three days after their launch" (-3), "hours before the landing" (0),
     "boarded it on June 7, the day after their launch" (-1); and the amount ("two days")."""
+    found = _offset_phrase(trigger)
+    if found is None:
+        return None
+    main, mark, amount = found
+    days = _amount_in_days(amount)
+    if days is None:
+        return None
+    return main, -days if mark.lower_ == "after" else days, amount
+
+
+def years_from_main(trigger: "Token") -> tuple["Token", int, bool] | None:
+    """The verb a "fifty years after ..." phrase holding ``trigger`` modifies, the years from it to
+    the trigger's event (-50), and whether it is "to the day": "lifted off on Saturday, fifty years
+    to the day after Apollo 11 landed on the Moon"."""
+    found = _offset_phrase(trigger)
+    if found is None:
+        return None
+    main, mark, amount = found
+    unit = _UNIT_YEARS.get(amount.lower_)
+    count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
+    number = number_value(count.lower_) if unit is not None and count is not None else None
+    if number is None:
+        return None
+    to_the_day = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "day" for o in c.children)
+                     for c in amount.children)
+    years = number * unit
+    return main, -years if mark.lower_ == "after" else years, to_the_day
+
+
+def _offset_phrase(trigger: "Token") -> tuple["Token", "Token", "Token"] | None:
+    """The main verb, the "after"/"before" and the amount of an offset phrase holding ``trigger``."""
     mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _AFTER_BEFORE), None)
     if mark is not None:  # "two days after Atlantis lifted off"
         main = trigger.head
-        amount = next((c for c in trigger.children if c.dep_ == "npadvmod"), None)
+        amount = next((c for c in trigger.children if c.dep_ == "npadvmod"), None) or _amount_before(mark)
     elif trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ in _AFTER_BEFORE:
         mark = trigger.head
         amount = next((c for c in mark.children if c.dep_ == "npadvmod"), None)
@@ -459,10 +481,15 @@ def offset_from_main(trigger: "Token") -> tuple["Token", int, "Token"] | None:
         return None
     if amount is None or main == trigger or main.pos_ not in {"VERB", "AUX"}:
         return None
-    days = _amount_in_days(amount)
-    if days is None:
-        return None
-    return main, -days if mark.lower_ == "after" else days, amount
+    return main, mark, amount
+
+
+def _amount_before(mark: "Token") -> "Token | None":
+    """An amount the parser hung elsewhere, right before "after": "on Saturday, fifty years to the day
+    after Apollo 11 landed" ("years" in apposition to "Saturday")."""
+    words = mark.doc[max(mark.sent.start, mark.i - 4):mark.i]
+    return next((t for t in reversed(words) if (t.lower_ in _UNIT_DAYS or t.lower_ in _UNIT_YEARS)
+                 and not (t.dep_ == "pobj" and t.head.lower_ == "to")), None)  # not "to the day"
 
 
 def _amount_in_days(amount: "Token") -> int | None:
@@ -475,7 +502,7 @@ def _amount_in_days(amount: "Token") -> int | None:
     count = next((c for c in amount.children if c.dep_ in {"nummod", "det"}), None)
     if count is None:
         return None
-    number = 1 if count.lower_ == "the" else count_word(count.lower_)  # "the day after": one day
+    number = 1 if count.lower_ == "the" else number_value(count.lower_)  # "the day after": one day
     return number * unit if number is not None else None
 
 

@@ -24,16 +24,16 @@ from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
-from kg.extract.dates import WEEKDAYS, Tense
+from kg.extract.dates import WEEKDAYS, Tense, number_value
 from kg.extract.event_dates import (
     Narrative,
     Owners,
-    count_word,
     date_owners,
     describing_verbs,
     event_date,
     infinitive_to,
     offset_from_main,
+    years_from_main,
     sentence_dates,
     shifted,
 )
@@ -130,7 +130,7 @@ _LIST_GAP = re.compile(r"(?:\s|,|\bon\b|\band\b)*")
 
 def _counted(trigger: "Token") -> int | None:
     """How many a plural trigger counts ("three spacewalks": 3), if two or more."""
-    count = next((count_word(c.text) for c in trigger.children if c.dep_ == "nummod"), None)
+    count = next((number_value(c.text) for c in trigger.children if c.dep_ == "nummod"), None)
     return count if count is not None and count >= 2 else None
 
 
@@ -1150,6 +1150,22 @@ def _from_main_verb(trigger: "Token", sent: "Span", mentions: list, narrative: N
     return shifted(day, days)
 
 
+def _years_from(found: tuple["Token", int, bool], sent: "Span", mentions: list) -> DateValue | None:
+    """The date of an event "fifty years (to the day) after" or before its main verb's: that day so
+    many years away, or only its year."""
+    main, years, to_the_day = found
+    day = _verb_date(main, sent, mentions)
+    if day is None:
+        return None
+    first = day.first_day()
+    if to_the_day and day.precision == "day":
+        try:
+            return DateValue.from_date(first.replace(year=first.year + years))
+        except ValueError:  # Feb. 29
+            return None
+    return DateValue.of(first.year + years)
+
+
 def _date_beside(amount: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """The date a "the day after ..." phrase stands beside: "on June 7, the day after their launch"."""
     words = [amount, *(c for c in amount.children if c.dep_ in {"det", "nummod", "amod"} and c.i < amount.i)]
@@ -1451,6 +1467,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
         when, rank = _date_after(token, sent, mentions) or when, 0  # "... and land in Florida on July 7"
     if rank != 0 and (relative := _from_main_verb(token, sent, mentions, narrative, ctx)) is not None:
         when, rank = relative, 0  # "docked on Thursday, two days after Atlantis lifted off"; "on June 7, the day after their launch"
+    if (years := years_from_main(token)) is not None:
+        when, rank = _years_from(years, sent, mentions), 0  # "on Saturday, fifty years to the day after Apollo 11 landed"
     if rank != 0 and token.dep_ == "conj" and token.lemma_.lower() in _cues(ctx).needs_attached_date \
             and (shared := _date_of_coordinated(token, sent, mentions)) is not None:
         when, rank = shared, 0  # "Roscosmos reversed that position in February 2015 and said it would stay"
