@@ -122,6 +122,12 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
+    @functools.cached_property
+    def given_names(self) -> frozenset[str]:
+        """The first words of the people's names ("Alexei" of "Alexei Leonov")."""
+        return frozenset(words[0] for e in self.entries.values() if e.type == "Person"
+                         for name in e.names if len(words := name.split()) >= 2 and words[0].isalpha())
+
     def get(self, entry_id: str) -> GazetteerEntry | None:
         """The entry with this id, or ``None``."""
         return self.entries.get(entry_id)

@@ -47,6 +47,8 @@ class Lexicon:
     canceled_cues: tuple[str, ...]
     speech_verbs: frozenset[str]
     not_entities: frozenset[str]
+    given_names: frozenset[str]
+    """first names that open a person's name ("Anatoly Ivanishin")"""
     craft_heads: frozenset[str]
     """nouns next to a name that make it a spacecraft ("the Aurora 7 capsule", "the probe Suisei")"""
     flight_verbs: frozenset[str]
@@ -110,6 +112,7 @@ def _lexicon(raw: dict) -> Lexicon:
         flight_verbs=frozenset(raw["flight_verbs"]),
         program_heads=frozenset(raw["program_heads"]),
         not_entities=frozenset(raw["not_entities"]),
+        given_names=frozenset(raw["given_names"]),
     )
 
 

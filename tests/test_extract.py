@@ -223,3 +223,29 @@ def test_an_ambiguous_craft_name_opening_a_sentence_counts_as_the_subject_of_a_f
                       "lifted off on Sept. 29 and landed four days later.", published="1988-11-17")
     assert [(e.type, e.label, e.date.iso) for e in ex.events if e.type != "Other"] == [
         ("Launch", "Launch of Discovery", "1988-09-29"), ("Landing", "Landing of Discovery", "1988-10-03")]
+
+
+def _people(ex) -> list[str]:
+    return sorted(e.label for e in ex.entities.values() if e.type == "Person")
+
+
+def test_a_given_name_and_a_surname_are_a_person_the_ner_missed_or_mistyped(extract_text):
+    # issue 11: "On Monday Anatoly Ivanishin handed the station over" (no entity) and "Anatoly
+    # Ivanishin will hand" (a facility) lost the man; "Oleg Varga took command" at a sentence start
+    ex = extract_text("On Monday Anatoly Brevnov handed the station over to Shane Okafor. Before they go, "
+                      "Anatoly Brevnov will see Vasily Tarkov off. Oleg Varga took command.", published="2031-10-20")
+    assert {"Anatoly Brevnov", "Vasily Tarkov", "Oleg Varga"} <= set(_people(ex))
+    assert not [e for e in ex.entities.values() if e.label == "Anatoly Brevnov" and e.type != "Person"]
+
+
+def test_a_given_name_inside_a_longer_name_is_no_person(extract_text):
+    ex = extract_text("The crew toured the Konstantin Tsiolkovsky State Museum in Kaluga on Monday.",
+                      published="2031-10-20")
+    assert "Konstantin Tsiolkovsky" not in _people(ex)
+
+
+def test_initials_and_a_surname_are_the_person_named_in_full(extract_text):
+    # issue 11: "A. V. Filipchenko" in a Tass report was a second man beside "Anatoly Filipchenko"
+    ex = extract_text("Anatoly Brevnov commanded Soyuz 56. The agency said that A. V. Brevnov and the flight "
+                      "engineer, R. Walter Okafor, were well.", published="1974-12-04")
+    assert _people(ex) == ["Anatoly Brevnov", "R. Walter Okafor"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
@@ -261,6 +262,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found += [m for m in deferred if m.gazetteer_id in known]  # the text names it elsewhere
     text = doc_text(doc)
     found = _overlay(found, _pattern_mentions(text, gazetteer))
+    found = _overlay(found, _given_named(doc, text, found, lexicon, gazetteer))  # "Anatoly Ivanishin", not a facility
     found += _titled_names(doc, text, found, lexicon)  # before surnames: "Mission Specialist Soichi Noguchi" ... "Noguchi"
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
@@ -277,6 +279,67 @@ def _lexicon_words(section: str, key: str) -> frozenset[str]:
     """A word list of a section of kg/data/lexicon.yaml that kg.lexicon does not load."""
     return load_shipped("lexicon.yaml", lambda raw: frozenset(str(w).lower() for w in raw[section][key]),
                         what="lexicon")
+
+
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _given_named(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon,
+                 gazetteer: Gazetteer) -> list[RawMention]:
+    """A given name (``given_names`` of the lexicon, or the first name of a gazetteer person) and
+    one to three capitalised words after it, initials and hyphenated surnames included, that no
+    longer name goes on: a person, where the NER found none or another type ("On Monday Anatoly
+    Ivanishin handed", "Linnea Okonkwo-Frey"); not where a gazetteer entry names the words."""
+    firsts = lexicon.given_names | gazetteer.given_names
+    linked = Coverage((m.start, m.end) for m in mentions if m.gazetteer_id or m.type == "Person")
+    out = []
+    for token in doc[:-1]:
+        if token.text not in firsts or (token.i > 0 and _name_goes_on(doc[token.i - 1], lexicon)):
+            continue
+        last = _surname_end(token, lexicon)
+        if last is None or (last.i + 1 < len(doc) and _name_goes_on(doc[last.i + 1], lexicon)):
+            continue
+        first = token
+        while first.i > 0 and _INITIAL.fullmatch(doc[first.i - 1].text):
+            first = doc[first.i - 1]  # "R. Walter Cunningham"
+        start, end = first.idx, last.idx + len(last)
+        if not linked.overlaps(start, end):
+            out.append(RawMention(start, end, text[start:end], "Person", None, "name"))
+    return out
+
+
+def _surname_end(first: "Token", lexicon: Lexicon) -> "Token | None":
+    """The last word of the surname after a given name: "Ivanishin", "P. Feoktistov" ("Feoktistov"),
+    "Okonkwo-Frey" ("Frey"); ``None`` if no capitalised word follows."""
+    doc, last = first.doc, None
+    i = first.i + 1
+    while i < min(len(doc), first.i + 6):
+        word = doc[i]
+        if word.tag_ == "HYPH" and not doc[i - 1].whitespace_ and last is not None and i + 1 < len(doc) \
+                and _name_word(doc[i + 1], lexicon):
+            i += 1  # "Okonkwo-Frey"
+            continue
+        if _INITIAL.fullmatch(word.text) and last is None:
+            i += 1
+            continue
+        if not _name_word(word, lexicon):
+            break
+        last = word
+        i += 1
+    return last
+
+
+def _name_word(word: "Token", lexicon: Lexicon) -> bool:
+    return (word.is_alpha and word.is_title and word.pos_ == "PROPN" and word.lower_ not in lexicon.title_heads
+            and word.text not in lexicon.not_entities and word.lower_ not in _CALENDAR_WORDS)
+
+
+def _name_goes_on(word: "Token", lexicon: Lexicon) -> bool:
+    """A capitalised word right before or after a name run: the run is part of a longer name
+    ("the Yuri Gagarin Cosmonaut Training Center")."""
+    return (word.is_alpha and word.is_title and word.pos_ == "PROPN" and word.lower_ not in lexicon.title_heads
+            and word.lower_ not in _CALENDAR_WORDS)
 
 
 def _titled_names(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:

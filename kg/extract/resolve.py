@@ -8,6 +8,8 @@ emitter turns into IRIs, so the same name gives the same node in every document.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,15 +55,33 @@ def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
     return found[0] if len(found) == 1 else None
 
 
-def _full_names_of_tails(mentions: list[RawMention]) -> dict[str, str]:
-    """The name key of the last two or more words of each unlinked person's longer name -> that name:
-    "Vande Hei" -> "Mark Vande Hei", "Lopez-Alegria" stays a surname (one word, found elsewhere)."""
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _fullness(name: str) -> tuple[int, int, int]:
+    """How full a name is, to pick an entity's label: words written out, then words, then length
+    ("Anatoly Filipchenko" before "A. V. Filipchenko", "Thomas P. Stafford" before "Thomas Stafford")."""
+    words = name.split()
+    return sum(not _INITIAL.fullmatch(w) for w in words), len(words), len(name)
+
+
+def _fuller_names(mentions: list[RawMention]) -> dict[str, str]:
+    """The name key of a shorter form of each unlinked person's name -> that name: its last two or
+    more words ("Vande Hei" -> "Mark Vande Hei"; "Lopez-Alegria" stays a surname, one word, found
+    elsewhere), and its initials with the surname ("A. V. Filipchenko" -> "Anatoly Filipchenko")."""
     out: dict[str, str] = {}
-    for m in mentions:
-        words = strip_nickname(m.text).split()
-        if m.type == "Person" and not m.gazetteer_id and len(words) >= 3:
-            for n in range(2, len(words)):
-                out.setdefault(name_key(" ".join(words[-n:])), m.text)
+    people = [(m, strip_nickname(m.text).split()) for m in mentions if m.type == "Person" and not m.gazetteer_id]
+    for m, words in people:
+        for n in range(2, len(words)):
+            out.setdefault(name_key(" ".join(words[-n:])), m.text)
+    named_in_full = {}
+    for m, words in people:
+        if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+            named_in_full.setdefault((name_key(words[-1]), words[0][0]), m.text)
+    for m, words in people:
+        if len(words) >= 2 and all(_INITIAL.fullmatch(w) for w in words[:-1]) \
+                and (full := named_in_full.get((name_key(words[-1]), words[0][0]))) is not None:
+            out.setdefault(name_key(m.text), full)
     return out
 
 
@@ -76,7 +96,7 @@ def resolve_mentions(
     resolved: list[Resolved] = []
     pending: list[RawMention] = []
     anaphors = [m for m in mentions if m.kind == "anaphor"]
-    longer = _full_names_of_tails(mentions)
+    longer = _fuller_names(mentions)
     for m in mentions:
         if m.kind == "anaphor":
             continue
@@ -85,7 +105,7 @@ def resolve_mentions(
         elif m.type == "Person":
             words = strip_nickname(m.text).split()
             if len(words) >= 2:
-                name = longer.get(name_key(m.text), m.text)  # "Vande Hei" of "Mark Vande Hei"
+                name = longer.get(name_key(m.text), m.text)  # "Vande Hei", "A. V. Filipchenko" of a name in full
                 entry = _person_entry(gazetteer, name)
                 key = entry.id if entry else _unlinked_key("Person", name)
                 full_names.setdefault(name_key(words[-1]), key)
@@ -204,7 +224,7 @@ def _entities(resolved: list[Resolved], gazetteer: Gazetteer) -> dict[str, Entit
             label = entry.label  # a country goes by its name even when the text says "U.S." or "Russian";
             # "the Baikonur cosmodrome" is the Baikonur Cosmodrome
         elif stripped:
-            label = max(stripped, key=lambda n: (len(n.split()), len(n)))
+            label = max(stripped, key=_fullness)
         else:
             label = entry.label if entry else ms[0].text
         entities[key] = Entity(
