@@ -654,3 +654,10 @@ def test_dealt_with_is_no_agreement_but_a_deal_is(extract_text):
                       "NASA and Roscosmos reached a deal on Tuesday.", published="2031-10-12")
     assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Agreement")] == [
         ("2031-10-07", ["NASA", "Roscosmos"])]
+
+
+def test_handing_the_station_to_someone_is_a_change_of_command(extract_text):
+    ex = extract_text("On Monday Anatoly Brevnov handed the station over to Shane Okafor. NASA handed the station "
+                      "keys to the crew on Tuesday.", published="2031-10-21")
+    assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Other")] == [
+        ("2031-10-20", ["Anatoly Brevnov", "Shane Okafor"])]
