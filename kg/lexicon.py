@@ -52,6 +52,8 @@ class Lexicon:
     craft_heads: frozenset[str]
     """nouns next to a name that make it a spacecraft ("the Aurora 7 capsule", "the probe Suisei")"""
     flight_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    """verbs whose object does what the infinitive after them says ("nominated her to succeed Lanin")"""
     """verbs whose subject is a spacecraft ("Discovery lifted off")"""
     program_heads: frozenset[str]
     """nouns after a name that make it a program ("the Vega project")"""
@@ -110,6 +112,7 @@ def _lexicon(raw: dict) -> Lexicon:
         speech_verbs=frozenset(raw["speech_verbs"]),
         craft_heads=frozenset(raw["craft_heads"]),
         flight_verbs=frozenset(raw["flight_verbs"]),
+        object_control_verbs=frozenset(raw["object_control_verbs"]),
         program_heads=frozenset(raw["program_heads"]),
         not_entities=frozenset(raw["not_entities"]),
         given_names=frozenset(raw["given_names"]),

@@ -359,10 +359,10 @@ def test_a_named_persons_relative_clause_is_theirs_and_an_object_pronoun_is_the_
     ex = extract_text("Ann Holt took the oath of office today. President Lena Varga nominated her in March to "
                       "succeed Pavel Lanin, who resigned in February. Ivan Sokol will stay on; the agency said on "
                       "Friday that Peter Novak would replace him.", published="2031-04-15")
-    assert [e.label for e in events_of(ex, "Other")] == ["Resignation of Pavel Lanin"]
+    assert sorted(e.label for e in events_of(ex, "Other")) == ["Nomination of Ann Holt", "Resignation of Pavel Lanin"]
     labels = [e.label for e in events_of(ex, "Appointment")]
     assert "Appointment of Lena Varga" not in labels and "Planned appointment of Ivan Sokol" not in labels
-    assert labels.count("Appointment of Ann Holt") == 2 and "Planned appointment of Peter Novak" in labels
+    assert labels.count("Appointment of Ann Holt") == 1 and "Planned appointment of Peter Novak" in labels
 
 
 def test_someones_event_named_in_another_nouns_phrase_takes_only_its_own_phrases_names(extract_text):
@@ -647,11 +647,11 @@ def test_events_a_called_off_visit_is_labelled_by_its_own_trigger(extract_text):
     assert decision.label == "Visit by Yuri Belov called off"
 
 
-def test_an_appointment_in_a_whom_clause_is_of_the_person_it_follows(extract_text):
+def test_a_nomination_in_a_whom_clause_is_of_the_person_it_follows(extract_text):
     ex = extract_text("President Anna Reyes wants a new budget. Tom Hale, whom Reyes nominated in September to lead "
                       "NASA, is still awaiting a vote in the Senate.", published="2033-01-29")
-    (appointment,) = events_of(ex, "Appointment")
-    assert appointment.label == "Appointment of Tom Hale" and "Tom Hale" in participant_names(ex, appointment)
+    (nomination,) = events_of(ex, "Other")
+    assert nomination.label == "Nomination of Tom Hale" and "Tom Hale" in participant_names(ex, nomination)
 
 
 def test_the_people_of_a_clause_telling_when_are_not_a_noun_events(extract_text):

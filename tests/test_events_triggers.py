@@ -432,10 +432,10 @@ def test_a_craft_makes_no_statement(extract_text):
     assert not events_of(ex, "Announcement")
 
 
-def test_an_appointment_label_takes_no_post_written_before_the_name(extract_text):
+def test_a_nomination_label_takes_no_post_written_before_the_name(extract_text):
     ex = extract_text("President Ann Royce nominated Representative John Carter of Ohio for the post this month.",
                       published="2031-09-28")
-    assert [e.label for e in events_of(ex, "Appointment")] == ["Appointment of John Carter"]
+    assert [e.label for e in events_of(ex, "Other")] == ["Nomination of John Carter"]
 
 
 def test_carrying_after_a_docking_says_who_was_aboard_and_is_no_launch(extract_text):
@@ -661,3 +661,21 @@ def test_handing_the_station_to_someone_is_a_change_of_command(extract_text):
                       "keys to the crew on Tuesday.", published="2031-10-21")
     assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Other")] == [
         ("2031-10-20", ["Anatoly Brevnov", "Shane Okafor"])]
+
+
+def test_a_nomination_and_a_confirmation_are_steps_toward_a_post_not_the_appointment(extract_text):
+    # issue 11: the writers of eight development sets record "Biden nominates Nelson" and "Senate
+    # confirms Nelson" as Other events, and the swearing-in as the appointment; "Rogozin confirmed
+    # that the crew was healthy" had been an appointment of Rogozin
+    ex = extract_text("President Lena Varga nominated Ann Holt to lead the agency in March. The Senate confirmed "
+                      "Ann Holt on April 29, and she was sworn in on May 3. Ivan Sokol confirmed on Monday that "
+                      "the crew was healthy.", published="2031-05-06")
+    assert sorted((e.type, e.label, e.date.iso) for e in ex.events if e.type in {"Other", "Appointment"}) == [
+        ("Appointment", "Appointment of Ann Holt", "2031-05-03"),
+        ("Other", "Confirmation of Ann Holt", "2031-04-29"),
+        ("Other", "Nomination of Ann Holt", "2031-03")]
+
+
+def test_the_object_of_a_nominating_verb_does_what_its_infinitive_says(extract_text):
+    ex = extract_text("President Lena Varga nominated Ann Holt in March to succeed Pavel Lanin.", published="2031-05-06")
+    assert "Appointment of Lena Varga" not in [e.label for e in events_of(ex, "Appointment")]

@@ -70,6 +70,8 @@ class EventRules:
     """nouns that, as a subject ("the orbiter undocked"), stand for the spacecraft named last"""
     person_argument: frozenset[str] = frozenset()
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
+    person_object: frozenset[str] = frozenset()
+    """of those, the lemmas whose person must be the object ("the Senate confirmed Griffin")"""
     carried_argument: frozenset[str] = frozenset()
     aboard_verbs: frozenset[str] = frozenset()
     """verbs after which a "carrying ..." participle says who was aboard, no launch"""
@@ -133,6 +135,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             no_participants_needed=frozenset(raw.get("no_participants_needed", ())),
             people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
             person_argument=frozenset(raw.get("person_argument", ())),
+            person_object=frozenset(raw.get("person_object", ())),
             carried_argument=frozenset(raw.get("carried_argument", ())),
             aboard_verbs=frozenset(raw.get("aboard_verbs", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),

@@ -41,6 +41,7 @@ from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
 from kg.extract.syntax import clause_verb, governing_verb
+from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
 from kg.schema import Status
 
@@ -154,7 +155,8 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     object (``person_argument``)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).person_argument:
         return False
-    args = [_antecedent(c) for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    deps = {"nsubjpass", "dobj"} if token.lemma_.lower() in _cues(ctx).person_object else {"nsubj", "nsubjpass", "dobj"}
+    args = [_antecedent(c) for c in token.children if c.dep_ in deps]
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
 
@@ -332,7 +334,13 @@ def _is_time_clause(clause: "Token") -> bool:
 
 def _inherited_subject(verb: "Token") -> "Token | None":
     """The subject of the nearest verb above that has one: "was to leave", "lifted off and docked",
-    "will stay aloft and is due to splash down" (through "is", then "stay")."""
+    "will stay aloft and is due to splash down" (through "is", then "stay"); the object of a verb such
+    as "nominate" for its infinitive ("nominated her to succeed Lanin": her)."""
+    if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.lemma_.lower() in load_lexicon().object_control_verbs:
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if controller is not None:
+            return controller
     node = verb
     for _ in range(4):
         if node.head == node:
@@ -812,6 +820,7 @@ _NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
 _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
 _SUBJECT_APPOINTED = frozenset({"replace", "succeed"})  # "Dyson would replace her": Dyson is appointed
+_OBJECT_FIRST_LEMMAS = frozenset({"nominate", "confirm"})  # "Biden nominated Nelson": a nomination of Nelson
 
 
 def _antecedent(token: "Token") -> "Token":
@@ -838,7 +847,8 @@ _PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER'
 def _object_leads(trigger: "Token", event_type: str) -> bool:
     """Whether the trigger's object leads its event: who is appointed, what is launched ("Putin
     appointed Bakanov"), but not whom someone "would replace" (``_SUBJECT_APPOINTED``)."""
-    return event_type in _OBJECT_FIRST_TYPES and trigger.lemma_.lower() not in _SUBJECT_APPOINTED
+    lemma = trigger.lemma_.lower()
+    return (event_type in _OBJECT_FIRST_TYPES and lemma not in _SUBJECT_APPOINTED) or lemma in _OBJECT_FIRST_LEMMAS
 
 
 def _object_first(trigger: "Token", participants: list[str], ctx: DocContext) -> list[str]:
@@ -951,8 +961,8 @@ def _coordinated(token: "Token") -> list["Token"]:
     return out
 
 
-def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str, str | None]:
-    """The two or three names a reader needs, the key types of the event first, and their type."""
+def _who(event_type: str, participants: list[str], ctx: DocContext, most: int = 3) -> tuple[str, str | None]:
+    """The ``most`` names (two or three) a reader needs, the key types of the event first, and their type."""
     preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
     chosen_type: str | None = None
     for wanted in preferred:
@@ -974,7 +984,7 @@ def _who(event_type: str, participants: list[str], ctx: DocContext) -> tuple[str
         # "Launch of Endeavour", not "Launch of Endeavour and Mir": the station is where it goes
         flying = [p for p in chosen if not carries_word(ctx.entities[p], ctx.gazetteer, "station")]
         chosen = flying or chosen
-    names = [ctx.entities[p].label for p in chosen[:_NAMES_IN_LABEL.get(event_type, 3)]]
+    names = [ctx.entities[p].label for p in chosen[:most]]
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
 
@@ -985,7 +995,8 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     for "Other"), participants and their type, status; with no participant, ``unnamed`` stands for
     them ("Landing of the last shuttle")."""
     rules = _cues(ctx)
-    who, name_type = _who(event_type, participants, ctx) if participants else (unnamed, None)
+    most = 1 if lemma in _OBJECT_FIRST_LEMMAS else _NAMES_IN_LABEL.get(event_type, 3)  # the person appointed or nominated
+    who, name_type = _who(event_type, participants, ctx, most) if participants else (unnamed, None)
     pattern = ((rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.lemma_labels.get(lemma)
                or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
                or rules.labels.get(event_type))
