@@ -36,6 +36,9 @@ CORPORA = {
     "news-dev-10": "data/corpus/news-dev-10",
     "news-dev-11": "data/corpus/news-dev-11",
     "news-dev-12": "data/corpus/news-dev-12",
+    "news-dev-13": "data/corpus/news-dev-13",
+    "news-dev-14": "data/corpus/news-dev-14",
+    "news-dev-15": "data/corpus/news-dev-15",
     "heldout (held out)": "data/corpus/heldout",
     "news-heldout (held out)": "data/corpus/news-heldout",
     "fresh-heldout (held out)": "data/corpus/fresh-heldout",
@@ -51,6 +54,9 @@ CORPORA = {
     "fresh-heldout-11 (held out)": "data/corpus/fresh-heldout-11",
     "fresh-heldout-12 (held out)": "data/corpus/fresh-heldout-12",
     "fresh-heldout-13 (held out)": "data/corpus/fresh-heldout-13",
+    "fresh-heldout-14 (held out)": "data/corpus/fresh-heldout-14",
+    "fresh-heldout-15 (held out)": "data/corpus/fresh-heldout-15",
+    "fresh-heldout-16 (held out)": "data/corpus/fresh-heldout-16",
 }
 KINDS = ("entities", "positions", "events", "involvement", "agency_country", "quotes")
 

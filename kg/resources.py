@@ -58,7 +58,8 @@ def default_corpus_dir() -> Path:
 
 
 SHIPPED_CORPORA = ("dev", "news-dev", "news-dev-2", "news-dev-3", "news-dev-4", "news-dev-5", "news-dev-6",
-                   "news-dev-7", "news-dev-8", "news-dev-9", "news-dev-10", "news-dev-11", "news-dev-12")
+                   "news-dev-7", "news-dev-8", "news-dev-9", "news-dev-10", "news-dev-11", "news-dev-12",
+                   "news-dev-13", "news-dev-14", "news-dev-15")
 """The development corpora that ship with kg (``data/corpus/<name>``); their articles together tell
 the history of the cooperation, 1957 to 2025. The held-out corpora do not ship."""
 

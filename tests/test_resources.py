@@ -39,7 +39,7 @@ def test_default_corpus_holds_articles_and_their_gold():
 
 def test_the_shipped_articles_are_the_development_corpora_without_their_readmes():
     articles = resources.shipped_articles()
-    assert {a.parent.name for a in articles} == {"dev", "news-dev", *(f"news-dev-{n}" for n in range(2, 13))}
+    assert {a.parent.name for a in articles} == {"dev", "news-dev", *(f"news-dev-{n}" for n in range(2, 16))}
     assert len(articles) == len(list((REPO / "data" / "corpus").glob("*dev*/*.gold.yaml")))
     assert all(a.with_name(a.stem + ".gold.yaml").is_file() and a.name != "README.md" for a in articles)
 
