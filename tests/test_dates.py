@@ -187,6 +187,13 @@ def test_find_dates_ignores_numbers_and_words_that_are_not_dates(text):
     assert find_dates(text, SEAT_SWAP) == []
 
 
+def test_a_month_after_a_place_is_a_date_unless_it_is_spelt_like_a_name():
+    # issue 11: "will return to Earth Oct. 11" lost its day, taken for part of a name like "Long March 5"
+    assert [m.value.iso for m in find_dates("He will return to Earth Oct. 11.", SEAT_SWAP, tense="future")] == ["2022-10-11"]
+    assert [m.value.iso for m in find_dates("They land in Kazakhstan December 2.", SEAT_SWAP, tense="future")] == ["2022-12-02"]
+    assert find_dates("A Long March 5 rocket and Theresa May 4 times.", SEAT_SWAP) == []
+
+
 @pytest.mark.parametrize(("text", "tense", "expected"), [
     # published 2022-03-18: a month and day without a year, by tense
     ("on April 2", "past", "2021-04-02"),

@@ -336,8 +336,8 @@ def _numeric(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
 
 
 def _month_day(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
-    if match["wd"] is None and _after_name(text, match.start()):
-        return None  # "a Long March 5 rocket"
+    if match["wd"] is None and match["month"] in _NAME_MONTHS and _after_name(text, match.start()):
+        return None  # "a Long March 5 rocket" (not "return to Earth Oct. 11")
     month, day = _month(match["month"]), int(match["day"])
     if match["day2"] is not None:  # "July 15-24, 1975": a span of days is its month
         if not 1 <= day < int(match["day2"]) <= 31:
@@ -351,6 +351,10 @@ def _month_day(match: re.Match[str], text: str, ctx: _Context) -> _Resolved:
 
 
 _YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+_NAME_MONTHS = frozenset({"March", "May", "June", "August"})
+"""Months spelt like a word of a name ("Long March 5", "Theresa May"): after a capitalised word
+they and the number after them are part of the name; other months, and abbreviations, are dates
+("will return to Earth Oct. 11")."""
 
 
 def _year_named_after(match: re.Match[str], ctx: _Context) -> str | None:
