@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,7 +121,27 @@ def _line_breaks(doc):
             elif previous == _SENTENCE_END:
                 run = 0
         previous = kind
+    _join_date_headings(doc)
     return doc
+
+
+_HEADING = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<date>[^\n:]{4,30}):[ \t]+(?=\S)", re.M)
+"""A line's opening words and a colon, which may be the date of a timeline entry (after a list marker)."""
+
+
+def _join_date_headings(doc: "Doc") -> None:
+    """A line of a timeline that opens with a date and a colon is one sentence with that date
+    ("Dec. 14, 2022: Coolant sprays from Soyuz MS-22", "1998: Zarya lifts off"): the parser's cut
+    after the colon would leave the entry's events undated."""
+    from kg.extract.dates import find_dates
+
+    for m in _HEADING.finditer(doc.text):
+        found = find_dates(m["date"], None)
+        if len(found) != 1 or found[0].start != 0 or found[0].end != len(m["date"].rstrip()):
+            continue
+        entry = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if entry is not None:
+            entry[0].is_sent_start = False
 
 
 _WORD, _LINE_BREAK, _CLOCK_SUFFIX, _SENTENCE_END, _NAME_PREFIX, _CAPITALISED, _OTHER = range(7)

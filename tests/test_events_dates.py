@@ -503,3 +503,22 @@ def test_years_to_the_day_after_an_event_count_back_from_the_main_date(extract_t
     ex = extract_text("Soyuz 80 docked with the station on July 17, 2045, seventy years after Apollo and Soyuz "
                       "docked in orbit.", published="2045-07-20")
     assert sorted(e.date.iso for e in events_of(ex, "Docking")) == ["1975", "2045-07-17"]
+
+
+def test_a_date_in_a_relative_clause_about_a_person_is_the_persons_story(extract_text):
+    # issue 11: "Krikalev, who spent ten months aboard Mir in 1991 and 1992, is to fly on Discovery"
+    # was a flight planned for 1992; a relative clause about the flight itself still dates it
+    ex = extract_text("Pavel Orlin, who spent ten months aboard Mir in 2031 and 2032, is to fly on Discovery. "
+                      "The shuttle Discovery flies STS-924, which is scheduled for launch on May 31.",
+                      published="2033-10-02")
+    assert [(e.date.iso if e.date else None) for e in events_of(ex, "Launch")] == [None, "2034-05-31"]
+
+
+def test_a_timeline_entry_is_of_the_date_heading_its_line(extract_text):
+    # issue 11: the parser cut "Dec. 14, 2022:" from its entry, which lost its date (and, told in
+    # the present, its status)
+    ex = extract_text("A short history of leaks:\n\n- Feb. 24, 2033: Roscosmos launches Soyuz MS-53 empty.\n"
+                      "- Dec. 14, 2034: Coolant sprays from Soyuz MS-54 just before Ivan Belov and Pavel Orlin are "
+                      "due to start a spacewalk.\n", published="2036-11-20")
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2033-02-24", "happened")]
+    assert [e.date.iso for e in events_of(ex, "Spacewalk")] == ["2034-12-14"]

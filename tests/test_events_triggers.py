@@ -679,3 +679,23 @@ def test_a_nomination_and_a_confirmation_are_steps_toward_a_post_not_the_appoint
 def test_the_object_of_a_nominating_verb_does_what_its_infinitive_says(extract_text):
     ex = extract_text("President Lena Varga nominated Ann Holt in March to succeed Pavel Lanin.", published="2031-05-06")
     assert "Appointment of Lena Varga" not in [e.label for e in events_of(ex, "Appointment")]
+
+
+def test_taking_over_from_someone_who_held_a_post_is_an_appointment_and_from_a_crewmate_is_not(extract_text):
+    # issue 11: "Popovkin, who had himself taken over from Perminov in April 2011" was no event, and
+    # "bringing Foale to take over from Linenger" aboard Mir must not become one (Rogozin held a post
+    # in the gazetteer; Pavel Orlin, a made-up crewmate, held none)
+    ex = extract_text("Yuri Borisov took over from Dmitry Rogozin in July 2022. Ivan Belov is to take over from "
+                      "Pavel Orlin aboard the station. Ann Holt will take over the station from Pavel Orlin.",
+                      published="2022-08-01")
+    assert [(e.date.iso, e.label) for e in events_of(ex, "Appointment")] == [("2022-07", "Appointment of Yuri Borisov")]
+
+
+def test_who_hung_on_its_auxiliary_still_names_who_acted(extract_text):
+    # the parser hangs "who" on "had" in "who had himself succeeded": the person it stands for was
+    # missing from the event and the label named the predecessor
+    ex = extract_text("He replaced Pavel Orlin, who had himself succeeded Anatoly Pervak in April 2031 after a run "
+                      "of lost satellites.", published="2033-10-02")
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.label == "Appointment of Pavel Orlin"
+    assert participant_names(ex, appointment) == {"Pavel Orlin", "Anatoly Pervak"}

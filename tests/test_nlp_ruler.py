@@ -60,9 +60,9 @@ def test_the_ruler_sets_the_entities_spacys_entity_ruler_sets(nlp, texts):
 
 
 def plain_line_breaks(doc):
-    """``_line_breaks`` as it was written first: a Token per word."""
+    """``_line_breaks`` as it was written first: a Token per word (then the same timeline entries)."""
     from kg.lexicon import load_lexicon
-    from kg.nlp import _CLOCK_SUFFIXES, _SENTENCE_ENDS, _names_time_zone
+    from kg.nlp import _CLOCK_SUFFIXES, _SENTENCE_ENDS, _join_date_headings, _names_time_zone
 
     run = 0
     for token in doc[1:]:
@@ -80,6 +80,7 @@ def plain_line_breaks(doc):
             token.is_sent_start = False
         elif prev.text in _SENTENCE_ENDS:
             run = 0
+    _join_date_headings(doc)
     return doc
 
 

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kg.extract.dates import MONTHS, DateMention, Tense, find_dates, number_value
-from kg.extract.syntax import clause_verb
+from kg.extract.syntax import PERSON_LABELS, clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text
 
@@ -648,5 +648,15 @@ def _attachment(span: "Span", trigger: "Token", owners: Owners, clause: tuple[in
         if mine and not mine <= owners.reporting:
             return None  # another trigger's date; a report's date may also be what it reports
         if node.pos_ in {"VERB", "AUX"}:
+            if _describes_someone_else(node, trigger):
+                return None  # "Krikalev, who spent ten months aboard Mir in 1991, is to fly on Discovery"
             break
     return 1 if clause[0] <= span.start and span.end <= clause[1] else 2
+
+
+def _describes_someone_else(verb: "Token", trigger: "Token") -> bool:
+    """Whether ``verb`` heads a relative clause about a person, with the trigger outside it
+    ("Krikalev, who spent ten months aboard Mir in 1991, is to fly"): its dates are the person's
+    story, not the trigger's ("Discovery comes up on STS-124, which is scheduled for May 31" dates
+    the flight)."""
+    return verb.dep_ == "relcl" and verb.head.ent_type_ in PERSON_LABELS and trigger not in verb.subtree

@@ -40,7 +40,7 @@ from kg.extract.event_dates import (
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
-from kg.extract.syntax import clause_verb, governing_verb
+from kg.extract.syntax import PERSON_LABELS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
 from kg.schema import Status
@@ -74,6 +74,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
         or _is_generic_plural(token, ctx)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
+        or _takes_over_from_no_office_holder(token, event_type, ctx)
         or _carries_nobody(token, ctx)
         or _wrong_subject(token, ctx)
         or _in_quotation(token, ctx)
@@ -159,6 +160,24 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     args = [_antecedent(c) for c in token.children if c.dep_ in deps]
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
+
+
+def _takes_over_from_no_office_holder(token: "Token", event_type: str, ctx: DocContext) -> bool:
+    """"Foale is to take over from Linenger": a crew's relief, no change of post; only someone who
+    held a post (in the gazetteer) is taken over from in an appointment (``office_predecessor``)."""
+    if f"{token.lemma_.lower()}/{event_type}" not in _cues(ctx).office_predecessor:
+        return False
+    people = [m for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj" and (m := ctx.mention_at(g)) is not None
+              and ctx.type_of(m.key) == "Person"]
+    return bool(people) and not any(_held_a_post(m.key, ctx) for m in people)
+
+
+def _held_a_post(key: str, ctx: DocContext) -> bool:
+    """Whether the gazetteer knows a post the person held."""
+    entry_id = ctx.entities[key].gazetteer_id
+    entry = ctx.gazetteer.get(entry_id) if entry_id is not None else None
+    return entry is not None and bool(entry.positions)
 
 
 def _wrong_subject(token: "Token", ctx: DocContext) -> bool:
@@ -271,11 +290,18 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
         sub.extend(_modified_noun(token))  # "Jim Bridenstine, whom Trump nominated in September"
     if verb == token and verb.dep_ == "relcl":
         # "Ostapenko, a former commander of the space forces who was appointed ...": the person "who" stands for
-        sub.extend(_antecedent(c) for c in verb.children if c.lower_ in {"who", "whom"})
+        sub.extend(_antecedent(c) for c in _relative_who(verb))
     words = [t for t in sub if not t.is_punct] or sub  # the final period does not stretch the clause over the rest
     start = max(min(t.i for t in words), sent.start)
     end = min(max(t.i for t in words) + 1, sent.end)
     return start, end
+
+
+def _relative_who(verb: "Token") -> list["Token"]:
+    """The "who"/"whom" of a relative clause, also when the parser hangs it on an auxiliary
+    ("Popovkin, who had himself taken over from Perminov": "who" under "had")."""
+    return [c for c in (*verb.children, *(g for a in verb.children if a.dep_ == "aux" for g in a.children))
+            if c.lower_ in {"who", "whom"}]
 
 
 def _owned_in_a_noun_phrase(noun: "Token", ctx: DocContext) -> bool:
@@ -828,20 +854,20 @@ def _antecedent(token: "Token") -> "Token":
     the token. "Who" stands for a person: when the parser hangs the clause on a thing inside the
     person's apposition ("Ostapenko, a former commander of the space forces who was appointed ..."),
     the person named up that phrase."""
-    if token.lower_ not in _RELATIVE_PRONOUNS | _RELATIVE_OBJECTS or token.head.dep_ != "relcl":
+    clause = token.head.head if token.head.dep_ == "aux" else token.head  # "who had himself taken over"
+    if token.lower_ not in _RELATIVE_PRONOUNS | _RELATIVE_OBJECTS or clause.dep_ != "relcl":
         return token
-    noun = token.head.head
-    if token.lower_ in {"who", "whom"} and noun.ent_type_ not in _PERSON_LABELS:
+    noun = clause.head
+    if token.lower_ in {"who", "whom"} and noun.ent_type_ not in PERSON_LABELS:
         up = noun
         while up.dep_ in _PERSON_PHRASE_DEPS and up.head != up:
             up = up.head
-            if up.ent_type_ in _PERSON_LABELS:
+            if up.ent_type_ in PERSON_LABELS:
                 return up
     return noun
 
 
 _PERSON_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "poss", "compound"})
-_PERSON_LABELS = frozenset({"Person", "PERSON"})  # the gazetteer's and the NER's
 
 
 def _object_leads(trigger: "Token", event_type: str) -> bool:
@@ -916,6 +942,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     elif event_type == _STATEMENT and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
         heads.append(trigger.head.head)  # "Perminov congratulated both crews in a message to Griffin"
     subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [*(_antecedent(c) for c in _relative_who(trigger) if c not in subjects), *subjects]  # "who had himself succeeded"
     if not subjects and trigger.pos_ == "VERB" and (inherited := _inherited_subject(trigger)) is not None:
         subjects = [inherited]  # "Atlantis is scheduled to dock with Mir": Atlantis docks
     subjects += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

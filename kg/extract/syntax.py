@@ -9,6 +9,9 @@ if TYPE_CHECKING:
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 
+PERSON_LABELS = frozenset({"Person", "PERSON"})
+"""The entity labels of a person on a token: the gazetteer's and the NER's."""
+
 
 def clause_verb(token: "Token") -> "Token":
     """The verb whose clause holds ``token``: the token itself if it is one, else the nearest verb
