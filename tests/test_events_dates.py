@@ -522,3 +522,22 @@ def test_a_timeline_entry_is_of_the_date_heading_its_line(extract_text):
                       "due to start a spacewalk.\n", published="2036-11-20")
     assert [(e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("2033-02-24", "happened")]
     assert [e.date.iso for e in events_of(ex, "Spacewalk")] == ["2034-12-14"]
+
+
+def test_within_days_is_the_month_of_the_last_date(extract_text):
+    ex = extract_text("Kvant-3 was launched on Nov. 20, 2031, and within days the crew had used the arm to join "
+                      "Kvant-3 to Zarya.", published="2032-02-01")
+    assert [e.date for e in events_of(ex, "Docking")] == [DateValue("2031-11", "month")]
+
+
+def test_a_plan_beside_a_past_year_still_reads_its_day_ahead(extract_text):
+    # issue 11: "Under the 1972 agreement, signed in Moscow, a Soyuz is to lift off on July 15. Apollo
+    # is to follow ..." in a December paper put both launches in the July before: the sentence told
+    # a past agreement, so the narrative read "July 15" back; so it did after "The joint flight is
+    # set for July 15", a sentence with no event of its own
+    ex = extract_text("Under the 2032 agreement, signed in Moscow by Lena Varga, Soyuz 41 is to lift off from "
+                      "Baikonur on July 15. The shuttle Discovery is to follow seven hours later.", published="2034-12-09")
+    assert sorted(e.date.iso for e in events_of(ex, "Launch")) == ["2035-07-15", "2035-07-15"]
+    ex = extract_text("The joint flight is set for July 15. The shuttle Discovery is to follow seven hours later from the "
+                      "Kennedy Space Center.", published="2035-04-09")
+    assert [e.date.iso for e in events_of(ex, "Launch")] == ["2035-07-15"]

@@ -699,3 +699,14 @@ def test_who_hung_on_its_auxiliary_still_names_who_acted(extract_text):
     (appointment,) = events_of(ex, "Appointment")
     assert appointment.label == "Appointment of Pavel Orlin"
     assert participant_names(ex, appointment) == {"Pavel Orlin", "Anatoly Pervak"}
+
+
+def test_a_craft_that_follows_another_goes_up_after_it(extract_text):
+    # issue 11: "Apollo is to follow from the Kennedy Space Center", "Priroda is to follow next year"
+    # were missed launches; a tracking station following a craft launches nothing
+    ex = extract_text("Soyuz 41 lifted off from Baikonur on Monday, and Discovery followed from the Kennedy Space "
+                      "Center two hours later. The Nauka module is to follow next year. NASA's tracking stations followed "
+                      "Soyuz 41 for the rest of the week.", published="2031-06-11")
+    assert sorted((e.label, e.date.iso, e.status) for e in events_of(ex, "Launch")) == [
+        ("Launch of Discovery", "2031-06-09", "happened"), ("Launch of Soyuz 41", "2031-06-09", "happened"),
+        ("Planned launch of Nauka", "2032", "planned")]

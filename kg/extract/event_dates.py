@@ -116,6 +116,8 @@ _DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days aft
     r"(?P<dir>later|earlier|after\s+that|afterwards?|before\s+that)"
     r"|the\s+(?P<next>next|following)\s+day|the\s+(?:previous\s+day|day\s+before)(?!\s+yesterday))\b")
 _SAME_MONTH = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b")  # "later that month"
+_WITHIN_DAYS = re.compile(r"(?i)\b(?:within\s+(?:a\s+few\s+)?days|(?<!\w\s)(?:a\s+few\s+)?days\s+later)\b")
+""""within days", "days later": a day the text does not give, in the month of the last date."""
 _MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year"
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
@@ -145,7 +147,7 @@ _AFTER_THE_EVENT = re.compile(  # "after the launch", "right after the docking";
 """An event noun after a bare "after": the day of the last such event the text told."""
 
 
-_RELATIVE_WORDS = re.compile(r"(?i)\b(?:later|earlier|after|before|afterwards?|that|same|next|following|previous|day)\b")
+_RELATIVE_WORDS = re.compile(r"(?i)\b(?:later|earlier|after|before|afterwards?|that|same|next|following|previous|day|within)\b")
 """A word every expression of ``_relative_mentions`` holds: a text without one has none."""
 
 
@@ -171,6 +173,7 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
     same_day = last if last.precision == "day" or narrative.anchor is None else narrative.anchor
     for pattern, resolve, base in ((_SAME_DAY, _same_day, same_day), (_DAYS_LATER, _days_later, last),
                                    (_MONTH_OF_THAT_YEAR, _month_of_year, last), (_SAME_MONTH, _same_month, last),
+                                   (_WITHIN_DAYS, _same_month, last),
                                    (_SAME_YEAR, _same_year, last), (_YEARS_LATER, _years_later, last)):
         for m in pattern.finditer(text):
             value = resolve(m, base)
@@ -290,7 +293,7 @@ def _heading_year(sent: "Span") -> DateValue | None:
 _MODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 
 
-def _mention_span(sent: "Span", m: DateMention) -> "Span | None":
+def mention_span(sent: "Span", m: DateMention) -> "Span | None":
     """The words of date mention ``m`` of ``sent`` (its offsets are the sentence's)."""
     return sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
 
@@ -298,7 +301,7 @@ def _mention_span(sent: "Span", m: DateMention) -> "Span | None":
 def _up_to_verb(sent: "Span", m: DateMention) -> list["Token"]:
     """The mention's head word and the words above it up to the first verb (or the sentence root),
     that one included; none when the mention has no words."""
-    span = _mention_span(sent, m)
+    span = mention_span(sent, m)
     if span is None:
         return []
     nodes = [span.root]
@@ -311,7 +314,7 @@ def _names_a_thing(sent: "Span", m: DateMention) -> bool:
     """Whether the mention is a year modifying a noun ("renewed the 1972 agreement", "the 1997
     collision"), or the date after "of" of someone's event ("named in honor of Yuri Gagarin's flight
     of April 12, 1961"): it says which thing, not where the text has moved to."""
-    span = _mention_span(sent, m)
+    span = mention_span(sent, m)
     if span is None:
         return False
     root = span.root
@@ -570,7 +573,7 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
     ``decision`` to postpone does not take the days it moves the event from and to."""
     if planned:
         owners = Owners(owners.by_token)
-    spans = [(m, _mention_span(sent, m)) for m in mentions]
+    spans = [(m, mention_span(sent, m)) for m in mentions]
     dated = {span.root.head.i for _, span in spans if span is not None and span.root.dep_ == "poss"}
     scored = []
     for m, span in spans:

@@ -32,6 +32,7 @@ from kg.extract.event_dates import (
     describing_verbs,
     event_date,
     infinitive_to,
+    mention_span,
     offset_from_main,
     years_from_main,
     sentence_dates,
@@ -1060,7 +1061,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         deciders = frozenset(t.i for t, ty in found if ty in _cues(ctx).cancel_decisions | _cues(ctx).object_of_types)
         owners = date_owners([t for t, _ in found], reporting, deciders)
         taken: set[tuple[str, int, int]] = set()
-        statuses: set[str] = set()
+        told: list[Event] = []  # the sentence's events
         for token, event_type in found:
             if _watched(token, ctx) and any(e.type == event_type for e in events):
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)  # "watched the launch" told before
@@ -1080,15 +1081,38 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 continue
             taken.add((event.type, *clause))
             events.extend(_one_per_date(token, event, narrative, ctx))
-            statuses.add(event.status)
+            told.append(event)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
             lemmas.append(token.lemma_.lower())
-        looking_ahead = statuses == {"planned"}  # "a Soyuz is to lift off on July 15": the narrative's day is ahead
-        _, narrative = sentence_dates(sent, "future" if looking_ahead else "unknown", narrative, ctx.published)
+        _, narrative = sentence_dates(sent, "future" if _looks_ahead(sent, told, narrative, ctx) else "unknown",
+                                      narrative, ctx.published)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
     return _merge(events, ctx)
+
+
+def _looks_ahead(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> bool:
+    """Whether the narrative reads the sentence's year-less dates ahead: they date its plans ("a
+    Soyuz is to lift off on July 15"), none of what it tells as past ("Under the 1972 agreement,
+    signed in Moscow, a Soyuz is to lift off on July 15": the year names the past); in a sentence
+    with no event, when the clause of its last date looks ahead ("The joint flight is set for July 15")."""
+    if not told:
+        return _last_date_looks_ahead(sent, narrative, ctx)
+    statuses = {e.status for e in told}
+    if "planned" not in statuses or statuses == {"planned"}:
+        return statuses == {"planned"}
+    ahead, either = (sentence_dates(sent, tense, narrative, ctx.published)[0] for tense in ("future", "unknown"))
+    read_ahead = {b.value for a, b in zip(ahead, either) if a.value != b.value}
+    return not any(e.date in read_ahead for e in told if e.status != "planned")
+
+
+def _last_date_looks_ahead(sent: "Span", narrative: Narrative, ctx: DocContext) -> bool:
+    """Whether the clause of the sentence's last date is a plan ("The joint flight is set for July
+    15"), not "floated into the station on Thursday"."""
+    mentions, _ = sentence_dates(sent, "unknown", narrative, ctx.published)
+    span = mention_span(sent, mentions[-1]) if mentions else None
+    return span is not None and _status(clause_verb(span.root), "Other", sent, ctx) == "planned"
 
 
 def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: DocContext) -> Event:
