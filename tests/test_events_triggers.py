@@ -710,3 +710,21 @@ def test_a_craft_that_follows_another_goes_up_after_it(extract_text):
     assert sorted((e.label, e.date.iso, e.status) for e in events_of(ex, "Launch")) == [
         ("Launch of Discovery", "2031-06-09", "happened"), ("Launch of Soyuz 41", "2031-06-09", "happened"),
         ("Planned launch of Nauka", "2032", "planned")]
+
+
+def test_a_message_read_to_the_crews_is_a_statement_of_its_sender(extract_text):
+    # issue 11: the parser reads "a message read to the crews" as one noun, "message read", and the
+    # message was lost as a mere modifier
+    ex = extract_text("Ivan Belov, the head of Roscosmos, said in a message read to the crews on Wednesday that the "
+                      "docking had gone well.", published="2031-11-17")
+    assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Announcement")] == [
+        ("2031-11-12", ["Ivan Belov", "Roscosmos"])]
+
+
+def test_a_countrys_statement_named_by_its_adjective_is_the_countrys(extract_text):
+    # issue 11: "The official Soviet announcement, carried by Tass this morning, ..." named nobody who
+    # took part: the adjective names the country whose statement it is
+    ex = extract_text("The official Soviet announcement, issued this morning, did not mention the docking.",
+                      published="1978-08-29")
+    assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Announcement")] == [
+        ("1978-08-29", ["Soviet Union"])]

@@ -97,6 +97,8 @@ class EventRules:
     occurrence_verbs: frozenset[str] = frozenset()
     """verbs whose subject, an event noun, is told as happening ("docking occurred at 1:11 p.m.")"""
     occasion_nouns: frozenset[str] = frozenset()
+    misparsed_participles: frozenset[str] = frozenset()
+    """participles the parser takes for the head noun after an event noun ("a message read to the crews")"""
     """nouns after "at" that take the modality of the verb they hang from ("is to speak at a news conference")"""
 
 
@@ -148,6 +150,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             publication_day=frozenset(raw.get("publication_day", ())),
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
+            misparsed_participles=frozenset(raw.get("misparsed_participles", ())),
             occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
             return_words=frozenset(raw.get("return_words", ())),
             launcher_words=frozenset(raw.get("launcher_words", ())),

@@ -67,7 +67,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
         or (is_noun and token.dep_ == "pobj" and token.head.lower_ in ctx.lexicon.background_preps
             and not any(c.dep_ == "poss" for c in token.children)  # "before their launch" is one
             and not _names_and_dates_itself(token, ctx))  # "since the loss of Challenger in January 1986" too
-        or (is_noun and token.dep_ in {"compound", "amod"})
+        or (is_noun and token.dep_ in {"compound", "amod"} and token.head.lower_ not in _cues(ctx).misparsed_participles)
         or _describes_a_noun(token)
         or (token.pos_ == "VERB" and _negated_past(token))
         or _excluded_by_dependents(token, event_type, ctx)
@@ -1492,6 +1492,12 @@ def _one_of_a_series(trigger: "Token", ctx: DocContext) -> bool:
             and any(c.lower_ in ctx.lexicon.series_words for c in subject.children))
 
 
+def _countries_owning(noun: "Token", ctx: DocContext) -> list[str]:
+    """The countries a noun's modifiers name ("the official Soviet announcement"): whose it is."""
+    found = (ctx.mention_at(c) for c in noun.children if c.dep_ in {"amod", "compound"})
+    return [m.key for m in found if m is not None and ctx.type_of(m.key) == "Country"]
+
+
 def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], place_key: str | None,
                     reading: _Reading, ctx: DocContext) -> list[str]:
     """The event's participants: those of its clause, else whom its subject stands for ("the two
@@ -1502,6 +1508,8 @@ def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], pl
         participants += _people_in(sent, participants, ctx)  # "the chiefs met ..., when Bridenstine and Rogozin ..."
     if not participants:
         participants = _title_holders_named(token, reading.positions, ctx)  # "the two commanders clasped hands"
+    if not participants and event_type == _STATEMENT:
+        participants = _countries_owning(token, ctx)  # "the official Soviet announcement": the Soviet Union's
     if not any(ctx.type_of(p) in _CRAFT_TYPES for p in participants) \
             and _is_dated_flight_noun(token, event_type, reading, ctx):
         participants += _craft_named_last(token, ctx, stations=False)  # "NASA called off Saturday's launch" of the craft the text is about
