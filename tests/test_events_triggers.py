@@ -728,3 +728,15 @@ def test_a_countrys_statement_named_by_its_adjective_is_the_countrys(extract_tex
                       published="1978-08-29")
     assert [(e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Announcement")] == [
         ("1978-08-29", ["Soviet Union"])]
+
+
+def test_relieving_someone_of_a_post_ends_it_and_relieving_a_crew_does_not(extract_text):
+    # issue 11: "signed the order appointing him on Thursday and relieved Popovkin" gave neither the
+    # appointment (a pronoun counted as no person) nor the removal; Rogozin held a post in the
+    # gazetteer, Pavel Orlin, a made-up crewmate, none
+    ex = extract_text("Ann Holt is the new head of the agency. On Thursday Prime Minister Lena Varga signed the order "
+                      "appointing her. She relieved Dmitry Rogozin on Friday. They will relieve Pavel Orlin "
+                      "aboard the station in May. He said he would appoint a board of inquiry on Friday.",
+                      published="2031-10-12")
+    assert [(e.date.iso, e.label) for e in events_of(ex, "Appointment")] == [("2031-10-09", "Appointment of Ann Holt")]
+    assert [(e.date.iso, e.label) for e in events_of(ex, "Other")] == [("2031-10-10", "Removal of Dmitry Rogozin")]

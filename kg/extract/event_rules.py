@@ -72,8 +72,8 @@ class EventRules:
     """trigger lemmas that need a person as their subject or object ("replaced Borisov")"""
     person_object: frozenset[str] = frozenset()
     """of those, the lemmas whose person must be the object ("the Senate confirmed Griffin")"""
-    office_predecessor: frozenset[str] = frozenset()
-    """"lemma/Type" of triggers that, taking over "from" a person, need that person to have held a post"""
+    office_holder_needed: frozenset[str] = frozenset()
+    """"lemma/Type" of triggers whose person taken over from, or relieved, must have held a post"""
     carried_argument: frozenset[str] = frozenset()
     aboard_verbs: frozenset[str] = frozenset()
     """verbs after which a "carrying ..." participle says who was aboard, no launch"""
@@ -140,7 +140,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             people_of_sentence=frozenset(raw.get("people_of_sentence", ())),
             person_argument=frozenset(raw.get("person_argument", ())),
             person_object=frozenset(raw.get("person_object", ())),
-            office_predecessor=frozenset(raw.get("office_predecessor", ())),
+            office_holder_needed=frozenset(raw.get("office_holder_needed", ())),
             carried_argument=frozenset(raw.get("carried_argument", ())),
             aboard_verbs=frozenset(raw.get("aboard_verbs", ())),
             craft_subjects=frozenset(raw.get("craft_subjects", ())),

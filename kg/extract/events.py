@@ -75,7 +75,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
         or _is_generic_plural(token, ctx)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
-        or _takes_over_from_no_office_holder(token, event_type, ctx)
+        or _no_office_holder_left(token, event_type, ctx)
         or _carries_nobody(token, ctx)
         or _wrong_subject(token, ctx)
         or _in_quotation(token, ctx)
@@ -159,18 +159,24 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
         return False
     deps = {"nsubjpass", "dobj"} if token.lemma_.lower() in _cues(ctx).person_object else {"nsubj", "nsubjpass", "dobj"}
     args = [_antecedent(c) for c in token.children if c.dep_ in deps]
+    if any(a.lower_ in _PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
+        return False  # "signed the order appointing him" (not "he would appoint a board")
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
 
 
-def _takes_over_from_no_office_holder(token: "Token", event_type: str, ctx: DocContext) -> bool:
-    """"Foale is to take over from Linenger": a crew's relief, no change of post; only someone who
-    held a post (in the gazetteer) is taken over from in an appointment (``office_predecessor``)."""
-    if f"{token.lemma_.lower()}/{event_type}" not in _cues(ctx).office_predecessor:
+_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+
+
+def _no_office_holder_left(token: "Token", event_type: str, ctx: DocContext) -> bool:
+    """"Foale is to take over from Linenger", "they will relieve Dezhurov": a crew's relief, no change
+    of post; only someone who held a post (in the gazetteer) is taken over from or relieved in a
+    change of post (``office_holder_needed``)."""
+    if f"{token.lemma_.lower()}/{event_type}" not in _cues(ctx).office_holder_needed:
         return False
-    people = [m for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
-              for g in c.children if g.dep_ == "pobj" and (m := ctx.mention_at(g)) is not None
-              and ctx.type_of(m.key) == "Person"]
+    left = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    left += [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    people = [m for t in left if (m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) == "Person"]
     return bool(people) and not any(_held_a_post(m.key, ctx) for m in people)
 
 
@@ -847,7 +853,7 @@ _NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
 _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
 _SUBJECT_APPOINTED = frozenset({"replace", "succeed"})  # "Dyson would replace her": Dyson is appointed
-_OBJECT_FIRST_LEMMAS = frozenset({"nominate", "confirm"})  # "Biden nominated Nelson": a nomination of Nelson
+_OBJECT_FIRST_LEMMAS = frozenset({"nominate", "confirm", "relieve"})  # "Biden nominated Nelson": a nomination of Nelson
 
 
 def _antecedent(token: "Token") -> "Token":
@@ -963,7 +969,8 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
     if _object_leads(trigger, event_type):  # "Bush nominated him": whom "him" stands for leads
         keys = list(dict.fromkeys([k for k in _object_keys(trigger, ctx) if k in participants] + keys))
     if any(s.lower_ in _PRONOUN_TYPES for s in subjects):  # "On Wednesday he met there with Rogozin": he, too
-        keys = [k for k in _pronoun_subject(trigger, trigger.sent, ctx) if k in participants and k not in keys] + keys
+        named = [k for k in _pronoun_subject(trigger, trigger.sent, ctx) if k in participants and k not in keys]
+        keys = keys + named if _object_leads(trigger, event_type) else named + keys  # "she relieved Rogozin": Rogozin
     key_types = _KEY_TYPES.get(event_type, ())
     best = next((k for k in key_types if any(ctx.type_of(p) == k for p in participants)), None)
     if best is not None and not any(ctx.type_of(k) == best for k in keys):
