@@ -740,3 +740,13 @@ def test_relieving_someone_of_a_post_ends_it_and_relieving_a_crew_does_not(extra
                       published="2031-10-12")
     assert [(e.date.iso, e.label) for e in events_of(ex, "Appointment")] == [("2031-10-09", "Appointment of Ann Holt")]
     assert [(e.date.iso, e.label) for e in events_of(ex, "Other")] == [("2031-10-10", "Removal of Dmitry Rogozin")]
+
+
+def test_an_official_arriving_after_talk_of_the_station_arrives_on_earth(extract_text):
+    # issue 11: "Gore, who arrived on Tuesday, said ..." after a sentence about the station was a
+    # docking with Gore aboard; a crew arriving there still docks
+    ex = extract_text("The agreement covers work on the space station. Al Gore, who arrived on Tuesday, said the "
+                      "vote would not slow the work. A new crew is coming to the station. Pavel Orlin arrived on "
+                      "Wednesday.", published="1993-12-16")
+    assert sorted((e.type, e.date.iso) for e in ex.events if e.type in {"Docking", "Other"}) == [
+        ("Docking", "1993-12-15"), ("Other", "1993-12-14")]

@@ -587,11 +587,19 @@ def _type_with_craft(trigger: "Token", event_type: str, participants: list[str],
         return retyped
     if any(ctx.type_of(p) in _CRAFT_TYPES for p in participants):
         return retyped
-    if place is None and _craft_noun_just_before(trigger, rules.craft_nouns):
-        return retyped  # "crews already share the station. Three cosmonauts arrived in March"
+    if place is None and _craft_noun_just_before(trigger, rules.craft_nouns) and not _official_subject(trigger, ctx):
+        return retyped  # "crews already share the station. Three cosmonauts arrived in March" (not "Gore, who arrived")
     if place is None and _spacefarers_subject(trigger, ctx):
         return retyped  # "two cosmonauts who arrived in early August": aboard, where else
     return event_type
+
+
+def _official_subject(verb: "Token", ctx: DocContext) -> bool:
+    """Whether the verb's subject is someone who held a post in the gazetteer ("Gore, who arrived on
+    Tuesday"): an official arrives on Earth."""
+    subject = _subject_of(verb)
+    found = ctx.mention_at(_antecedent(subject)) if subject is not None else None
+    return found is not None and ctx.type_of(found.key) == "Person" and _held_a_post(found.key, ctx)
 
 
 def _spacefarers_subject(verb: "Token", ctx: DocContext) -> bool:
