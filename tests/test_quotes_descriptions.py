@@ -88,3 +88,12 @@ def test_she_said_after_a_reporting_chain_is_the_main_clauses_subject(extract_te
                       "her Russian counterpart, had called her team during the night. "
                       '"The two rooms still work as one," she said.', published="2021-11-17")
     assert ("Mara Ellison", "The two rooms still work as one") in quotes(ex)
+
+
+def test_the_agencys_chief_right_after_a_named_chief_is_that_person(extract_text):
+    # issue 11: "In Moscow, Yuri Koptev welcomed the crews. '...,' the agency's chief said" went to
+    # NASA's administrator, named earlier in the article, because NASA's post had a holder in the text
+    ex = extract_text("NASA's administrator, Ann Holt, watched the docking with officials of the Russian Space "
+                      'Agency. In Moscow, Yuri Koptev welcomed the crews. "The station has had a hard spring," the '
+                      "agency's chief said.", published="1997-05-17")
+    assert ("Yuri Koptev", "The station has had a hard spring") in quotes(ex)

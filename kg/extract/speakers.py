@@ -242,6 +242,8 @@ class SpeakerResolver:
         if lemma not in self.cues.description_heads:
             return None
         organizations = self._owner_candidates(token)
+        if self._is_anaphoric(token) and (person := self._last_named_holder(token, organizations, lemma)) is not None:
+            return person  # "In Moscow, Yuri Koptev welcomed the crews. '...,' the agency's chief said"
         for holder in (self._document_holder, self._named_holder, self._reference_holder):
             for organization in organizations:
                 person = holder(organization, lemma)
@@ -266,6 +268,20 @@ class SpeakerResolver:
             if mention.entity_key in holders or before in words:
                 return mention.entity_key
         return None
+
+    def _last_named_holder(self, token: Token, organizations: list[str], head: str) -> str | None:
+        """The last person named before ``token`` (outside quotes and captions), if they hold a post of
+        that title at one of ``organizations``, here or in the gazetteer at the publication date."""
+        earlier = self.antecedents[:bisect_left(self.antecedent_ends, token.idx + 1)]
+        last = next((m for m in reversed(earlier) if not self._hidden(m.start)), None)
+        if last is None:
+            return None
+        fits = self._title_fits(head)
+        here = any(p.person == last.entity_key and p.organization in organizations and fits(p.title) for p in self.positions)
+        entry = self.gazetteer.get(last.entity_key) if self.gazetteer is not None else None
+        known = entry is not None and self.published is not None and any(
+            post.organization in organizations and fits(post.title) and post.covers(self.published) for post in entry.positions)
+        return last.entity_key if here or known else None
 
     def _any_named_holder(self, head: str) -> str | None:
         """The last person named before who holds a post of that title anywhere, in this
