@@ -97,3 +97,13 @@ def test_the_agencys_chief_right_after_a_named_chief_is_that_person(extract_text
                       'Agency. In Moscow, Yuri Koptev welcomed the crews. "The station has had a hard spring," the '
                       "agency's chief said.", published="1997-05-17")
     assert ("Yuri Koptev", "The station has had a hard spring") in quotes(ex)
+
+
+def test_he_in_an_interview_answer_is_not_the_interviewee_named_by_the_line_label(extract_text):
+    # issue 11: in a Q&A, "Kahananui-Volkov: A career officer. He once ran ... he told Russian
+    # reporters that the agency would keep 'every obligation to our partners'" went to the
+    # interviewee, whose label was taken for the last person named
+    ex = extract_text("Gazette: Who is Pavel Orlin?\n\nMarta Quist: A career officer. He once ran a launch site. "
+                      'On Monday he told reporters that the agency would keep "every promise made to its partners," '
+                      "which is what NASA wanted to hear.\n", published="2031-03-10")
+    assert quotes(ex) == {("Pavel Orlin", "every promise made to its partners")}

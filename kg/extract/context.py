@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.extract.evidence import sentence_evidence
 from kg.extract.quotes import QuotedSpan, quoted_spans
 from kg.extract.resolve import Resolved
+from kg.extract.speakers import is_speaker_label
 from kg.gazetteer import Gazetteer
 from kg.ingest.dateline import text_dateline_spans
 from kg.lexicon import Lexicon
@@ -101,10 +102,7 @@ class DocContext:
 
     def _is_speaker_label(self, r: Resolved) -> bool:
         """A name alone at the start of a line, before a colon: who speaks the line, not one it names."""
-        text = self.text
-        if not text.startswith(":", r.mention.end):
-            return False
-        return not text[text.rfind("\n", 0, r.mention.start) + 1 : r.mention.start].strip()
+        return is_speaker_label(self.text, r.mention.start, r.mention.end)
 
     @property
     def sentences(self) -> list["Span"]:

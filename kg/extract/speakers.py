@@ -70,10 +70,12 @@ class SpeakerResolver:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.mention_at.setdefault(token.i, mention)
-        self.captions = _caption_lines(doc.text if text is None else text, self.cues.caption_starts)
+        text = doc.text if text is None else text
+        self.captions = _caption_lines(text, self.cues.caption_starts)
         self.antecedents = sorted(
-            (m for m in mentions if m.type == "Person" and not self._hidden(m.start)),
-            key=lambda m: m.start)
+            (m for m in mentions if m.type == "Person" and not self._hidden(m.start)
+             and not is_speaker_label(text, m.start, m.end)),
+            key=lambda m: m.start)  # "Kahananui-Volkov: A career officer. He once ran ...": not the interviewee
         self.antecedent_ends = [m.end for m in self.antecedents]
         self.agencies = sorted((m for m in mentions if m.type == "Agency"), key=lambda m: m.start)
         self.agency_ends = [m.end for m in self.agencies]
@@ -347,6 +349,12 @@ class SpeakerResolver:
             return (generic and core in self.cues.top_titles) or head in words
 
         return fits
+
+
+def is_speaker_label(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` stands alone at the start of a line, before a colon: who
+    speaks the line of an interview ("Kahananui-Volkov: Everyone was."), not someone it names."""
+    return text.startswith(":", end) and not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def is_speech_verb(token: Token) -> bool:
