@@ -107,3 +107,11 @@ def test_he_in_an_interview_answer_is_not_the_interviewee_named_by_the_line_labe
                       'On Monday he told reporters that the agency would keep "every promise made to its partners," '
                       "which is what NASA wanted to hear.\n", published="2031-03-10")
     assert quotes(ex) == {("Pavel Orlin", "every promise made to its partners")}
+
+
+def test_the_head_word_of_an_agencys_name_names_it_again(extract_text):
+    # issue 11: "The Academy said in a statement last month that it remained 'ready ...'" after the
+    # Soviet Academy of Sciences was named went to nobody
+    ex = extract_text("The Soviet Academy of Sciences sent two engineers to Houston. Later the Academy said in a "
+                      'statement that it was "ready to go on with the joint work."', published="1978-07-10")
+    assert quotes(ex) == {("Soviet Academy of Sciences", "ready to go on with the joint work.")}

@@ -268,6 +268,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found += _maker_modifiers(doc, found, gazetteer, published)
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _named_again(doc, text, found)  # "the capsule Endurance ... Endurance latched onto Harmony"
+    found += _short_agency_names(doc, text, found)  # "the Soviet Academy of Sciences ... the Academy said"
     found += _anaphors(doc, text, found, lexicon)
     outlets = Coverage(outlet for *_, outlet in datelines if outlet is not None)
     found = [m for m in found if not outlets.overlaps(m.start, m.end)]  # "(Austral Press Agency)" reports the news
@@ -384,6 +385,31 @@ def _maker_modifiers(doc: "Doc", mentions: list[RawMention], gazetteer: Gazettee
         if entry is not None:
             kind = "demonym" if name in entry.demonyms else "name"
             out.append(RawMention(token.idx, token.idx + len(name), name, entry.type, entry.id, kind))
+    return out
+
+
+_HEAD_OF_NAME = re.compile(r"(?P<head>[A-Z][a-z]+)(?:\s+(?:of|for)\s+.*)?$")
+"""The head word of an organisation's name: its last word, or the last before "of"/"for"
+("Academy" of "Soviet Academy of Sciences", "Institute" of "Space Research Institute")."""
+
+
+def _short_agency_names(doc: "Doc", text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """"The Academy", "the Institute" after the agency's full name: the head word of the name of one
+    agency the gazetteer knows, capitalised after "the", names that agency again."""
+    heads: dict[str, set[tuple[str, int]]] = {}
+    for m in mentions:
+        found = _HEAD_OF_NAME.search(m.text) if m.type == "Agency" and m.gazetteer_id and " " in m.text else None
+        if found is not None and found.start() > 0:
+            heads.setdefault(found["head"], set()).add((m.gazetteer_id, m.end))
+    agencies = {head: next(iter(named)) for head, named in heads.items() if len({g for g, _ in named}) == 1}
+    if not agencies:
+        return []
+    taken = Coverage((m.start, m.end) for m in mentions)
+    out = []
+    for m in _free_occurrences(doc, text, agencies, taken):
+        gazetteer_id, first_end = agencies[m.group()]
+        if m.start() > first_end and text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            out.append(RawMention(m.start(), m.end(), m.group(), "Agency", gazetteer_id, "name"))
     return out
 
 
