@@ -88,3 +88,11 @@ def test_the_agencys_post_goes_to_the_agency_the_gazetteer_records_not_the_last_
 def test_a_surname_alone_is_the_office_holder_of_the_day(extract_text):
     ex = extract_text("On Tuesday President Reagan welcomed the accord.", published="1987-04-16")
     assert ("Reagan", "president", "United States") in positions(ex)
+
+
+def test_a_post_after_as_follows_an_apposition_and_its_is_the_agency_named_before(extract_text):
+    # issue 11: "created the Russian Space Agency and named Yuri N. Koptev, a former deputy minister
+    # of general machine building, as its director general" gave no director general
+    ex = extract_text("On Monday the government created the Lunar Survey Agency and named Pavel Orlin, a former "
+                      "deputy minister of transport, as its director general.", published="2031-03-05")
+    assert ("Pavel Orlin", "director general", "Lunar Survey Agency") in positions(ex)

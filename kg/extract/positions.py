@@ -627,6 +627,7 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
     first = span.end
     if first + 1 < sent.end and doc[first].text == "," and doc[first + 1].lower_ == "who":
         first += 2
+    first = _past_apposition(span, first, sent)  # "named Koptev, a former deputy minister, as its director general"
     limit = min(sent.end, first + 4)
     for i in range(first, limit):
         tok = doc[i]
@@ -642,7 +643,20 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
         return
     title = _extend_for(title, ctx, sent)
     org = org_before or _org_after(title.end, ctx, sent)
+    if org is None and doc[title.start - 1].lower_ in {"its", "their"}:
+        org = _subject_agency(title.start, ctx, sent)  # "as its director general": the agency named before
     out.add(r, title, org, ev, sent=sent)
+
+
+def _past_apposition(name: "Span", first: int, sent: "Span") -> int:
+    """The token after a comma-enclosed apposition right after ``name`` (", a former deputy
+    minister of general machine building,"), else ``first``."""
+    doc = name.doc
+    appos = [c for c in name.root.children if c.dep_ == "appos" and c.i >= first]
+    if first >= sent.end or doc[first].text != "," or not appos:
+        return first
+    after = appos[0].right_edge.i + 1
+    return after + 1 if after < sent.end and doc[after].text == "," else first
 
 
 def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
