@@ -96,3 +96,11 @@ def test_a_post_after_as_follows_an_apposition_and_its_is_the_agency_named_befor
     ex = extract_text("On Monday the government created the Lunar Survey Agency and named Pavel Orlin, a former "
                       "deputy minister of transport, as its director general.", published="2031-03-05")
     assert ("Pavel Orlin", "director general", "Lunar Survey Agency") in positions(ex)
+
+
+def test_who_commanded_an_expedition_after_another_verb_or_in_a_relative_clause_is_its_commander(extract_text):
+    # issue 11: "Kelly ... has flown twice on the shuttle and commanded Expedition 26", "Ford, who now
+    # commands Expedition 34," gave no commander
+    ex = extract_text("Pavel Orlin, 48, has flown twice on the shuttle and commanded Expedition 86 in 2031. Ann "
+                      "Holt, who now commands Expedition 94, is aboard.", published="2033-11-27")
+    assert {("Pavel Orlin", "commander", "Expedition 86"), ("Ann Holt", "commander", "Expedition 94")} <= positions(ex)

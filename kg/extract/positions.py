@@ -665,11 +665,15 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     commanded by X,"; "X commanded Soyuz TMA-03M"."""
     ctx = out.ctx
     head = span.root.head
-    if span.root.dep_ == "nsubj" and head.lemma_ == "command" and head.pos_ == "VERB":
-        craft = [m for c in head.children if c.dep_ == "dobj" and (m := ctx.mention_at(c)) is not None
-                 and ctx.type_of(m.key) in CRAFT_TYPES]
+    for verb in _verbs_of(span.root):
+        if verb.lemma_ != "command" or verb.pos_ != "VERB":
+            continue
+        objects = [t for c in verb.children if c.dep_ == "dobj"
+                   for t in (c, *(g for g in c.children if g.dep_ == "compound"))]  # "the Expedition 6 crew"
+        craft = [m for t in objects if (m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in CRAFT_TYPES]
         if craft:
-            out.add(r, _Title(["commander"], head.i, head.i + 1), craft[0], ev, sent=sent)
+            out.add(r, _Title(["commander"], verb.i, verb.i + 1), craft[0], ev, sent=sent)
+    if span.root.dep_ == "nsubj":
         return
     if span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "command":
         verb = head.head
@@ -688,6 +692,21 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
                 if child.lemma_ == "crew":  # "The six-member crew is commanded by X": the craft named last
                     out.add(r, title, None, ev, sent=sent)
                     return
+
+
+def _verbs_of(name: "Token") -> list["Token"]:
+    """The verbs a name is the subject of: its head and the verbs coordinated with it that have no
+    subject of their own ("Kelly has flown twice and commanded Expedition 26"), and a relative
+    clause on "who" ("Ford, who now commands Expedition 34")."""
+    verbs = []
+    if name.dep_ == "nsubj":
+        verbs.append(name.head)
+        for verb in verbs:
+            verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+    verbs += [c for c in name.children if c.dep_ == "relcl"
+              and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)]
+    return verbs
 
 
 def _headed_by(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
