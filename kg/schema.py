@@ -17,6 +17,8 @@ from typing import Literal, get_args
 
 EntityType = Literal["Person", "Agency", "Country", "Program", "Spacecraft", "Facility", "Place"]
 ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+CRAFT_TYPES: frozenset[EntityType] = frozenset({"Spacecraft", "Program"})
+"""The types of what flies and what a crew serves on: a craft, or a mission or expedition."""
 
 EventType = Literal[
     "Meeting", "Launch", "Docking", "Landing", "Agreement", "Appointment", "Spacewalk",

@@ -44,7 +44,7 @@ from kg.extract.status import event_status
 from kg.extract.syntax import PERSON_LABELS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
-from kg.schema import Status
+from kg.schema import CRAFT_TYPES, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -571,7 +571,6 @@ def _has_required_roles(event_type: str, participants: list[str], ctx: DocContex
     return needed is None or any(ctx.type_of(p) in needed for p in participants)
 
 
-_CRAFT_TYPES = {"Spacecraft", "Program"}
 
 
 def _type_with_craft(trigger: "Token", event_type: str, participants: list[str], place: str | None,
@@ -585,7 +584,7 @@ def _type_with_craft(trigger: "Token", event_type: str, participants: list[str],
     objects = [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in rules.craft_nouns for o in objects):
         return retyped
-    if any(ctx.type_of(p) in _CRAFT_TYPES for p in participants):
+    if any(ctx.type_of(p) in CRAFT_TYPES for p in participants):
         return retyped
     if place is None and _craft_noun_just_before(trigger, rules.craft_nouns) and not _official_subject(trigger, ctx):
         return retyped  # "crews already share the station. Three cosmonauts arrived in March" (not "Gore, who arrived")
@@ -1525,7 +1524,7 @@ def _who_takes_part(token: "Token", event_type: str, clause: tuple[int, int], pl
         participants = _title_holders_named(token, reading.positions, ctx)  # "the two commanders clasped hands"
     if not participants and event_type == _STATEMENT:
         participants = _countries_owning(token, ctx)  # "the official Soviet announcement": the Soviet Union's
-    if not any(ctx.type_of(p) in _CRAFT_TYPES for p in participants) \
+    if not any(ctx.type_of(p) in CRAFT_TYPES for p in participants) \
             and _is_dated_flight_noun(token, event_type, reading, ctx):
         participants += _craft_named_last(token, ctx, stations=False)  # "NASA called off Saturday's launch" of the craft the text is about
     if not participants and event_type in _cues(ctx).cancel_decisions:

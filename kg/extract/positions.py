@@ -35,12 +35,12 @@ from kg.extract.resolve import Resolved, carries_word
 from kg.extract.syntax import clause_verb
 from kg.model import Evidence, Position
 from kg.lexicon import load_cue_section
+from kg.schema import CRAFT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ORG_TYPES = {"Agency", "Country", "Spacecraft", "Program", "Facility"}
-CRAFT_TYPES = {"Spacecraft", "Program"}
 _DETS = {"the", "a", "an", "its", "their", "his", "her"}
 _POLITICAL_HEADS = {"president", "premier", "minister", "chancellor", "king", "senator", "congressman",
                     "congresswoman", "governor", "ambassador", "leader", "secretary"}
