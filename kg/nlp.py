@@ -125,7 +125,7 @@ def _line_breaks(doc):
     return doc
 
 
-_HEADING = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<date>[^\n:]{4,30}):[ \t]+(?=\S)", re.M)
+_HEADING = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<date>(?=[^\n:]{0,26}\d)[^\n:]{4,30}):[ \t]+(?=\S)", re.M)
 """A line's opening words and a colon, which may be the date of a timeline entry (after a list marker)."""
 
 
@@ -133,9 +133,12 @@ def _join_date_headings(doc: "Doc") -> None:
     """A line of a timeline that opens with a date and a colon is one sentence with that date
     ("Dec. 14, 2022: Coolant sprays from Soyuz MS-22", "1998: Zarya lifts off"): the parser's cut
     after the colon would leave the entry's events undated."""
+    text = doc.text
+    if ":" not in text:
+        return
     from kg.extract.dates import find_dates
 
-    for m in _HEADING.finditer(doc.text):
+    for m in _HEADING.finditer(text):
         found = find_dates(m["date"], None)
         if len(found) != 1 or found[0].start != 0 or found[0].end != len(m["date"].rstrip()):
             continue

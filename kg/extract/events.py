@@ -1099,34 +1099,36 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
             lemmas.append(token.lemma_.lower())
-        _, narrative = sentence_dates(sent, "future" if _looks_ahead(sent, told, narrative, ctx) else "unknown",
-                                      narrative, ctx.published)
+        narrative = _narrative_after(sent, told, narrative, ctx)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
     return _merge(events, ctx)
 
 
-def _looks_ahead(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> bool:
-    """Whether the narrative reads the sentence's year-less dates ahead: they date its plans ("a
-    Soyuz is to lift off on July 15"), none of what it tells as past ("Under the 1972 agreement,
-    signed in Moscow, a Soyuz is to lift off on July 15": the year names the past); in a sentence
-    with no event, when the clause of its last date looks ahead ("The joint flight is set for July 15")."""
+def _narrative_after(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> Narrative:
+    """The narrative once the sentence is read: its dates read with no tense, or ahead when they date
+    its plans (:func:`_looks_ahead`); only year-less and relative dates depend on it."""
+    either, after = sentence_dates(sent, "unknown", narrative, ctx.published)
+    if any(m.relative for m in either) and _looks_ahead(sent, told, either, narrative, ctx):
+        return sentence_dates(sent, "future", narrative, ctx.published)[1]
+    return after
+
+
+def _looks_ahead(sent: "Span", told: list[Event], either: list, narrative: Narrative, ctx: DocContext) -> bool:
+    """Whether the sentence's year-less dates (``either``: read with no tense) are read ahead: they
+    date its plans ("a Soyuz is to lift off on July 15"), none of what it tells as past ("Under the
+    1972 agreement, signed in Moscow, a Soyuz is to lift off on July 15": the year names the past); in
+    a sentence with no event, when the clause of its last date looks ahead ("The joint flight is set
+    for July 15"; not "floated into the station on Thursday")."""
     if not told:
-        return _last_date_looks_ahead(sent, narrative, ctx)
+        span = mention_span(sent, either[-1]) if either else None
+        return span is not None and _status(clause_verb(span.root), "Other", sent, ctx) == "planned"
     statuses = {e.status for e in told}
     if "planned" not in statuses or statuses == {"planned"}:
         return statuses == {"planned"}
-    ahead, either = (sentence_dates(sent, tense, narrative, ctx.published)[0] for tense in ("future", "unknown"))
+    ahead, _ = sentence_dates(sent, "future", narrative, ctx.published)
     read_ahead = {b.value for a, b in zip(ahead, either) if a.value != b.value}
     return not any(e.date in read_ahead for e in told if e.status != "planned")
-
-
-def _last_date_looks_ahead(sent: "Span", narrative: Narrative, ctx: DocContext) -> bool:
-    """Whether the clause of the sentence's last date is a plan ("The joint flight is set for July
-    15"), not "floated into the station on Thursday"."""
-    mentions, _ = sentence_dates(sent, "unknown", narrative, ctx.published)
-    span = mention_span(sent, mentions[-1]) if mentions else None
-    return span is not None and _status(clause_verb(span.root), "Other", sent, ctx) == "planned"
 
 
 def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: DocContext) -> Event:
