@@ -41,7 +41,7 @@ from kg.extract.event_dates import (
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
-from kg.extract.syntax import PERSON_LABELS, clause_verb, governing_verb
+from kg.extract.syntax import PERSON_LABELS, PERSON_PRONOUNS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
 from kg.schema import CRAFT_TYPES, Status
@@ -159,13 +159,10 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
         return False
     deps = {"nsubjpass", "dobj"} if token.lemma_.lower() in _cues(ctx).person_object else {"nsubj", "nsubjpass", "dobj"}
     args = [_antecedent(c) for c in token.children if c.dep_ in deps]
-    if any(a.lower_ in _PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
+    if any(a.lower_ in PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
         return False  # "signed the order appointing him" (not "he would appoint a board")
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
-
-
-_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 
 
 def _no_office_holder_left(token: "Token", event_type: str, ctx: DocContext) -> bool:
@@ -569,8 +566,6 @@ def _has_required_roles(event_type: str, participants: list[str], ctx: DocContex
     if len(participants) < rules.min_participants.get(event_type, 1):
         return False
     return needed is None or any(ctx.type_of(p) in needed for p in participants)
-
-
 
 
 def _type_with_craft(trigger: "Token", event_type: str, participants: list[str], place: str | None,

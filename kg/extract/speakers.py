@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Union
 
 from kg.extract.attribution import AttributionCues, load_attribution_cues
-from kg.extract.syntax import clause_verb
+from kg.extract.syntax import PERSON_PRONOUNS, clause_verb
 from kg.lexicon import load_lexicon
 from kg.model import Mention, Position
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
 
 SPEAKER_TYPES = frozenset({"Person", "Agency"})
-_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _NAMING_DEPS = frozenset({"appos", "compound", "flat", "nmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -106,7 +105,7 @@ class SpeakerResolver:
         key = self.entity(token) or self.country(token)
         if key is not None:
             return key
-        if token.lower_ in _MALE_FEMALE:
+        if token.lower_ in PERSON_PRONOUNS:
             return self.pronoun(token) or UNNAMED
         for child in token.children:
             if child.dep_ in _NAMING_DEPS and self.person(child) is not None:
@@ -275,28 +274,28 @@ class SpeakerResolver:
         """The last person named before ``token`` (outside quotes and captions), if they hold a post of
         that title at one of ``organizations``, here or in the gazetteer at the publication date."""
         earlier = self.antecedents[:bisect_left(self.antecedent_ends, token.idx + 1)]
-        last = next((m for m in reversed(earlier) if not self._hidden(m.start)), None)
-        if last is None:
+        if not earlier or not self._holds(earlier[-1].entity_key, self._title_fits(head), organizations):
             return None
-        fits = self._title_fits(head)
-        here = any(p.person == last.entity_key and p.organization in organizations and fits(p.title) for p in self.positions)
-        entry = self.gazetteer.get(last.entity_key) if self.gazetteer is not None else None
-        known = entry is not None and self.published is not None and any(
-            post.organization in organizations and fits(post.title) and post.covers(self.published) for post in entry.positions)
-        return last.entity_key if here or known else None
+        return earlier[-1].entity_key
 
     def _any_named_holder(self, head: str) -> str | None:
         """The last person named before who holds a post of that title anywhere, in this
         document or in the gazetteer at the publication date: "Dmitry Bakanov spoke ... NASA
         released ... the agency's general director said" -> Bakanov."""
         fits = self._title_fits(head)
-        posts = {p.person for p in self.positions if fits(p.title)}
-        for mention in reversed(self.antecedents):
-            entry = self.gazetteer.get(mention.entity_key) if self.gazetteer is not None else None
-            if mention.entity_key in posts or (entry is not None and self.published is not None and any(
-                    fits(post.title) and post.covers(self.published) for post in entry.positions)):
-                return mention.entity_key
-        return None
+        return next((m.entity_key for m in reversed(self.antecedents) if self._holds(m.entity_key, fits)), None)
+
+    def _holds(self, person: str, fits: Callable[[str], bool], organizations: Sequence[str] | None = None) -> bool:
+        """Whether ``person`` holds a post whose title ``fits`` (at one of ``organizations``, when
+        given), in this document or in the gazetteer at the publication date."""
+        def at(organization: str | None) -> bool:
+            return organizations is None or organization in organizations
+
+        if any(p.person == person and at(p.organization) and fits(p.title) for p in self.positions):
+            return True
+        entry = self.gazetteer.get(person) if self.gazetteer is not None else None
+        return entry is not None and self.published is not None and any(
+            at(post.organization) and fits(post.title) and post.covers(self.published) for post in entry.positions)
 
     def _is_anaphoric(self, token: Token) -> bool:
         return any(c.dep_ in _OWNER_DEPS and c.lower_ in _ANAPHORIC_OWNERS for c in token.children)

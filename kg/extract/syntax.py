@@ -11,6 +11,8 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 
 PERSON_LABELS = frozenset({"Person", "PERSON"})
 """The entity labels of a person on a token: the gazetteer's and the NER's."""
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+"""The pronouns that stand for one person."""
 
 
 def clause_verb(token: "Token") -> "Token":
