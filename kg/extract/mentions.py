@@ -396,20 +396,21 @@ _HEAD_OF_NAME = re.compile(r"(?P<head>[A-Z][a-z]+)(?:\s+(?:of|for)\s+.*)?$")
 def _short_agency_names(doc: "Doc", text: str, mentions: list[RawMention]) -> list[RawMention]:
     """"The Academy", "the Institute" after the agency's full name: the head word of the name of one
     agency the gazetteer knows, capitalised after "the", names that agency again."""
-    heads: dict[str, set[tuple[str, int]]] = {}
+    heads: dict[str, list[RawMention]] = {}
     for m in mentions:
         found = _HEAD_OF_NAME.search(m.text) if m.type == "Agency" and m.gazetteer_id and " " in m.text else None
         if found is not None and found.start() > 0:
-            heads.setdefault(found["head"], set()).add((m.gazetteer_id, m.end))
-    agencies = {head: next(iter(named)) for head, named in heads.items() if len({g for g, _ in named}) == 1}
-    if not agencies:
+            heads.setdefault(found["head"], []).append(m)
+    first = {head: min(named, key=lambda m: m.end) for head, named in heads.items()
+             if len({m.gazetteer_id for m in named}) == 1}  # the full name's first mention, of one agency only
+    if not first:
         return []
     taken = Coverage((m.start, m.end) for m in mentions)
     out = []
-    for m in _free_occurrences(doc, text, agencies, taken):
-        gazetteer_id, first_end = agencies[m.group()]
-        if m.start() > first_end and text[max(0, m.start() - 4):m.start()].lower() == "the ":
-            out.append(RawMention(m.start(), m.end(), m.group(), "Agency", gazetteer_id, "name"))
+    for m in _free_occurrences(doc, text, first, taken):
+        named = first[m.group()]
+        if m.start() > named.end and text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            out.append(RawMention(m.start(), m.end(), m.group(), "Agency", named.gazetteer_id, "name"))
     return out
 
 
