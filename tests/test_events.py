@@ -904,6 +904,14 @@ def test_events_the_last_shuttle_is_none_named_before(extract_text):
     assert landing.label == "Landing of the last shuttle"
 
 
+def test_events_an_unnamed_subject_is_labelled_as_written(extract_text):
+    # the label of a nameless subject keeps the text's spacing: no "station 's" from the tokens
+    ex = extract_text("Crews have lived aboard without a break since the outpost's first module was launched in 1998.",
+                      published="2019-06-01")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.label == "Launch of the outpost's first module"
+
+
 def test_events_an_agreement_needs_a_party_that_can_agree(extract_text):
     # a fact-box line: the craft named beside "agreement" is what it was about, not a party to it
     ex = extract_text("2004: agreement signed on March 3; Kvant-5 launched in June", published="2020-01-10")

@@ -1439,12 +1439,19 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if _object_leads(token, event_type):
         participants = _object_first(token, participants, ctx)
     subject = _subject_of(token) if not participants else None
-    unnamed = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""  # "the last shuttle"
+    unnamed = _as_written(subject) if subject is not None else ""  # "the last shuttle", "the station's first module"
     label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx, unnamed)
     if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
     event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
     return event, (start, end)
+
+
+def _as_written(head: "Token") -> str:
+    """The phrase ``head`` heads, lower-cased, spaced as the text spaces it ("the station's first
+    module", not the tokens joined by spaces) on one line."""
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    return " ".join(phrase.text.lower().split())
 
 
 # The day a report speaks from, which is the statement's own: "strapped into the same capsule this
