@@ -541,3 +541,36 @@ def test_a_plan_beside_a_past_year_still_reads_its_day_ahead(extract_text):
     ex = extract_text("The joint flight is set for July 15. The shuttle Discovery is to follow seven hours later from the "
                       "Kennedy Space Center.", published="2035-04-09")
     assert [e.date.iso for e in events_of(ex, "Launch")] == ["2035-07-15"]
+
+
+def test_a_gapped_clause_tells_one_event_per_date(extract_text):
+    # a verb said once for several dates ("X went up on Oct. 11, Y on Oct. 12 and Z on Oct. 13") told
+    # one launch with every craft on the first day; each remnant is an event of its own
+    ex = extract_text("Kosmos 3101 went up on March 2, Kosmos 3102 on March 9 and Kosmos 3103 on March 16.",
+                      published="2031-04-20")
+    assert sorted((e.label, e.date.iso) for e in events_of(ex, "Launch")) == [
+        ("Launch of Kosmos 3101", "2031-03-02"), ("Launch of Kosmos 3102", "2031-03-09"),
+        ("Launch of Kosmos 3103", "2031-03-16")]
+
+
+def test_a_gapped_phrase_keeps_the_subject_of_its_clause(extract_text):
+    # "flew on A in 1973 and on B ten years later": the second flight is the same person's, a decade on
+    ex = extract_text("Ingrid Halvorsen flew on Skylab in 1974 and on the shuttle Columbia ten years later.",
+                      published="2030-02-01")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")) == [
+        ("1974", ["Ingrid Halvorsen", "Skylab"]), ("1984", ["Columbia", "Ingrid Halvorsen"])]
+
+
+def test_a_second_verb_or_a_date_alone_is_no_gapped_remnant(extract_text):
+    # a second verb tells its own event; dates with nobody between them ("on Tuesday, June 27") are one day
+    ex = extract_text("Atlantis lifted off on Tuesday, June 27, 2028, and docked with Mir on June 29.",
+                      published="2028-07-01")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Launch")] == [("Launch of Atlantis", "2028-06-27")]
+
+
+def test_a_flight_the_gazetteer_does_not_know_can_follow(extract_text):
+    # "Fedyaev followed on Crew-6": a flight the gazetteer does not know was no craft to follow on
+    ex = extract_text("Ilya Vorontsov lifted off on Crew-41 on Oct. 5, 2031. Pavel Sokolin followed on Crew-42 last "
+                      "March, and Oleg Dantsev on Crew-43 last August.", published="2032-10-01")
+    assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")) == [
+        ("2031-10-05", ["Ilya Vorontsov"]), ("2032-03", ["Pavel Sokolin"]), ("2032-08", ["Oleg Dantsev"])]

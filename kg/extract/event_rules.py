@@ -197,7 +197,8 @@ def trigger_patterns() -> dict[str, list[list[dict]]]:
     return load_shipped("events.yaml", build, what="trigger patterns")
 
 
-TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_", "TAG": "tag_", "DEP": "dep_", "ENT_TYPE": "ent_type_"}
+TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "POS": "pos_", "TAG": "tag_", "DEP": "dep_", "ENT_TYPE": "ent_type_",
+               "SHAPE": "shape_"}
 """The token attributes a pattern may test and still be matched in Python: pattern attribute ->
 ``Token`` attribute holding the string spaCy's matcher compares."""
 

@@ -1089,7 +1089,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
-            events.extend(_one_per_date(token, event, narrative, ctx))
+            events.extend(_gapped(token, event, narrative, ctx) or _one_per_date(token, event, narrative, ctx))
             told.append(event)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
@@ -1138,6 +1138,68 @@ def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: 
     participants = people + event.participants
     label = _label(event.type, trigger.lemma_.lower(), list(participants), event.status, ctx)
     return replace(event, participants=participants, label=label)
+
+
+_REMNANT_OPENING = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?", re.IGNORECASE)
+"""What opens a gapped remnant after the date before it: ", ", ", and ", " and "."""
+
+
+def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
+    """The events of a clause whose verb is left out after its first date (gapping), one per date:
+    "Soyuz 6 went up on Oct. 11, Soyuz 7 on Oct. 12 and Soyuz 8 on Oct. 13" (each remnant names
+    who), "Garriott flew on Skylab in 1973 and on Columbia ten years later" (a remnant that opens
+    with a preposition keeps the subject). A remnant holds no verb and names a participant; none
+    when the clause lists no such remnant (empty list)."""
+    if trigger.pos_ != "VERB" or event.date is None:
+        return []
+    sent = trigger.sent
+    mentions, _ = sentence_dates(sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
+    dates = [m for m in mentions if m.start > trigger.idx - sent.start_char]
+    if len(dates) < 2 or dates[0].value != event.date:
+        return []
+    pieces: list[tuple[list[str], DateValue, bool]] = []
+    for before, after in zip(dates, dates[1:]):
+        remnant = _remnant(sent, before.end, after.start, event, ctx)
+        if remnant is None:
+            break
+        pieces.append((*remnant, after.value))  # type: ignore[arg-type]
+    if not pieces:
+        return []
+    named = {key for keys, _, _ in pieces for key in keys}
+    subject = [p for p in event.participants if p not in named and _named_before(p, trigger, ctx)]
+    first = [p for p in event.participants if p not in named]
+    events = [_relabelled(event, first, event.date, trigger, ctx)]
+    for keys, keeps_subject, when in pieces:
+        events.append(_relabelled(event, (subject if keeps_subject else []) + keys, when, trigger, ctx))
+    return events
+
+
+def _remnant(sent: "Span", start: int, end: int, event: Event, ctx: DocContext) -> tuple[list[str], bool] | None:
+    """The participants a gapped remnant between two of the sentence's dates (character offsets in
+    the sentence) names, and whether it opens with a preposition (so keeps the clause's subject);
+    ``None`` unless the words between are a remnant: an opening, no verb, a participant."""
+    opening = _REMNANT_OPENING.match(sent.text, start, end)
+    if opening is None or opening.end() == start:
+        return None
+    words = [t for t in sent if start + sent.start_char <= t.idx < end + sent.start_char and not t.is_punct]
+    words = [t for t in words if t.lower_ != "and"]
+    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    keys = list(dict.fromkeys(m.key for t in words if (m := ctx.mention_at(t)) is not None and m.key in event.participants))
+    if not keys:
+        return None
+    return keys, words[0].pos_ == "ADP"
+
+
+def _named_before(key: str, trigger: "Token", ctx: DocContext) -> bool:
+    """Whether the trigger's sentence names ``key`` before the trigger (its subject)."""
+    return any((m := ctx.mention_at(t)) is not None and m.key == key for t in trigger.sent if t.i < trigger.i)
+
+
+def _relabelled(event: Event, participants: Sequence[str], when: DateValue | None, trigger: "Token",
+                ctx: DocContext) -> Event:
+    label = _label(event.type, trigger.lemma_.lower(), list(participants), event.status, ctx)
+    return replace(event, participants=tuple(participants), date=when, label=label)
 
 
 def _one_per_date(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
