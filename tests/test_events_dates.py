@@ -574,3 +574,11 @@ def test_a_flight_the_gazetteer_does_not_know_can_follow(extract_text):
                       "March, and Oleg Dantsev on Crew-43 last August.", published="2032-10-01")
     assert sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Launch")) == [
         ("2031-10-05", ["Ilya Vorontsov"]), ("2032-03", ["Pavel Sokolin"]), ("2032-08", ["Oleg Dantsev"])]
+
+
+def test_a_bare_participle_is_as_planned_as_its_clause(extract_text):
+    # "would replace her, launching in March": the launch is the plan's, so next March, not last
+    ex = extract_text("The agency said on Friday that Mira Oduya would succeed her, launching in March on Soyuz "
+                      "MS-41. Soyuz MS-40 landed on Sept. 2, carrying three astronauts.", published="2031-09-20")
+    assert sorted((e.label, e.date.iso, e.status) for e in events_of(ex, "Launch") + events_of(ex, "Landing")) == [
+        ("Landing of Soyuz MS-40", "2031-09-02", "happened"), ("Planned launch of Soyuz MS-41", "2032-03", "planned")]

@@ -479,7 +479,7 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
     if node.head == node:
         return False
     if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
-        return infinitive_to(node) is not None
+        return infinitive_to(node) is not None or _bare_participle(node)
     if node.dep_ == "conj":  # "will undock on Sunday and land on Tuesday", "is due to undock and to land"
         infinitive = infinitive_to(node) is not None
         return node.pos_ == "VERB" and (node.head.pos_ == "VERB" or (infinitive and node.head.pos_ == "AUX"))
@@ -491,6 +491,14 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
         return True  # "Atlantis is due to undock", parsed as "due to" and a noun
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
+
+
+def _bare_participle(node: "Token") -> bool:
+    """"Dyson would replace her, launching in March on Soyuz MS-25": a present participle with no
+    subject, auxiliary or conjunction of its own tells what its clause's subject does then, as
+    that clause tells it (not "while orbiting Earth", "with Kelly watching")."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in node.children)
 
 
 def _when_of_a_date(node: "Token") -> bool:
