@@ -582,3 +582,13 @@ def test_a_bare_participle_is_as_planned_as_its_clause(extract_text):
                       "MS-41. Soyuz MS-40 landed on Sept. 2, carrying three astronauts.", published="2031-09-20")
     assert sorted((e.label, e.date.iso, e.status) for e in events_of(ex, "Launch") + events_of(ex, "Landing")) == [
         ("Landing of Soyuz MS-40", "2031-09-02", "happened"), ("Planned launch of Soyuz MS-41", "2032-03", "planned")]
+
+
+def test_a_day_counted_back_takes_the_date_that_restates_it(extract_text):
+    # "docked a week ago, on April 27": the parser hangs the date on the main verb, and the docking
+    # took the day seven days before publication
+    ex = extract_text("They were joined by Tomas Reyes and Ines Walcott, who docked a week ago, on April 27.",
+                      published="2031-05-05")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2031, 4, 27)
+    assert sorted(participant_names(ex, docking)) == ["Ines Walcott", "Tomas Reyes"]

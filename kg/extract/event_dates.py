@@ -273,7 +273,20 @@ def sentence_dates(sent: "Span", tense: Tense, narrative: Narrative,
         # else "the first linkup since the Apollo-Soyuz mission of 1975", or "landed on Sunday with
         # Novitsky, who had been in orbit since April": background, not the story
     narrative.age = 0 if out else narrative.age + 1
-    return out, narrative
+    return _restated(out, text), narrative
+
+
+_RESTATING_GAP = re.compile(r"\s*,\s*(?:on\s+|in\s+)?")
+
+
+def _restated(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """The mentions, a day counted back from the report's taking the value of the date that restates
+    it right after ("docked a week ago, on April 27": April 27, not seven days before publication)."""
+    out = list(mentions)
+    for i, (counted, named) in enumerate(zip(mentions, mentions[1:])):
+        if _AGO.search(counted.text) and _RESTATING_GAP.fullmatch(text, counted.end, named.start):
+            out[i] = replace(counted, value=named.value)
+    return out
 
 
 _YEAR_HEADING = re.compile(r"(?P<year>1[89]\d\d|20\d\d)\s*[:–—]\s")

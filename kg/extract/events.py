@@ -294,7 +294,7 @@ def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
         sub.extend(_modified_noun(token))  # "Jim Bridenstine, whom Trump nominated in September"
     if verb == token and verb.dep_ == "relcl":
         # "Ostapenko, a former commander of the space forces who was appointed ...": the person "who" stands for
-        sub.extend(_antecedent(c) for c in _relative_who(verb))
+        sub.extend(t for c in _relative_who(verb) for t in _conjoined_people(_antecedent(c)))
     words = [t for t in sub if not t.is_punct] or sub  # the final period does not stretch the clause over the rest
     start = max(min(t.i for t in words), sent.start)
     end = min(max(t.i for t in words) + 1, sent.end)
@@ -882,6 +882,15 @@ def _antecedent(token: "Token") -> "Token":
             if up.ent_type_ in PERSON_LABELS:
                 return up
     return noun
+
+
+def _conjoined_people(noun: "Token") -> list["Token"]:
+    """The person ``noun`` and the people it is coordinated after ("Lindgren and Hines, who docked on
+    April 27": both docked), else the noun alone."""
+    people = [noun]
+    while people[-1].dep_ == "conj" and people[-1].ent_type_ in PERSON_LABELS and people[-1].head.ent_type_ in PERSON_LABELS:
+        people.append(people[-1].head)
+    return people
 
 
 _PERSON_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "poss", "compound"})
