@@ -592,3 +592,11 @@ def test_a_day_counted_back_takes_the_date_that_restates_it(extract_text):
     (docking,) = events_of(ex, "Docking")
     assert docking.date == DateValue.of(2031, 4, 27)
     assert sorted(participant_names(ex, docking)) == ["Ines Walcott", "Tomas Reyes"]
+
+
+def test_a_when_clause_on_a_date_happens_that_day_not_after_its_launch(extract_text):
+    # "back to six on Dec. 23, when Soyuz ... is due to arrive ... after a launch on Dec. 21": the
+    # arrival took the launch's day
+    ex = extract_text("The outpost will be back to six people on Dec. 23, when Soyuz MS-52 is due to arrive with "
+                      "Lev Arkhipov and Dana Whitcombe after a launch on Dec. 21.", published="2031-11-16")
+    assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("2031-12-23", "planned")]

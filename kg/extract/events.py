@@ -1425,15 +1425,46 @@ def _date_of_coordinated(trigger: "Token", sent: "Span", mentions: list) -> Date
     return _verb_date(verb.head, sent, mentions, before=verb)
 
 
-def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
-    """The date of the clause a "when" clause hangs from ("Krikalev flew on Endeavour in December
-    1998 on STS-88, when the crew joined Unity to Zarya": December 1998)."""
+def _when_clause(trigger: "Token") -> tuple["Token", "Token"] | None:
+    """The verb of the "when" clause the trigger is in, and its "when", if it is in one."""
     verb = clause_verb(trigger)
-    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head  # "when the shuttle Atlantis is to bring Thagard home"
+    while verb.dep_ in {"xcomp", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        verb = verb.head  # "when the shuttle Atlantis is to bring Thagard home", "when Soyuz is due to arrive"
     when = next((c for c in verb.children if c.dep_ in {"mark", "advmod"} and c.lower_ == "when"), None)
     if when is None or verb.dep_ not in {"advcl", "relcl"}:
         return None
+    return verb, when
+
+
+_BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
+
+
+def _day_named_for_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """"on Dec. 23, when Soyuz TMA-03M is due to arrive ... after a launch on Dec. 21": the date the
+    "when" follows, unless the clause dates itself other than in an "after ..." or "before ..."
+    phrase (which dates what came before or after)."""
+    found = _when_clause(trigger)
+    if found is None:
+        return None
+    verb, when = found
+    named = _date_just_before(when, sent, mentions)
+    if named is None:
+        return None
+    for m in mentions:
+        span = mention_span(sent, m)
+        if span is not None and span.root in verb.subtree and not any(
+                a.dep_ == "prep" and a.lower_ in _BEFORE_OR_AFTER for a in span.root.ancestors if a in verb.subtree):
+            return None  # "Sept. 11, when Soyuz TMA-12M brought them home on ..."
+    return named
+
+
+def _date_of_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
+    """The date of the clause a "when" clause hangs from ("Krikalev flew on Endeavour in December
+    1998 on STS-88, when the crew joined Unity to Zarya": December 1998)."""
+    found = _when_clause(trigger)
+    if found is None:
+        return None
+    verb, when = found
     if (named := _date_just_before(when, sent, mentions)) is not None:
         return named  # "down to three people since Sept. 11, when Soyuz TMA-12M brought them home"
     main = governing_verb(verb)
@@ -1626,6 +1657,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     decision = any(t == token and t_type in _cues(ctx).cancel_decisions for t, t_type in reading.found)
     when, rank = event_date(sent, token, reading.owners, clause, mentions, planned=status == "planned",
                             decision=decision)
+    if (day := _day_named_for_when_clause(token, sent, mentions)) is not None:
+        when, rank = day, 0  # "on Dec. 23, when Soyuz TMA-03M is due to arrive ... after a launch on Dec. 21"
     if rank == 2 and _in_time_clause(token):
         when, rank = None, None  # "After Russia annexed Crimea, ... NASA cut its contacts in April"
     if rank != 0 and _in_question_clause(token):
