@@ -957,3 +957,9 @@ def test_events_a_craft_named_in_an_after_phrase_takes_no_part(extract_text):
     (landing,) = events_of(ex, "Landing")
     assert "Endeavour" not in participant_names(ex, landing) and "Soyuz TMA-4" in participant_names(ex, landing)
     assert landing.label == "Landing of Soyuz TMA-4"
+
+
+def test_events_a_label_naming_nobody_is_the_event_alone(extract_text):
+    # an event with no participant read "Invasion by " and "Launch of " on the timeline
+    ex = extract_text("The invasion came in February 2029.", published="2030-01-01")
+    assert [e.label for e in ex.events] == ["Invasion"]

@@ -1042,6 +1042,11 @@ def _who(event_type: str, participants: list[str], ctx: DocContext, most: int = 
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
 
 
+_NOBODY_NAMED = re.compile(r"\s+(?:\w+\s+)?\{who\}.*$")
+"""What a label pattern says of the participants ("Launch of {who}", "Docking with {who} aboard"),
+dropped when the event names none."""
+
+
 def _label(event_type: str, lemma: str, participants: list[str], status: str, ctx: DocContext,
            unnamed: str = "") -> str:
     """A timeline entry: "Launch of Crew-11", "Meeting of Sean Duffy and Dmitry Bakanov",
@@ -1055,7 +1060,7 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
                or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
                or rules.labels.get(event_type))
     pattern = pattern or lemma.capitalize() + " by {who}"
-    label = pattern.format(who=who)
+    label = pattern.format(who=who) if who else _NOBODY_NAMED.sub("", pattern)  # "Launch", not "Launch of "
     if status in _STATUS_WORD:
         label = f"{_STATUS_WORD[status]} {label[0].lower()}{label[1:]}"
     return label
@@ -1185,7 +1190,7 @@ def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContex
     named = {key for keys, _, _ in pieces for key in keys}
     subject = [p for p in event.participants if p not in named and _named_before(p, trigger, ctx)]
     first = [p for p in event.participants if p not in named]
-    events = [_relabelled(event, first, event.date, trigger, ctx)]
+    events = [_relabelled(event, first, event.date, trigger, ctx)] if first else []  # not "since Kosmos 782 in 1975"
     for keys, keeps_subject, when in pieces:
         events.append(_relabelled(event, (subject if keeps_subject else []) + keys, when, trigger, ctx))
     return events
