@@ -136,7 +136,7 @@ def _join_date_headings(doc: "Doc") -> None:
     text = doc.text
     if ":" not in text:
         return
-    from kg.extract.dates import find_dates
+    from kg.temporal.expressions import find_dates
 
     for m in _HEADING.finditer(text):
         found = find_dates(m["date"], None)

@@ -1,4 +1,4 @@
-"""Tests for kg.extract.dates: date expressions in news sentences, resolved with their precision.
+"""Tests for kg.temporal.expressions: date expressions in news sentences, resolved with their precision.
 
 Sentences are taken from the dev corpus (tests cite the article); expected values were worked
 out by hand from the calendar (weekdays checked with ``calendar.day_name``), e.g.
@@ -15,8 +15,8 @@ from datetime import date, datetime
 
 import pytest
 
-import kg.extract.dates as dates_module
-from kg.extract.dates import find_dates, resolve_date
+import kg.temporal.expressions as dates_module
+from kg.temporal.expressions import find_dates, resolve_date
 from kg.model import DateValue
 
 APOLLO = date(2025, 7, 17)      # dev-01, a Thursday
@@ -350,7 +350,7 @@ def test_docstring_examples_run():
 
 
 def test_import_is_light():
-    code = "import sys, kg.extract.dates; print('dateparser' in sys.modules)"
+    code = "import sys, kg.temporal.expressions; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import find_dates, resolve_date
+from kg.temporal.expressions import find_dates, resolve_date
 
 FIRST_DAY = date(1, 1, 1)  # a Monday
 LAST_DAY = date(9999, 12, 31)  # a Friday

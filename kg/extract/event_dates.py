@@ -1,7 +1,7 @@
 """The date of an event: which date expression of its sentence belongs to its trigger, resolved
 against the publication date, the clause's tense and the narrative the text has reached.
 
-A sentence's date expressions come from :func:`kg.extract.dates.find_dates`; three things are
+A sentence's date expressions come from :func:`kg.temporal.expressions.find_dates`; three things are
 added here, because they need the text around the sentence:
 
 - **the narrative's date** (:class:`Narrative`): a retrospective that has reached "March 1995"
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kg.extract.dates import MONTHS, DateMention, Tense, find_dates, number_value
+from kg.temporal.expressions import MONTHS, DateMention, Tense, find_dates, number_value
 from kg.extract.syntax import PERSON_LABELS, clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text

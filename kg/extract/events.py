@@ -24,7 +24,7 @@ from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
-from kg.extract.dates import WEEKDAYS, Tense, number_value
+from kg.temporal.expressions import WEEKDAYS, Tense, number_value
 from kg.extract.event_dates import (
     Narrative,
     Owners,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.extract.dates import MONTHS, WEEKDAYS
+from kg.temporal.expressions import MONTHS, WEEKDAYS
 from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon

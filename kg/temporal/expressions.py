@@ -45,7 +45,7 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import cache
 from typing import Literal
 
-from kg.model import DateValue
+from kg.temporal import DateValue
 
 __all__ = ["DateMention", "Tense", "find_dates", "resolve_date"]
 

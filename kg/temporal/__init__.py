@@ -7,7 +7,7 @@ reads one (and refuses ``2025-13`` or ``1975-02-30``); :meth:`DateValue.first_da
 gazetteer's tenures, the gold files' event dates, the ``from``/``to``/``as_of`` query
 parameters and ``kg viz --since/--until`` all read dates through it; resolving a date
 *expression* in text ("last Tuesday", "in September") against the publication date and the
-clause's tense is :mod:`kg.extract.dates`, which returns these values.
+clause's tense is :mod:`kg.temporal.expressions`, which returns these values.
 
 >>> DateValue.parse("1975-07")
 DateValue(iso='1975-07', precision='month')
