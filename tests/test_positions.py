@@ -216,3 +216,13 @@ def test_a_crew_member_flies_the_craft_that_is_the_subject_of_the_clause(extract
                       "Belov, and Apollo 21 followed from the Kennedy Space Center hours later. Belov, the flight "
                       "engineer, said the hardware fitted.", published="1985-07-25")
     assert ("Ivan Belov", "flight engineer", "Soyuz 49") in positions(ex)
+
+
+def test_positions_a_post_given_as_someones_is_at_their_organization(extract_text):
+    # "Low is his deputy": the deputy of the administrator named before, so at NASA; "Ambassador X
+    # for the Soviet Union" acts for it
+    ex = extract_text("Nadia Orlova took over as administrator of NASA in April, and Piet Vos is her deputy again. "
+                      "The treaty was signed by Ambassador Ivan Petrenko for the Soviet Union.", published="2031-06-01")
+    assert sorted((p.person, p.title, p.organization) for p in ex.positions) == [
+        ("person:ivan petrenko", "ambassador", "soviet-union"), ("person:nadia orlova", "administrator", "nasa"),
+        ("person:piet vos", "deputy", "nasa")]

@@ -59,6 +59,7 @@ class PositionCues:
     uncrewed_names: frozenset[str]
     list_openers: frozenset[str]
     vehicle_titles: frozenset[str]
+    representing_titles: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -369,6 +370,7 @@ class _Collector:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.found: list[Position] = []
+        self.owners: dict[int, str] = {}  # a post given as someone's ("his deputy"): index in found -> whose
 
     def add(self, person: Resolved, title: _Title, org: Resolved | None, evidence: Evidence,
             *, demonym_org: bool = True, sent: "Span | None" = None) -> None:
@@ -397,11 +399,32 @@ class _Collector:
         org_key = org.key if org else None
         if org_key is not None and "space" in title.words and ctx.type_of(org_key) == "Country":
             org_key = self._space_agency(org_key) or org_key  # "Russia's space chief"
+        if org_key is None and (owner := self._possessor(person, title)) is not None:
+            self.owners[len(self.found)] = owner  # "Fletcher ... and Low is his deputy": Fletcher's NASA, once all is read
         if org_key is None and "deputy" not in title.words:
             # a deputy post is one of several: with no organisation in the text it stays without
             org_key = self._from_gazetteer(person.key, title.head)
         acting = any(w in lex.acting_words for w in title.words)
         self.found.append(Position(person.key, text, org_key, evidence, acting=acting))
+
+    def _possessor(self, person: Resolved, title: _Title) -> str | None:
+        """Whom "his" or "her" before the title stands for: the last other person named before it."""
+        doc = self.ctx.doc
+        if title.start == 0 or doc[title.start - 1].lower_ not in {"his", "her"}:
+            return None
+        earlier = self.ctx.mentions_before(doc[title.start - 1].idx, frozenset({"Person"}))
+        return next((r.key for r in earlier if r.key != person.key), None)
+
+    def with_possessors_orgs(self) -> list[Position]:
+        """The positions found, a post given as someone's ("his deputy") at the organization of the
+        last post the document gives that person ("James Fletcher took over as administrator, and Low
+        is his deputy": NASA), if any."""
+        found = list(self.found)
+        for index, owner in self.owners.items():
+            org = next((p.organization for p in reversed(self.found) if p.person == owner and p.organization), None)
+            if org is not None and found[index].organization is None:
+                found[index] = dataclasses.replace(found[index], organization=org)
+        return found
 
     def _recorded_org(self, person: Resolved, head: str) -> Resolved | None:
         """A mention in this document of the organization where the gazetteer records the
@@ -446,7 +469,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     _coordinated(people, collector)
     _listed_after_plural(collector)
     _copular(people, collector)
-    return _dedupe(collector.found)
+    return _dedupe(collector.with_possessors_orgs())
 
 
 def _copular(people: list[Resolved], out: _Collector) -> None:
@@ -501,6 +524,8 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
     org = _org_before(title.start, ctx, sent)
     if org is None or (org.mention.kind == "demonym" and title.head not in _POLITICAL_HEADS):
         org = _org_after(span.end, ctx, sent, ("of",)) or org
+    if org is None and title.head in load_position_cues().representing_titles:
+        org = _org_after(span.end, ctx, sent, ("for",))  # "Ambassador Anatoly F. Dobrynin for the Soviet Union"
     if org is None and title.start - 1 >= sent.start and doc[title.start - 1].lower_ in {"its", "their"}:
         org = _subject_agency(title.start, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
