@@ -963,3 +963,13 @@ def test_events_a_label_naming_nobody_is_the_event_alone(extract_text):
     # an event with no participant read "Invasion by " and "Launch of " on the timeline
     ex = extract_text("The invasion came in February 2029.", published="2030-01-01")
     assert [e.label for e in ex.events] == ["Invasion"]
+
+
+def test_events_their_capsule_is_the_one_named_among_those_unnamed(extract_text):
+    # "An actress and a director landed with Novitsky. Their Soyuz MS-18 capsule came down ...": one
+    # landing, with the cosmonaut aboard, not a second landing of the capsule alone
+    ex = extract_text("A painter and a film director who spent ten days on the station landed in Kazakhstan on Sunday "
+                      "with the cosmonaut Ruslan Abayev. Their Soyuz MS-47 capsule came down under its parachute "
+                      "at about 10:35 a.m. local time.", published="2031-10-21")
+    (landing,) = events_of(ex, "Landing")
+    assert sorted(participant_names(ex, landing)) == ["Ruslan Abayev", "Soyuz MS-47"]

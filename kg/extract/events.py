@@ -693,9 +693,10 @@ def _pronoun_subject(trigger: "Token", sent: "Span", ctx: DocContext) -> list[st
     return _referents(subject.lower_, subject.idx, ctx)
 
 
-def _referents(pronoun: str, offset: int, ctx: DocContext) -> list[str]:
+def _referents(pronoun: str, offset: int, ctx: DocContext, *, one_named: bool = False) -> list[str]:
     """Whom a pronoun at ``offset`` stands for: the last person (or craft, for "it") named before
-    it; for "they", all the people of the sentence that named the last one."""
+    it; for "they", all the people of the sentence that named the last one (two or more, or with
+    ``one_named`` the one that sentence names among others it does not)."""
     earlier = ctx.mentions_before(offset, _PRONOUN_TYPES[pronoun])  # the latest first
     last = next(earlier, None)
     if last is None:
@@ -704,7 +705,7 @@ def _referents(pronoun: str, offset: int, ctx: DocContext) -> list[str]:
         return [last.key]
     last_sent = ctx.span_of(last).sent
     group = [last.key, *(r.key for r in takewhile(lambda r: r.mention.start >= last_sent.start_char, earlier))]
-    return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 else []
+    return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 or one_named else []
 
 
 _POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
@@ -718,7 +719,15 @@ def _subjects_owners(trigger: "Token", ctx: DocContext) -> list[str]:
     if subject is None or subject == trigger:
         return []  # "his visit would prepare the way": the visit's own owner is the clause's business
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
-    return _referents(_POSSESSIVE_PRONOUNS[owner.lower_], owner.idx, ctx) if owner is not None else []
+    if owner is None:
+        return []
+    # "An actress and a director landed with Novitsky. Their capsule came down ...": the one named
+    return _referents(_POSSESSIVE_PRONOUNS[owner.lower_], owner.idx, ctx, one_named=_names_a_craft(subject, ctx))
+
+
+def _names_a_craft(phrase: "Token", ctx: DocContext) -> bool:
+    """Whether the phrase ``phrase`` heads names a spacecraft or mission ("their Soyuz MS-18 capsule")."""
+    return any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in CRAFT_TYPES for t in phrase.subtree)
 
 
 _REPORTING = {"say", "announce", "tell", "declare", "state", "confirm", "report", "warn", "add"}
