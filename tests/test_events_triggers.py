@@ -750,3 +750,14 @@ def test_an_official_arriving_after_talk_of_the_station_arrives_on_earth(extract
                       "Wednesday.", published="1993-12-16")
     assert sorted((e.type, e.date.iso) for e in ex.events if e.type in {"Docking", "Other"}) == [
         ("Docking", "1993-12-15"), ("Other", "1993-12-14")]
+
+
+def test_a_telephone_conference_and_a_call_to_someone_are_meetings(extract_text):
+    # "held a telephone conference with his counterpart", "would call Perminov this week" were missed;
+    # calling someone a name is no call
+    ex = extract_text("Oleg Varnik, the Soviet technical director, held a telephone conference with his NASA "
+                      "counterpart, Ruth Calder, on April 8. Gerald Finch said on Monday that he would call Ivan "
+                      "Sorokin this week. Critics called Ivan Sorokin a showman in 2030.", published="2031-04-14")
+    assert sorted((e.date.iso, e.status, sorted(participant_names(ex, e))) for e in events_of(ex, "Meeting")) == [
+        ("2031-04", "planned", ["Gerald Finch", "Ivan Sorokin"]),
+        ("2031-04-08", "happened", ["NASA", "Oleg Varnik", "Ruth Calder"])]

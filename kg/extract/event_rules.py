@@ -57,6 +57,9 @@ class EventRules:
     """"lemma/Type" -> entity types of a destination that make the trigger a trip on Earth ("flew to Downey")"""
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)
     """trigger lemma -> dependent words that mean no event of its type ("flew around the station")"""
+    excluded_relations: dict[str, frozenset[str]] = field(default_factory=dict)
+    """"lemma/Type" -> dependency labels of the trigger's children that mean no event of its type
+    ("called Rogozin a showman")"""
     country_participants: frozenset[str] = frozenset()
     """trigger lemmas whose participants may be countries ("Russia annexed Crimea")"""
     participant_types: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -132,6 +135,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
             social_media=frozenset(raw.get("social_media", ())),
             excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
+            excluded_relations={k: frozenset(v) for k, v in raw.get("excluded_relations", {}).items()},
             earthbound_destinations={k: frozenset(v) for k, v in raw.get("earthbound_destinations", {}).items()},
             country_participants=frozenset(raw.get("country_participants", ())),
             participant_types={k: frozenset(v) for k, v in raw.get("participant_types", {}).items()},

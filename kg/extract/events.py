@@ -217,8 +217,11 @@ def _phrase(noun: "Token") -> list["Token"]:
 
 def _excluded_by_dependents(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """"Flew around the station", "carry the crew home", "told reporters" (``excluded_with``, by
-    lemma and type, else by lemma)."""
+    lemma and type, else by lemma); "called Rogozin a showman" (``excluded_relations``)."""
     lemma, excluded = token.lemma_.lower(), _cues(ctx).excluded_with
+    relations = _cues(ctx).excluded_relations.get(f"{lemma}/{event_type}", frozenset())
+    if any(c.dep_ in relations for c in token.children):
+        return True  # "called Rogozin a showman"
     words = excluded.get(f"{lemma}/{event_type}", excluded.get(lemma))
     if not words:
         return False
