@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kg.temporal.expressions import MONTHS, DateMention, Tense, find_dates, number_value
 from kg.extract.syntax import PERSON_LABELS, clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text
+from kg.temporal.expressions import MONTHS, DateMention, Tense, find_dates, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -607,7 +607,8 @@ def event_date(sent: "Span", trigger: "Token", owners: Owners, clause: tuple[int
     return value, rank
 
 
-_BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
+BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
+"""Prepositions whose phrase dates what came before or after ("after a launch on Dec. 21")."""
 
 
 def _dates_own_phrase(span: "Span", trigger: "Token") -> bool:
@@ -625,7 +626,7 @@ def _in_phrase_before_or_after(span: "Span", trigger: "Token") -> bool:
     while node.head != node:
         if node.dep_ in {"relcl", "acl", "pcomp", "advcl", "ccomp"}:
             crossed_clause = True
-        if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_OR_AFTER:
+        if node.dep_ == "pobj" and node.head.lower_ in BEFORE_OR_AFTER:
             return crossed_clause and trigger not in node.head.subtree
         node = node.head
     return False

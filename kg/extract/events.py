@@ -24,8 +24,8 @@ from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from kg.extract.context import DocContext
-from kg.temporal.expressions import WEEKDAYS, Tense, number_value
 from kg.extract.event_dates import (
+    BEFORE_OR_AFTER,
     Narrative,
     Owners,
     date_owners,
@@ -45,6 +45,7 @@ from kg.extract.syntax import PERSON_LABELS, PERSON_PRONOUNS, clause_verb, gover
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
 from kg.schema import CRAFT_TYPES, Status
+from kg.temporal.expressions import WEEKDAYS, Tense, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1191,12 +1192,12 @@ def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContex
     dates = [m for m in mentions if m.start > trigger.idx - sent.start_char]
     if len(dates) < 2 or dates[0].value != event.date:
         return []
-    pieces: list[tuple[list[str], DateValue, bool]] = []
+    pieces: list[tuple[list[str], bool, DateValue]] = []
     for before, after in zip(dates, dates[1:]):
         remnant = _remnant(sent, before.end, after.start, event, ctx)
         if remnant is None:
             break
-        pieces.append((*remnant, after.value))  # type: ignore[arg-type]
+        pieces.append((*remnant, after.value))
     if not pieces:
         return []
     named = {key for keys, _, _ in pieces for key in keys}
@@ -1232,6 +1233,7 @@ def _named_before(key: str, trigger: "Token", ctx: DocContext) -> bool:
 
 def _relabelled(event: Event, participants: Sequence[str], when: DateValue | None, trigger: "Token",
                 ctx: DocContext) -> Event:
+    """The event with other participants and date, labelled for them."""
     label = _label(event.type, trigger.lemma_.lower(), list(participants), event.status, ctx)
     return replace(event, participants=tuple(participants), date=when, label=label)
 
@@ -1453,9 +1455,6 @@ def _when_clause(trigger: "Token") -> tuple["Token", "Token"] | None:
     return verb, when
 
 
-_BEFORE_OR_AFTER = frozenset({"after", "before", "following"})
-
-
 def _day_named_for_when_clause(trigger: "Token", sent: "Span", mentions: list) -> DateValue | None:
     """"on Dec. 23, when Soyuz TMA-03M is due to arrive ... after a launch on Dec. 21": the date the
     "when" follows, unless the clause dates itself other than in an "after ..." or "before ..."
@@ -1470,7 +1469,7 @@ def _day_named_for_when_clause(trigger: "Token", sent: "Span", mentions: list) -
     for m in mentions:
         span = mention_span(sent, m)
         if span is not None and span.root in verb.subtree and not any(
-                a.dep_ == "prep" and a.lower_ in _BEFORE_OR_AFTER for a in span.root.ancestors if a in verb.subtree):
+                a.dep_ == "prep" and a.lower_ in BEFORE_OR_AFTER for a in span.root.ancestors if a in verb.subtree):
             return None  # "Sept. 11, when Soyuz TMA-12M brought them home on ..."
     return named
 

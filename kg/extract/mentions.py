@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.temporal.expressions import MONTHS, WEEKDAYS
 from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
 from kg.model import EntityType
 from kg.names import name_key
 from kg.nlp import DESCRIPTION_PREFIX, doc_text
+from kg.temporal.expressions import MONTHS, WEEKDAYS
 from kg.yaml_lines import load_shipped
 
 if TYPE_CHECKING:
