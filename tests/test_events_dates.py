@@ -600,3 +600,17 @@ def test_a_when_clause_on_a_date_happens_that_day_not_after_its_launch(extract_t
     ex = extract_text("The outpost will be back to six people on Dec. 23, when Soyuz MS-52 is due to arrive with "
                       "Lev Arkhipov and Dana Whitcombe after a launch on Dec. 21.", published="2031-11-16")
     assert [(e.date.iso, e.status) for e in events_of(ex, "Docking")] == [("2031-12-23", "planned")]
+
+
+def test_a_gapped_clause_may_open_with_its_first_date(extract_text):
+    # "On Oct. 11 ... went up, X on Oct. 18 and Y on Oct. 25": the first date before the verb told
+    # one launch of all three on Oct. 11
+    ex = extract_text("On Oct. 11, 2031, Kosmos 3201 went up from Plesetsk, Kosmos 3202 on Oct. 18 and Kosmos 3203 "
+                      "on Oct. 25. On Tuesday, Atlantis docked with Mir, and Discovery landed on Friday. The outpost will be "
+                      "back to six on Dec. 23, when Soyuz MS-70 is due to arrive with Lev Orlov and the NASA astronaut Ada Kerr after a launch on Dec. 21.",
+                      published="2031-11-01")
+    assert sorted((e.label, e.date.iso) for e in events_of(ex, "Launch")) == [
+        ("Launch of Kosmos 3201", "2031-10-11"), ("Launch of Kosmos 3202", "2031-10-18"),
+        ("Launch of Kosmos 3203", "2031-10-25")]
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Docking")] == [
+        ("Docking of Atlantis and Mir", "2031-10-28"), ("Planned docking of Soyuz MS-70", "2031-12-23")]

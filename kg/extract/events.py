@@ -1182,22 +1182,32 @@ _REMNANT_OPENING = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?", re.IGNORECASE)
 def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
     """The events of a clause whose verb is left out after its first date (gapping), one per date:
     "Soyuz 6 went up on Oct. 11, Soyuz 7 on Oct. 12 and Soyuz 8 on Oct. 13" (each remnant names
-    who), "Garriott flew on Skylab in 1973 and on Columbia ten years later" (a remnant that opens
-    with a preposition keeps the subject). A remnant holds no verb and names a participant; none
-    when the clause lists no such remnant (empty list)."""
+    who), "On Oct. 11 Soyuz 6 went up, Soyuz 7 on Oct. 12 ..." (the first date before the verb),
+    "Garriott flew on Skylab in 1973 and on Columbia ten years later" (a remnant that opens with a
+    preposition keeps the subject). A remnant holds no verb and names a participant; none when the
+    clause lists no such remnant (empty list)."""
     if trigger.pos_ != "VERB" or event.date is None:
         return []
     sent = trigger.sent
     mentions, _ = sentence_dates(sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
-    dates = [m for m in mentions if m.start > trigger.idx - sent.start_char]
-    if len(dates) < 2 or dates[0].value != event.date:
+    after_verb = trigger.idx + len(trigger) - sent.start_char
+    dates = [m for m in mentions if m.start >= after_verb]
+    if dates and dates[0].value != event.date and any(m.value == event.date for m in mentions if m.end <= after_verb):
+        opening = _last_separator(sent.text, after_verb, dates[0].start)  # "On Oct. 11 ... went up, Soyuz 7 on Oct. 12"
+        if opening is None:
+            return []
+        bounds = [(opening, dates[0].start, dates[0].value)]
+    elif len(dates) >= 2 and dates[0].value == event.date:
+        bounds = []
+    else:
         return []
+    bounds += [(before.end, after.start, after.value) for before, after in zip(dates, dates[1:])]
     pieces: list[tuple[list[str], bool, DateValue]] = []
-    for before, after in zip(dates, dates[1:]):
-        remnant = _remnant(sent, before.end, after.start, event, ctx)
+    for start, end, value in bounds:
+        remnant = _remnant(sent, start, end, event, ctx)
         if remnant is None:
             break
-        pieces.append((*remnant, after.value))
+        pieces.append((*remnant, value))
     if not pieces:
         return []
     named = {key for keys, _, _ in pieces for key in keys}
@@ -1209,17 +1219,27 @@ def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContex
     return events
 
 
+_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _last_separator(text: str, start: int, end: int) -> int | None:
+    """Where the last ", " or " and " between ``start`` and ``end`` begins, if any."""
+    found = list(_SEPARATOR.finditer(text, start, end))
+    return found[-1].start() if found else None
+
+
 def _remnant(sent: "Span", start: int, end: int, event: Event, ctx: DocContext) -> tuple[list[str], bool] | None:
     """The participants a gapped remnant between two of the sentence's dates (character offsets in
     the sentence) names, and whether it opens with a preposition (so keeps the clause's subject);
-    ``None`` unless the words between are a remnant: an opening, no verb, a participant."""
+    ``None`` unless the words between are a remnant: an opening, no verb and no "after" or "before",
+    a participant."""
     opening = _REMNANT_OPENING.match(sent.text, start, end)
     if opening is None or opening.end() == start:
         return None
     words = [t for t in sent if start + sent.start_char <= t.idx < end + sent.start_char and not t.is_punct]
     words = [t for t in words if t.lower_ != "and"]
-    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
-        return None
+    if not words or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in BEFORE_OR_AFTER for t in words):
+        return None  # "... and Don Pettit after a launch on Dec. 21": the date of what came before
     keys = list(dict.fromkeys(m.key for t in words if (m := ctx.mention_at(t)) is not None and m.key in event.participants))
     if not keys:
         return None
