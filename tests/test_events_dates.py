@@ -614,3 +614,12 @@ def test_a_gapped_clause_may_open_with_its_first_date(extract_text):
         ("Launch of Kosmos 3203", "2031-10-25")]
     assert [(e.label, e.date.iso) for e in events_of(ex, "Docking")] == [
         ("Docking of Atlantis and Mir", "2031-10-28"), ("Planned docking of Soyuz MS-70", "2031-12-23")]
+
+
+def test_a_past_participle_describing_the_craft_is_done_not_planned(extract_text):
+    # "Soyuz MS-44, launched ... on March 14, will dock next week": the launch is behind it, so this
+    # March 14, not next year's planned one
+    ex = extract_text("Soyuz MS-44, launched from Baikonur on March 14 with Lena Brandt aboard, will dock with the "
+                      "station next week.", published="2031-04-02")
+    assert [(e.label, e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("Launch of Soyuz MS-44", "2031-03-14", "happened")]
+    assert [e.status for e in events_of(ex, "Docking")] == ["planned"]

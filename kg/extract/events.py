@@ -480,7 +480,7 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
     """Whether the modality of ``node`` is carried by its head: "is scheduled to launch", "plans
     to sign", "a treaty to be signed", "scheduled for launch", "plans to meet them before their
     launch", "is to speak at a news conference" (an ``occasions`` noun after "at")."""
-    if node.head == node:
+    if node.head == node or _done_participle(node):
         return False
     if node.dep_ in {"advcl", "ccomp"}:  # "a spacecraft set to launch", parsed as an adverbial clause
         return infinitive_to(node) is not None or _bare_participle(node)
@@ -495,6 +495,13 @@ def _chain_continues(node: "Token", occasions: frozenset[str] = frozenset()) -> 
         return True  # "Atlantis is due to undock", parsed as "due to" and a noun
     return node.dep_ in {"xcomp", "acl", "pobj", "nsubj", "nsubjpass", "dobj", "attr", "pcomp", "acomp"} or (
         node.dep_ == "prep" and node.lower_ in _TIMING_PREPS)
+
+
+def _done_participle(node: "Token") -> bool:
+    """"The module, launched by a Proton rocket on March 14, will dock next week": a past
+    participle with no auxiliary of its own that describes a noun tells what was done to it, not
+    what the clause of that noun plans (not "a treaty to be signed")."""
+    return node.dep_ == "acl" and node.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in node.children)
 
 
 def _bare_participle(node: "Token") -> bool:
