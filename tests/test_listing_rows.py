@@ -15,7 +15,8 @@ from kg.emit import Lit, Triples
 from kg.ontology import KGO
 from kg.store import listing_rows, listings
 from kg.store.backends import OxigraphBackend
-from kg.store.queries import listing_rows as queried_rows
+from kg.store.queries import listing_rows as listed_rows
+from kg.store.queries import sparql_rows as queried_rows
 from kg.store.queries import named_queries
 
 
@@ -164,7 +165,7 @@ def test_the_listings_of_the_shipped_corpus_build_are_the_queries_rows(built_cor
     try:
         for name in listing_names():
             record = json.loads((out / "listings" / f"{name}.json").read_text(encoding="utf-8"))
-            columns, rows = queried_rows(backend, name)
+            columns, rows = listed_rows(backend, name)
             assert (tuple(record["columns"]), record["rows"]) == (columns, [list(row) for row in rows]), name
     finally:
         backend.close()

@@ -164,7 +164,7 @@ def test_timeline_is_in_date_order_with_undated_events_last(corpus_backends):
     dated = [r["date"] for r in rows if r["date"]]
     assert dated == sorted(dated) and len(dated) > 20
     assert all(not r["date"] for r in rows[len(dated):])
-    meeting = next(r for r in rows if r["document"] == SEED_FILE and r["type"] == "Meeting")
+    meeting = next(r for r in rows if SEED_FILE in r["documents"].split("; ") and r["type"] == "Meeting")
     assert meeting["date"] == "2025-07-31" and meeting["status"] == "happened"
     assert {"Dmitry Bakanov", "Sean Duffy"} <= set(meeting["participants"].split("; "))
 
@@ -269,7 +269,7 @@ def test_cli_query_with_parameters_uses_the_store(built_corpus):
     result = kg("query", "timeline", "-g", str(out), "--param", "from=2025", "--format", "csv", "--backend", "oxigraph")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "date,type,label,participants,place,status,document,event"
+    assert lines[0] == "date,type,label,participants,place,status,documents,events"
     assert all(line.startswith("2025") for line in lines[1:]) and len(lines) > 1
 
 

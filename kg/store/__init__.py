@@ -6,6 +6,6 @@
 - ``backends``: one interface over a store, an rdflib dataset or a SPARQL endpoint (``endpoint``);
 - ``queries`` (with ``queries/*.rq``), ``query_text``, ``listings``: named queries, their text and
   their stored results; ``listing_rows``: those results computed from each document's graph as a
-  build streams;
+  build streams; ``history``: the timeline's events of different documents that tell one event, merged;
 - ``inference``, ``validate``, ``export``: RDFS closure, SHACL validation, other formats.
 """

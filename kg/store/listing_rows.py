@@ -56,7 +56,7 @@ MIRRORED: dict[str, str] = {
     "officials": "86a292c893d5041b0dca7245bd138cb1d73b3ecdeb9df042833552e7981b747a",
     "positions": "961371f98c4334199bc77659abcff71b429d63c2e1a9bf4fae3a96b130f2475b",
     "quotes": "08e6fe1de19f027e6a70d72588a317fceb4e8dd689e57f237f97d9d1219df1bd",
-    "timeline": "c570f8a067d36fbda571225b1804f9328d870941e258c740ed72637d34711e2e",
+    "timeline": "1318a0d55a0ab136003fec8609a251065a4e2b051bdc26953f905a5f445aaf9e",
 }
 """The sha256 of the text of each query (``kg/store/queries/NAME.rq``) whose rows are computed
 here, as the function for it was written; another text is run on the store."""
@@ -65,6 +65,7 @@ here, as the function for it was written; another text is run on the store."""
 ENTITY_CLASSES = frozenset(str(KGO[c]) for c in schema.ENTITY_TYPES)
 EVENT_CLASSES = frozenset(str(KGO[c]) for c in schema.EVENT_CLASSES)
 STATUSES = frozenset(str(iri) for iri in STATUS_IRI.values())
+_PARTY_CLASSES = frozenset(str(KGO[c]) for c in ("Agency", "Country"))
 _XSD_STRING, _XSD_BOOLEAN = str(XSD.string), str(XSD.boolean)
 _TYPE, _LABEL, _ALT_LABEL, _TITLE = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(DCTERMS.title)
 (_ACTING, _AGENCY, _AS_OF, _CONTENT_HASH, _COUNTRY, _DATE, _DOCUMENT, _END_DATE, _HOLDER, _ORGANIZATION,
@@ -229,12 +230,23 @@ def _events(g: _Graph) -> Iterator[Row]:
                 yield event, type_, label, date, place, participant, status, document
 
 
+def _member(g: _Graph, participant, label: str) -> str:
+    """``?member`` of the timeline query: ``-IRI label`` for an agency or a country, else ``+IRI label``."""
+    party = any(c in _PARTY_CLASSES for c in g.classes(participant))
+    return f"{'-' if party else '+'}{participant} {label}"
+
+
 def _timeline(g: _Graph) -> Iterator[Row]:
     for event in _events_of(g):
-        # GROUP_CONCAT of the distinct labels, in the order of the subquery (ORDER BY ?participant)
-        participants = "; ".join(sorted(set(_participants(g, event))))
+        # GROUP_CONCAT of the distinct members, in the order of the subquery (ORDER BY ?member)
+        members = "\n".join(sorted({_member(g, x, label) for x in g.objects(event, _PARTICIPANT) for label in g.labels(x)}))
+        published: dict[str, list[str]] = {}
+        for doc in g.objects(event, _DOCUMENT):
+            for name in g.objects(doc, _SOURCE_FILE):
+                published.setdefault(_plain(name), []).extend(_str(p) for p in g.objects(doc, _PUBLISHED))
         for label, document, type_, date, place, status in _event_parts(g, event):
-            yield date, type_, label, participants, place, status, document, event
+            for when in dict.fromkeys(published.get(document) or [""]):
+                yield date, type_, label, members, place, status, document, when, event
 
 
 def _met(g: _Graph) -> Iterator[Row]:
@@ -346,9 +358,9 @@ LISTINGS: dict[str, Listing] = {
     "positions": Listing(("person", "title", "organization", "document"), _positions, _key(3, 0, 1, 2)),
     "quotes": Listing(("speaker", "text", "document"), _quotes, _key(2, 0, 1)),
     "timeline": Listing(
-        ("date", "type", "label", "participants", "place", "status", "document", "event"),
+        ("date", "type", "label", "members", "place", "status", "document", "published", "event"),
         _timeline,
-        lambda r: "\t".join(["1" if r[0] == "" else "0", r[0], r[2], r[6], r[7], r[1]]),
+        lambda r: "\t".join(["1" if r[0] == "" else "0", r[0], r[2], r[6], r[8], r[1]]),
     ),
 }
 """Every listing computed here, by query name."""

@@ -73,7 +73,7 @@ def write(backend: "OxigraphBackend", out: Path, computed: "ListingRows | None" 
     ``kg.store.listing_rows``) when they are sure to be what the query gives, else the query's on
     ``backend``. Rows go from the store to the file one at a time; what memory a queried listing
     needs is Oxigraph's, to group and sort its rows."""
-    from kg.store.queries import listing_rows, named_queries
+    from kg.store.queries import listing_rows, merged_rows, named_queries
 
     tmp = make_temp_dir(out, f".{LISTINGS_NAME}.")
     try:
@@ -81,8 +81,8 @@ def write(backend: "OxigraphBackend", out: Path, computed: "ListingRows | None" 
             if query.required:
                 continue
             table = computed.table(name, text_hash(query.text)) if computed is not None else None
-            columns, rows = table if table is not None else listing_rows(backend, name)
-            _write_listing(tmp, name, query.text, columns, rows)
+            columns, rows = merged_rows(name, *table) if table is not None else listing_rows(backend, name)
+            _write_listing(tmp, name, query.listed_as, columns, rows)
         swap_in(tmp, listings_dir(out))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

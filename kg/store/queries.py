@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.errors import QueryError
+from kg.store import history
 from kg.store.query_text import check_page, code_only, lead_with, page, specialise
 from kg.ontology import KGO, STATUS_IRI
 from kg.schema import ENTITY_TYPES, EVENT_TYPES, STATUSES
@@ -54,6 +55,12 @@ CHOICE_PARAMETERS: dict[str, tuple[str, ...]] = {
 IRI_PARAMETERS: dict[str, dict[str, URIRef]] = {"status": STATUS_IRI}
 """Closed-list parameters bound as the IRI the graph uses for the value (``planned`` ->
 ``kgo:Planned``), so that a query can start from the pattern that holds it."""
+MERGES: dict[str, Callable[[Iterable[str], Iterable[Mapping[str, str]]], tuple[tuple[str, ...], list[dict[str, str]]]]] = {
+    "timeline": history.merge,
+}
+"""Named queries whose rows are folded once more after the SPARQL (what one SPARQL query cannot
+do): ``timeline`` gives one row per event of each article, :func:`kg.store.history.merge` one row
+per event told by several articles. A page (``limit``/``offset``) is taken of the merged rows."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,24 @@ class NamedQuery:
     parameters: tuple[str, ...]
     text: str
     required: tuple[str, ...] = ()
+
+    @property
+    def listed_as(self) -> str:
+        """What a stored listing of this query records it was made by: the query's text, and
+        for a merged query the source of its merge step."""
+        merge = MERGES.get(self.name)
+        return self.text if merge is None else f"{self.text}\n# merged by {merge.__module__}: {_source_hash(merge.__module__)}"
+
+
+@functools.lru_cache(maxsize=None)
+def _source_hash(module: str) -> str:
+    """The sha256 of a module's source: a stored listing made by another version of a merge step is
+    not used."""
+    import hashlib
+    import inspect
+    import sys
+
+    return hashlib.sha256(inspect.getsource(sys.modules[module]).encode("utf-8")).hexdigest()
 
 
 _PARAM_LINE = re.compile(r"^#\s*Parameters[^:]*:\s*(.*?)\.?$", re.MULTILINE)
@@ -215,7 +240,7 @@ def run_query(
     backend = _backend(source, infer)
     if listings and not init and isinstance(backend, ListedBackend):
         check_page(limit, offset)
-        table = backend.listing(name, query.text, lambda: run_query(backend.backend, name))
+        table = backend.listing(name, query.listed_as, lambda: run_query(backend.backend, name))
         return Table(table.columns, _rows_of_page(table.rows, limit, offset))
     choices: list[list[tuple[str, Literal | URIRef]]] = []
     for variable, value in init.items():
@@ -227,24 +252,44 @@ def run_query(
     combinations = [dict(c) for c in itertools.product(*choices)]
     given = {variable[len(PARAM_PREFIX):] for variable in init}
     text = lead_with(specialise(query.text, given), set(init))
-    if len(combinations) == 1:
+    merge = MERGES.get(name)
+    if len(combinations) == 1 and merge is None:
         return backend.select(page(text, limit, offset), combinations[0]).without(PARAM_PREFIX)
-    # Several spellings of a name: the rows of each in turn, then the page.
+    # Several spellings of a name, or rows to merge: every row, then the page.
     check_page(limit, offset)
     tables = [backend.select(text, c) for c in combinations]
-    rows = [row for table in tables for row in table.rows]
-    return Table(tables[0].columns, _rows_of_page(rows, limit, offset)).without(PARAM_PREFIX)
+    table = Table(tables[0].columns, [row for t in tables for row in t.rows]).without(PARAM_PREFIX)
+    if merge is not None:
+        table = Table(*merge(table.columns, table.rows))
+    return Table(table.columns, _rows_of_page(table.rows, limit, offset))
 
 
 def listing_rows(backend: "OxigraphBackend", name: str) -> tuple[tuple[str, ...], Iterator[list[str]]]:
     """The columns of the named query ``name`` asked with no parameter, and its rows read one at a
-    time from the store (what ``run_query(backend, name)`` gives, without holding the rows)."""
+    time from the store (what ``run_query(backend, name)`` gives, without holding the rows but
+    for a merged query, whose rows are merged in memory)."""
+    return merged_rows(name, *sparql_rows(backend, name))
+
+
+def sparql_rows(backend: "OxigraphBackend", name: str) -> tuple[tuple[str, ...], Iterator[list[str]]]:
+    """The columns and rows of the SPARQL of the named query ``name`` asked with no parameter, read
+    one at a time from the store (before any merge, :data:`MERGES`)."""
     text = lead_with(specialise(get_query(name).text, set()), set())
     columns, rows = backend.select_rows(text)
     keep = [i for i, column in enumerate(columns) if not column.startswith(PARAM_PREFIX)]
     if len(keep) == len(columns):
         return columns, rows
     return tuple(columns[i] for i in keep), ([row[i] for i in keep] for row in rows)
+
+
+def merged_rows(name: str, columns: tuple[str, ...], rows: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], Iterator[list[str]]]:
+    """The rows of the named query ``name`` from the rows its SPARQL gives (``columns``, ``rows``):
+    the same for most queries, merged for those of :data:`MERGES`."""
+    merge = MERGES.get(name)
+    if merge is None:
+        return columns, (list(row) for row in rows)
+    merged_columns, merged = merge(columns, (dict(zip(columns, row, strict=True)) for row in rows))
+    return merged_columns, ([row[c] for c in merged_columns] for row in merged)
 
 
 def _rows_of_page(rows: list[dict[str, str]], limit: int | None, offset: int | None) -> list[dict[str, str]]:

@@ -1,7 +1,8 @@
 """Cooperation events on a time axis as one offline HTML page (``kg timeline``).
 
-The events come from the ``events`` named query (type, label, date, place, participants,
-status, document); their evidence sentences from :func:`kg.viz.evidence.fact_evidence`. The page's own script draws an SVG timeline (no
+The events come from the ``timeline`` named query (one row per event, however many articles tell
+it: type, label, date, place, participants, status, documents); their evidence sentences, from
+every article that tells them, from :func:`kg.viz.evidence.fact_evidence`. The page's own script draws an SVG timeline (no
 library): one lane per event type, colour by type, and the status in the marker (happened:
 filled; planned: hollow and dashed; canceled: faded and crossed out). A year- or month-precise
 date is drawn as a bar over the whole year or month.
@@ -14,6 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from kg.schema import EVENT_TYPES, STATUSES
+from kg.store.history import SEPARATOR
 from kg.viz.page import Page, asset, render
 from kg.viz.style import EVENT_COLORS, STATUS_LABELS
 
@@ -28,48 +30,41 @@ def _precision(date: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(date), "day") if date else ""
 
 
-def _new_event(row: dict) -> dict:
-    """An event's record from its first row of the ``events`` query (participants and documents
-    are gathered from all its rows)."""
+def _split(joined: str) -> list[str]:
+    return joined.split(SEPARATOR) if joined else []
+
+
+def _event_of(row: dict) -> dict:
+    """An event's record from its row of the ``timeline`` query (one row per event, however
+    many articles tell it)."""
+    events = _split(row["events"])
     return {
-        "iri": row["event"],
+        "iri": events[0],
+        "events": events,
         "type": row["type"],
         "label": row["label"],
         "date": row["date"],
         "precision": _precision(row["date"]),
         "status": row["status"],
         "place": row["place"],
-        "participants": [],
-        "documents": [],
+        "participants": _split(row["participants"]),
+        "documents": _split(row["documents"]),
     }
 
 
-def _events_of(rows: list[dict]) -> dict[str, dict]:
-    """The ``events`` query's rows (one per event, participant and document) as one record per event."""
-    events: dict[str, dict] = {}
-    for row in rows:
-        event = events.setdefault(row["event"], _new_event(row))
-        if row["participant"] and row["participant"] not in event["participants"]:
-            event["participants"].append(row["participant"])
-        if row["document"] not in event["documents"]:
-            event["documents"].append(row["document"])
-    return events
-
-
-def _in_order(dataset: "Dataset", events: dict[str, dict]) -> list[dict]:
-    """The events by date (undated last), then label: numbered, participants sorted, each with
-    its evidence sentences."""
+def _numbered(dataset: "Dataset", rows: list[dict]) -> list[dict]:
+    """The timeline's rows (in the query's order: by date, undated last) as numbered records,
+    each with the evidence sentences of every article that tells it."""
     from rdflib import URIRef
 
     from kg.viz.evidence import fact_evidence
 
-    evidence = {str(k): v for k, v in fact_evidence(dataset, {URIRef(e) for e in events}).items()}
-    ordered = sorted(events.values(), key=lambda e: (e["date"] or "9999", e["label"], e["iri"]))
-    for i, event in enumerate(ordered):
-        event["id"] = i
-        event["participants"].sort()
-        event["evidence"] = evidence.get(event["iri"], [])
-    return ordered
+    records = [_event_of(row) for row in rows]
+    evidence = {str(k): v for k, v in fact_evidence(dataset, {URIRef(e) for r in records for e in r["events"]}).items()}
+    for i, record in enumerate(records):
+        record["id"] = i
+        record["evidence"] = [ev for e in record["events"] for ev in evidence.get(e, [])]
+    return records
 
 
 def _types_legend(ordered: list[dict]) -> list[dict]:
@@ -89,10 +84,11 @@ def _statuses_legend(ordered: list[dict]) -> list[dict]:
 
 
 def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooperation: events", today: dt.date | None = None) -> dict:
-    """The JSON-able data the timeline page draws: one record per event, with its evidence."""
+    """The JSON-able data the timeline page draws: one record per event (however many articles
+    tell it), with the evidence of each."""
     from kg.store.queries import run_named
 
-    ordered = _in_order(dataset, _events_of(run_named(dataset, "events")))
+    ordered = _numbered(dataset, run_named(dataset, "timeline"))
     today = today or dt.date.today()
     years = [int(e["date"][:4]) for e in ordered if e["date"]]
     dated = sum(1 for e in ordered if e["date"])
