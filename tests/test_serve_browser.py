@@ -149,6 +149,12 @@ def test_timeline_filtered_by_date_and_type(tab):
     tab.view("timeline")
     page.wait_for_selector('section[data-query="timeline"][data-rows]', timeout=WAIT_MS)
     everything = int(page.get_attribute('section[data-query="timeline"]', "data-rows"))
+    # a row several articles tell lists each article's event, each a link of its own
+    cells = page.eval_on_selector_all('section[data-query="timeline"] td', """tds => tds
+        .filter(td => td.textContent.startsWith("https://w3id.org/usru-space/id/event/"))
+        .map(td => [td.textContent.split("; ").length, [...td.querySelectorAll("a")].map(a => decodeURIComponent(a.getAttribute("href")))])""")
+    assert cells and any(n > 1 for n, _ in cells)
+    assert all(len(links) == n and all("; " not in link for link in links) for n, links in cells)
     page.fill('section[data-query="timeline"] input[name="from"]', "2025")
     page.select_option('section[data-query="timeline"] select[name="type"]', "Meeting")
     page.click('section[data-query="timeline"] button[type=submit]')

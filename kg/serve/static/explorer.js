@@ -41,6 +41,15 @@
 
   /* ---- rows as a table ---- */
   var ENTITY_PREFIX = "https://w3id.org/usru-space/id/";
+  /* A value that is an IRI of ours is a link; one that lists several ("iri; iri", the events of a
+     timeline row that several articles tell) is a link to each. */
+  function cell(value) {
+    var parts = value.split("; ");
+    if (!value || !parts.every(function (p) { return p.indexOf(ENTITY_PREFIX) === 0; })) return [value];
+    var out = [];
+    parts.forEach(function (p, i) { if (i) out.push("; "); out.push(entityLink(p)); });
+    return out;
+  }
   function table(columns, rows) {
     var wrap = el("div", { class: "x-table-wrap" });
     var head = el("tr", {}, columns.map(function (c) { return el("th", { scope: "col", text: c }); }));
@@ -48,7 +57,7 @@
     rows.forEach(function (row) {
       body.appendChild(el("tr", {}, columns.map(function (c) {
         var value = row[c] === undefined || row[c] === null ? "" : String(row[c]);
-        return el("td", {}, [value.indexOf(ENTITY_PREFIX) === 0 ? entityLink(value) : value]);
+        return el("td", {}, cell(value));
       })));
     });
     wrap.appendChild(el("table", { class: "x-table" }, [el("thead", {}, [head]), body]));
