@@ -41,7 +41,7 @@ from kg.extract.event_dates import (
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
-from kg.extract.syntax import PERSON_LABELS, PERSON_PRONOUNS, clause_verb, governing_verb
+from kg.extract.syntax import PERSON_LABELS, PERSON_POSSESSIVES, PERSON_PRONOUNS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
 from kg.schema import CRAFT_TYPES, Status
@@ -719,7 +719,7 @@ def _referents(pronoun: str, offset: int, ctx: DocContext, *, one_named: bool = 
     return list(dict.fromkeys(reversed(group))) if len(set(group)) >= 2 or one_named else []
 
 
-_POSSESSIVE_PRONOUNS = {"their": "they", "his": "he", "her": "she"}
+_POSSESSIVE_PRONOUNS = {"their": "they", **PERSON_POSSESSIVES}
 
 
 def _subjects_owners(trigger: "Token", ctx: DocContext) -> list[str]:

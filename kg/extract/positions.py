@@ -32,7 +32,7 @@ import functools
 
 from kg.extract.context import DocContext
 from kg.extract.resolve import Resolved, carries_word
-from kg.extract.syntax import clause_verb
+from kg.extract.syntax import PERSON_POSSESSIVES, clause_verb
 from kg.model import Evidence, Position
 from kg.lexicon import load_cue_section
 from kg.schema import CRAFT_TYPES
@@ -410,7 +410,7 @@ class _Collector:
     def _possessor(self, person: Resolved, title: _Title) -> str | None:
         """Whom "his" or "her" before the title stands for: the last other person named before it."""
         doc = self.ctx.doc
-        if title.start == 0 or doc[title.start - 1].lower_ not in {"his", "her"}:
+        if title.start == 0 or doc[title.start - 1].lower_ not in PERSON_POSSESSIVES:
             return None
         earlier = self.ctx.mentions_before(doc[title.start - 1].idx, frozenset({"Person"}))
         return next((r.key for r in earlier if r.key != person.key), None)

@@ -13,6 +13,8 @@ PERSON_LABELS = frozenset({"Person", "PERSON"})
 """The entity labels of a person on a token: the gazetteer's and the NER's."""
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 """The pronouns that stand for one person."""
+PERSON_POSSESSIVES = {"his": "he", "her": "she"}
+"""The possessives that stand for one person, with the pronoun each is the possessive of."""
 
 
 def clause_verb(token: "Token") -> "Token":
