@@ -23,6 +23,8 @@ def test_every_event_of_the_corpus_is_on_the_timeline_once(built_corpus):
     assert sorted(told) == sorted({row["e"] for row in every}) and len(told) == len(set(told))
     assert {e for record in data["events"] if record["date"] for e in record["events"]} == {row["e"] for row in every if row["date"]}
     assert 10 < len(data["events"]) < len(told)
+    retold = sum(1 for record in data["events"] if len(record["documents"]) > 1)
+    assert retold and data["summary"].endswith(f"; {retold} told by several articles")
     assert sum(t["count"] for t in data["types"]) == len(data["events"])
     assert sum(s["count"] for s in data["statuses"]) == len(data["events"])
 

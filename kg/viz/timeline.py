@@ -67,6 +67,13 @@ def _numbered(dataset: "Dataset", rows: list[dict]) -> list[dict]:
     return records
 
 
+def _summary(ordered: list[dict], dated: int) -> str:
+    """"857 events, 817 dated; 93 told by several articles"."""
+    retold = sum(1 for e in ordered if len(e["documents"]) > 1)
+    summary = f"{len(ordered)} event{'s' * (len(ordered) != 1)}, {dated} dated"
+    return summary + (f"; {retold} told by several articles" if retold else "")
+
+
 def _types_legend(ordered: list[dict]) -> list[dict]:
     """The event types that have events, in schema order, with their colours and counts."""
     counts = Counter(e["type"] for e in ordered)
@@ -94,7 +101,7 @@ def timeline_data(dataset: "Dataset", *, title: str = "US–Russian space cooper
     dated = sum(1 for e in ordered if e["date"])
     return {
         "title": title,
-        "summary": f"{len(ordered)} event{'s' * (len(ordered) != 1)}, {dated} dated",
+        "summary": _summary(ordered, dated),
         "start": min([AXIS_START, *years]),
         "end": max([today.year, *years]) + 1,
         "today": today.isoformat(),
