@@ -48,7 +48,7 @@ SEPARATOR = "; "
 """Joins the participants, documents and events of a merged row."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One article's event, as the ``timeline`` query gives it."""
 
@@ -85,50 +85,68 @@ def _same_time(a: str, b: str) -> bool:
     return bool(a and b) and a[:shorter] == b[:shorter]
 
 
-def _may_be_one(a: Mention, b: Mention) -> bool:
-    if a.by_parties or b.by_parties:  # only agencies or countries: the same day, told to the day
-        same_time = a.by_parties == b.by_parties and a.date == b.date and len(a.date) == len("YYYY-MM-DD")
-    else:
-        same_time = _same_time(a.date, b.date)
-    return a.document != b.document and a.type == b.type and same_time
+_DAY = len("YYYY-MM-DD")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
-    """Mentions that tell one event."""
+    """Mentions that tell one event, with what deciding on the next one needs: their articles,
+    their finest date (every other date is a prefix of it), the persons and craft they name, and
+    the mention the latest article tells."""
 
     mentions: list[Mention] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+    finest: str = ""
+    ties: set[str] = field(default_factory=set)
+    latest: Mention | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.documents.add(mention.document)
+        self.finest = max(self.finest, mention.date, key=len)
+        self.ties |= mention.ties
+        self.latest = mention if self.latest is None else _latest([self.latest, mention])
 
     def admits(self, mention: Mention) -> bool:
         """Whether ``mention`` may tell this event too: another article, the same type and a
-        date that agrees with every mention's, and a person or craft shared with at least half
-        of them (so that one mention naming too much cannot tie two events together)."""
-        if not all(_may_be_one(mention, m) for m in self.mentions):
+        date that agrees with every mention's (mentions of agencies or countries alone: the same
+        day), and a person or craft shared with at least half of them (so that one mention naming
+        too much cannot tie two events together)."""
+        first = self.mentions[0]
+        if mention.document in self.documents or mention.type != first.type or mention.by_parties != first.by_parties:
+            return False
+        if mention.by_parties:
+            if mention.date != first.date or len(mention.date) != _DAY:
+                return False
+        elif not _same_time(mention.date, self.finest):  # then it agrees with every coarser date too
             return False
         return 2 * sum(1 for m in self.mentions if m.ties & mention.ties) >= len(self.mentions)
 
     def fit(self, mention: Mention) -> tuple[int, bool, int]:
         """How well ``mention`` fits: the persons and craft it shares with the event, whether it
         gives the status the latest article gives, and how many articles tell the event."""
-        shared = len(mention.ties & frozenset().union(*(m.ties for m in self.mentions)))
-        return shared, _latest(self.mentions).status == mention.status, len(self.mentions)
+        assert self.latest is not None
+        return len(mention.ties & self.ties), self.latest.status == mention.status, len(self.mentions)
 
 
 def events_of(mentions: Iterable[Mention]) -> list[list[Mention]]:
     """The mentions grouped by the event they tell (see the module's rules)."""
     placed: list[_Event] = []
-    by_tie: dict[str, list[_Event]] = {}
+    # The events a mention may join, by type, year and a person, craft or party they name.
+    index: dict[tuple[str, str, str], list[_Event]] = {}
     for mention in sorted(mentions, key=lambda m: (-len(m.date), m.date, m.document, m.event)):
-        candidates = {id(e): e for tie in mention.ties for e in by_tie.get(tie, ()) if e.admits(mention)}
+        keys = [(mention.type, mention.date[:4], tie) for tie in mention.ties] if mention.date else []
+        candidates = {id(e): e for key in keys for e in index.get(key, ()) if e.admits(mention)}
         scored = sorted(((e.fit(mention), e) for e in candidates.values()), key=lambda fe: fe[0], reverse=True)
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             event = scored[0][1]
         else:
             event = _Event()
             placed.append(event)
-        event.mentions.append(mention)
-        for tie in mention.ties:
-            by_tie.setdefault(tie, []).append(event)
+        for key in keys:
+            if not any(key[2] in m.ties and m.date[:4] == key[1] for m in event.mentions):
+                index.setdefault(key, []).append(event)  # not yet under this key
+        event.add(mention)
     return [event.mentions for event in placed]
 
 
@@ -151,6 +169,11 @@ def _participants(mentions: list[Mention], told: Mention) -> str:
 
 def merged_row(mentions: list[Mention]) -> dict[str, str]:
     """The timeline row of one event told by ``mentions``."""
+    if len(mentions) == 1:
+        (told,) = mentions
+        return {"date": told.date, "type": told.type, "label": told.label,
+                "participants": SEPARATOR.join(sorted({label for _, label in told.participants})),
+                "place": told.place, "status": told.status, "documents": told.document, "events": told.event}
     told = _latest(mentions)
     in_order = sorted(mentions, key=lambda m: (m.document, m.event))
     return {

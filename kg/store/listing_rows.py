@@ -56,7 +56,7 @@ MIRRORED: dict[str, str] = {
     "officials": "86a292c893d5041b0dca7245bd138cb1d73b3ecdeb9df042833552e7981b747a",
     "positions": "961371f98c4334199bc77659abcff71b429d63c2e1a9bf4fae3a96b130f2475b",
     "quotes": "08e6fe1de19f027e6a70d72588a317fceb4e8dd689e57f237f97d9d1219df1bd",
-    "timeline": "1318a0d55a0ab136003fec8609a251065a4e2b051bdc26953f905a5f445aaf9e",
+    "timeline": "0ac62f22e53700d61666e2ba74ff6504c7ac5762336147e15f6e166a462b3ed4",
 }
 """The sha256 of the text of each query (``kg/store/queries/NAME.rq``) whose rows are computed
 here, as the function for it was written; another text is run on the store."""
@@ -238,7 +238,7 @@ def _member(g: _Graph, participant, label: str) -> str:
 
 def _timeline(g: _Graph) -> Iterator[Row]:
     for event in _events_of(g):
-        # GROUP_CONCAT of the distinct members, in the order of the subquery (ORDER BY ?member)
+        # GROUP_CONCAT of the members (distinct: the subquery is), in the order of the subquery (ORDER BY ?member)
         members = "\n".join(sorted({_member(g, x, label) for x in g.objects(event, _PARTICIPANT) for label in g.labels(x)}))
         published: dict[str, list[str]] = {}
         for doc in g.objects(event, _DOCUMENT):
