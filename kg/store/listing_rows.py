@@ -5,7 +5,8 @@ distinct rows of all graphs in the order of one sort key. So its rows are the un
 graph gives on its own, sorted: a worker computes its document's rows as it emits the graph
 (:func:`graph_rows`), the build gathers them (:class:`ListingRows`), and the listings are written
 without a query over the whole store (which Oxigraph evaluates in time and memory that grow faster
-than the corpus).
+than the corpus). These are the rows of the SPARQL; a query with a merge step after it
+(``kg.store.queries.MERGES``: the timeline) is merged from them as from the query's.
 
 Each function below does what one ``.rq`` file says, on a :class:`kg.emit.Triples`. The stored
 listings must be exactly what the query gives on the store, so a computed listing is used only
