@@ -74,9 +74,9 @@ class Mention:
             iri, _, label = member[1:].partition(" ")
             participants.append((iri, label))
             (named if member.startswith("+") else parties).add(iri)
-        return cls(row["event"], row["type"], row["date"], row["status"], row["label"], row["place"],
-                   row["document"], row["published"], tuple(participants), frozenset(named or parties),
-                   by_parties=not named)
+        return cls(event=row["event"], type=row["type"], date=row["date"], status=row["status"],
+                   label=row["label"], place=row["place"], document=row["document"], published=row["published"],
+                   participants=tuple(participants), ties=frozenset(named or parties), by_parties=not named)
 
 
 def _same_time(a: str, b: str) -> bool:
