@@ -32,6 +32,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg import schema
+from kg.derive import PARTY_CLASSES
 from kg.ontology import KGO, STATUS_IRI
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ here, as the function for it was written; another text is run on the store."""
 ENTITY_CLASSES = frozenset(str(KGO[c]) for c in schema.ENTITY_TYPES)
 EVENT_CLASSES = frozenset(str(KGO[c]) for c in schema.EVENT_CLASSES)
 STATUSES = frozenset(str(iri) for iri in STATUS_IRI.values())
-_PARTY_CLASSES = frozenset(str(KGO[c]) for c in ("Agency", "Country"))
+_PARTY_CLASSES = frozenset(str(c) for c in PARTY_CLASSES)
 _XSD_STRING, _XSD_BOOLEAN = str(XSD.string), str(XSD.boolean)
 _TYPE, _LABEL, _ALT_LABEL, _TITLE = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(DCTERMS.title)
 (_ACTING, _AGENCY, _AS_OF, _CONTENT_HASH, _COUNTRY, _DATE, _DOCUMENT, _END_DATE, _HOLDER, _ORGANIZATION,
