@@ -623,3 +623,22 @@ def test_a_past_participle_describing_the_craft_is_done_not_planned(extract_text
                       "station next week.", published="2031-04-02")
     assert [(e.label, e.date.iso, e.status) for e in events_of(ex, "Launch")] == [("Launch of Soyuz MS-44", "2031-03-14", "happened")]
     assert [e.status for e in events_of(ex, "Docking")] == ["planned"]
+
+
+def test_that_summer_after_a_dated_plan_falls_in_the_plans_year(extract_text):
+    ex = extract_text("Under the plan, a cosmonaut is to launch to the station aboard a Soyuz in April 2031, "
+                      "and the shuttle Endeavour is to dock with the station that summer.", published="2030-06-02")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2031)
+
+
+def test_an_undated_plan_after_a_dated_plan_of_its_craft_takes_that_plans_year(extract_text):
+    ex = extract_text("The shuttle Atlantis is scheduled to dock with Mir in June. Atlantis will then "
+                      "bring Norman Thagard back to Earth.\n\n"
+                      "Separately, Discovery will bring Michael Foale home.", published="2034-02-10")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2034, 6)
+    (atlantis,) = [e for e in events_of(ex, "Landing") if "Atlantis" in participant_names(ex, e)]
+    assert atlantis.date == DateValue.of(2034)  # the year only: its month is not said
+    (discovery,) = [e for e in events_of(ex, "Landing") if "Discovery" in participant_names(ex, e)]
+    assert discovery.date is None  # another paragraph, another craft: still undated

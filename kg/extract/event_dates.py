@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from kg.extract.syntax import PERSON_LABELS, clause_verb
 from kg.model import DateValue
 from kg.nlp import doc_text
-from kg.temporal.expressions import MONTHS, DateMention, Tense, find_dates, number_value
+from kg.temporal.expressions import MONTHS, SEASONS, DateMention, Tense, find_dates, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -121,7 +121,8 @@ _WITHIN_DAYS = re.compile(r"(?i)\b(?:within\s+(?:a\s+few\s+)?days|(?<!\w\s)(?:a\
 _MONTH_OF_THAT_YEAR = re.compile(  # "July of that year", "in December that year"
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
-_SAME_YEAR = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b")  # "later that year"
+_SAME_YEAR = re.compile(  # "later that year", "that summer", "the same spring": the year of the last date named
+    r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:year|" + "|".join(SEASONS) + r")\b")
 _YEARS_LATER = re.compile(  # "two years later", "a decade earlier", "the following year", "the next month"
     r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
     r"(?P<unit>year|month|decade)s?\s+(?P<dir>later|earlier|afterwards?)"

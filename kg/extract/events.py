@@ -19,6 +19,7 @@ event — merge into one event that keeps every evidence sentence. Labels read l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import islice, takewhile
 from typing import TYPE_CHECKING, Sequence
@@ -39,11 +40,13 @@ from kg.extract.event_dates import (
     shifted,
 )
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
+from kg.extract.quotes import paragraph_breaks
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
 from kg.extract.syntax import PERSON_LABELS, PERSON_POSSESSIVES, PERSON_PRONOUNS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Position
+from kg.nlp import doc_text
 from kg.schema import CRAFT_TYPES, Status
 from kg.temporal.expressions import WEEKDAYS, Tense, number_value
 
@@ -1106,7 +1109,10 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
     narrative = Narrative(anchor_nouns=_cues(ctx).anchor_nouns)
     matched = match_triggers(ctx.doc)
+    paragraphs: list[int] = []  # the paragraph of each event's sentence
+    breaks = paragraph_breaks(doc_text(ctx.doc))
     for sent in ctx.sentences:
+        paragraph = bisect_left(breaks, sent.start_char)
         found = _triggers(sent, matched, ctx)
         reporting = frozenset(t.i for t, _ in found if t.lemma_.lower() in _cues(ctx).needs_attached_date)
         deciders = frozenset(t.i for t, ty in found if ty in _cues(ctx).cancel_decisions | _cues(ctx).object_of_types)
@@ -1131,7 +1137,9 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
-            events.extend(_gapped(token, event, narrative, ctx) or _one_per_date(token, event, narrative, ctx))
+            mentions = _gapped(token, event, narrative, ctx) or _one_per_date(token, event, narrative, ctx)
+            events.extend(mentions)
+            paragraphs.extend([paragraph] * len(mentions))
             told.append(event)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
@@ -1139,7 +1147,23 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         narrative = _narrative_after(sent, told, narrative, ctx)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
-    return _merge(events, ctx)
+    return _merge(_dated_by_earlier_plans(events, paragraphs), ctx)
+
+
+def _dated_by_earlier_plans(events: list[Event], paragraphs: list[int]) -> list[Event]:
+    """An undated plan told after a dated plan of one of its participants in the same paragraph falls
+    in that plan's year ("Atlantis is scheduled to dock with Mir in June ... Atlantis will bring Thagard
+    back to Earth": a landing in that year, its month unsaid); ``paragraphs`` gives each event's paragraph."""
+    out: list[Event] = []
+    for event, paragraph in zip(events, paragraphs):
+        if event.status == "planned" and event.date is None:
+            plan = next((e for e, p in zip(reversed(out), reversed(paragraphs[:len(out)]))
+                         if p == paragraph and e.status == "planned" and e.date is not None
+                         and set(e.participants) & set(event.participants)), None)
+            if plan is not None:
+                event = replace(event, date=DateValue.of(int(plan.date.iso[:4])))
+        out.append(event)
+    return out
 
 
 def _narrative_after(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> Narrative:
