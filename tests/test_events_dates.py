@@ -642,3 +642,26 @@ def test_an_undated_plan_after_a_dated_plan_of_its_craft_takes_that_plans_year(e
     assert atlantis.date == DateValue.of(2034)  # the year only: its month is not said
     (discovery,) = [e for e in events_of(ex, "Landing") if "Discovery" in participant_names(ex, e)]
     assert discovery.date is None  # another paragraph, another craft: still undated
+
+
+def test_a_sentence_that_schedules_the_flight_dates_the_plans_told_next(extract_text):
+    ex = extract_text("The joint flight is set for Aug. 9. The Soyuz is to lift off from Baikonur first, "
+                      "with Pavel Vinogradov in command.", published="2033-07-20")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(2033, 8, 9)
+    assert [e.sentence for e in launch.evidence] == ["The joint flight is set for Aug. 9.", (
+        "The Soyuz is to lift off from Baikonur first, with Pavel Vinogradov in command.")]
+
+
+def test_both_flights_planned_for_a_year_date_the_plans_just_told(extract_text):
+    ex = extract_text("A cosmonaut is to spend a month aboard the station, and the shuttle Endeavour is to "
+                      "dock with Mir. Both flights are planned for 2036.", published="2034-09-01")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2036)
+
+
+def test_a_new_flight_scheduled_after_a_plan_does_not_date_it(extract_text):
+    ex = extract_text("Douglas Hurley and Robert Behnken will splash down in the Atlantic Ocean. The first "
+                      "operational flight, Crew-1, is planned for later this year.", published="2030-06-01")
+    (landing,) = events_of(ex, "Landing")
+    assert landing.date is None

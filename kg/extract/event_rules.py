@@ -89,6 +89,8 @@ class EventRules:
     """verbs whose object names an event told elsewhere ("watched the docking")"""
     publication_day: frozenset[str] = frozenset()
     """noun triggers cited without a date ("said in a statement"): the news of the publication day"""
+    scheduled_nouns: frozenset[str] = frozenset()
+    """subjects of a sentence that only dates a plan ("The joint flight is set for July 15")"""
     anchor_nouns: dict[str, str] = field(default_factory=dict)
     """noun -> event type, for dates told from an event ("two hours after contact": the docking's day)"""
     group_subjects: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -151,6 +153,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             one_craft_plurals=frozenset(raw.get("one_craft_plurals", ())),
             generic_plural_markers=frozenset(raw.get("generic_plural_markers", ())),
             anchor_nouns=dict(raw.get("anchor_nouns", {})),
+            scheduled_nouns=frozenset(raw.get("scheduled_nouns", ())),
             publication_day=frozenset(raw.get("publication_day", ())),
             reference_verbs=frozenset(raw.get("reference_verbs", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import islice, takewhile
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from kg.extract.context import DocContext
 from kg.extract.event_dates import (
@@ -45,7 +45,7 @@ from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
 from kg.extract.syntax import PERSON_LABELS, PERSON_POSSESSIVES, PERSON_PRONOUNS, clause_verb, governing_verb
 from kg.lexicon import load_lexicon
-from kg.model import DateValue, Event, Position
+from kg.model import DateValue, Event, Evidence, Position
 from kg.nlp import doc_text
 from kg.schema import CRAFT_TYPES, Status
 from kg.temporal.expressions import WEEKDAYS, Tense, number_value
@@ -1109,9 +1109,10 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
     lemmas: list[str] = []  # the trigger lemma of each event, for "the visit" to find its event
     narrative = Narrative(anchor_nouns=_cues(ctx).anchor_nouns)
     matched = match_triggers(ctx.doc)
-    paragraphs: list[int] = []  # the paragraph of each event's sentence
+    places: list[tuple[int, int]] = []  # each event's sentence and paragraph (numbered)
+    scheduled: dict[int, _Schedule] = {}  # "The flight is set for July 15": a plan's date
     breaks = paragraph_breaks(doc_text(ctx.doc))
-    for sent in ctx.sentences:
+    for index, sent in enumerate(ctx.sentences):
         paragraph = bisect_left(breaks, sent.start_char)
         found = _triggers(sent, matched, ctx)
         reporting = frozenset(t.i for t, _ in found if t.lemma_.lower() in _cues(ctx).needs_attached_date)
@@ -1139,31 +1140,78 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             taken.add((event.type, *clause))
             mentions = _gapped(token, event, narrative, ctx) or _one_per_date(token, event, narrative, ctx)
             events.extend(mentions)
-            paragraphs.extend([paragraph] * len(mentions))
+            places.extend([(index, paragraph)] * len(mentions))
             told.append(event)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
             lemmas.append(token.lemma_.lower())
+        if not told and (schedule := _schedule(sent, paragraph, narrative, ctx)) is not None:
+            scheduled[index] = schedule
         narrative = _narrative_after(sent, told, narrative, ctx)
         if _in_the_present(sent):
             narrative = narrative.new_paragraph()
-    return _merge(_dated_by_earlier_plans(events, paragraphs), ctx)
+    return _merge(_plans_dated(events, places, scheduled), ctx)
 
 
-def _dated_by_earlier_plans(events: list[Event], paragraphs: list[int]) -> list[Event]:
-    """An undated plan told after a dated plan of one of its participants in the same paragraph falls
-    in that plan's year ("Atlantis is scheduled to dock with Mir in June ... Atlantis will bring Thagard
-    back to Earth": a landing in that year, its month unsaid); ``paragraphs`` gives each event's paragraph."""
+@dataclass(frozen=True)
+class _Schedule:
+    """A sentence that tells no event but dates a plan: its paragraph, the date, the sentence, and
+    whether it looks back at plans just told ("Both flights are planned for 1995")."""
+
+    paragraph: int
+    date: DateValue
+    evidence: Evidence
+    looks_back: bool
+
+
+_BACK_REFERRING = frozenset({"both", "these", "those", "two"})
+"""Words of a schedule's subject that point at the plans just told ("Both flights", "the two missions")."""
+
+
+def _schedule(sent: "Span", paragraph: int, narrative: Narrative, ctx: DocContext) -> _Schedule | None:
+    """The schedule a sentence with no event of its own gives, when its subject names a plan ("The joint
+    flight is set for July 15", "Both flights are planned for 1995": ``scheduled_nouns``)."""
+    ahead, _ = sentence_dates(sent, "future", narrative, ctx.published)
+    span = mention_span(sent, ahead[-1]) if ahead else None
+    if span is None:
+        return None
+    verb = clause_verb(span.root)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in _cues(ctx).scheduled_nouns \
+            or _status(verb, "Other", sent, ctx) != "planned":
+        return None
+    looks_back = any(c.lower_ in _BACK_REFERRING for c in subject.children)
+    return _Schedule(paragraph, ahead[-1].value, ctx.evidence(sent), looks_back)
+
+
+def _plans_dated(events: list[Event], places: list[tuple[int, int]], scheduled: Mapping[int, _Schedule]) -> list[Event]:
+    """Undated plans dated from their paragraph: by the sentence just before that dates a plan, or the
+    one just after that dates the plans just told (``scheduled``; it becomes evidence of the plan),
+    else by an earlier dated plan of one of their participants, whose year they take ("Atlantis is
+    scheduled to dock with Mir in June ... Atlantis will bring Thagard back to Earth": a landing that
+    year, its month unsaid). ``places`` gives each event's sentence and paragraph."""
     out: list[Event] = []
-    for event, paragraph in zip(events, paragraphs):
+    for event, (index, paragraph) in zip(events, places):
         if event.status == "planned" and event.date is None:
-            plan = next((e for e, p in zip(reversed(out), reversed(paragraphs[:len(out)]))
-                         if p == paragraph and e.status == "planned" and e.date is not None
-                         and set(e.participants) & set(event.participants)), None)
-            if plan is not None:
-                event = replace(event, date=DateValue.of(int(plan.date.iso[:4])))
+            event = _scheduled_plan(event, index, paragraph, scheduled) or _in_the_year_of_a_plan(
+                event, [e for e, (_, p) in zip(out, places) if p == paragraph]) or event
         out.append(event)
     return out
+
+
+def _scheduled_plan(event: Event, index: int, paragraph: int, scheduled: Mapping[int, _Schedule]) -> Event | None:
+    before, after = scheduled.get(index - 1), scheduled.get(index + 1)
+    schedule = before if before is not None else (after if after is not None and after.looks_back else None)
+    if schedule is None or schedule.paragraph != paragraph:
+        return None
+    evidence = tuple(sorted({*event.evidence, schedule.evidence}, key=lambda e: e.start))
+    return replace(event, date=schedule.date, evidence=evidence)
+
+
+def _in_the_year_of_a_plan(event: Event, before: list[Event]) -> Event | None:
+    plan = next((e for e in reversed(before) if e.status == "planned" and e.date is not None
+                 and set(e.participants) & set(event.participants)), None)
+    return replace(event, date=DateValue.of(int(plan.date.iso[:4]))) if plan is not None and plan.date else None
 
 
 def _narrative_after(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> Narrative:
