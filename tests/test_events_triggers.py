@@ -91,6 +91,13 @@ def test_flying_around_a_station_is_no_launch(extract_text):
     assert not events_of(ex, "Launch")
 
 
+def test_flying_over_someones_objections_is_still_a_launch_and_over_a_place_is_none(extract_text):
+    ex = extract_text("Marcus Delaney flew aboard Soyuz TMA-40 in May 2031, over NASA's objections. "
+                      "Soyuz TMA-41 flew over Texas on June 2, 2031.", published="2031-09-01")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.date == DateValue.of(2031, 5)
+
+
 @pytest.mark.parametrize("sentence", [
     # a maneuver: the craft held still and turned over, neither suspended nor launched
     "Commander Dana Merriwether paused the shuttle Endeavour 600 feet below the station on Tuesday and "

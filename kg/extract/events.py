@@ -230,7 +230,15 @@ def _excluded_by_dependents(token: "Token", event_type: str, ctx: DocContext) ->
     if not words:
         return False
     near = [*token.children, *(g for c in token.children if c.dep_ in {"prep", "dobj", "dative"} for g in c.children)]
-    return any(t.lower_ in words for t in near)
+    return any(t.lower_ in words and not _not_a_where(t) for t in near)
+
+
+def _not_a_where(preposition: "Token") -> bool:
+    """A preposition whose object is someone's ("flew in April 2001, over NASA's objections"): it says
+    nothing of where the trigger went."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return preposition.dep_ == "prep" and bool(objects) and all(
+        any(c.dep_ == "poss" for c in o.children) for o in objects)
 
 
 def _goes_somewhere_on_earth(token: "Token", event_type: str, ctx: DocContext) -> bool:
