@@ -47,6 +47,18 @@ def test_one_launch_told_by_three_articles_is_one_row_dated_and_told_as_the_late
                                          "urn:event:retro.txt:Launch:1975:2"]
 
 
+def test_the_merged_label_names_the_craft_as_fully_as_an_article_does():
+    rows = merged(
+        mention("wire.txt", "2031-03-14", SOYUZ, LEONOV, label="Launch of Soyuz MS-58", published="2031-03-14"),
+        mention("weekly.txt", "2031-03-14", SOYUZ, label="Launch of Soyuz", published="2031-03-20"),
+    )
+    (row,) = rows
+    assert row["label"] == "Launch of Soyuz MS-58"  # "Launch of Soyuz" said more fully
+    rows = merged(mention("wire.txt", "2031-03-14", SOYUZ, label="Soyuz MS-58 lifts off", published="2031-03-14"),
+                  mention("weekly.txt", "2031-03-14", SOYUZ, label="Launch of Soyuz", published="2031-03-20"))
+    assert rows[0]["label"] == "Launch of Soyuz"  # another wording is not a fuller one: the latest article's
+
+
 def test_two_events_one_article_tells_apart_stay_two():
     rows = merged(mention("a.txt", "1975-07-15", SOYUZ, label="Launch of Soyuz 19"),
                   mention("a.txt", "1975-07-15", SOYUZ, LEONOV, label="Second launch"))

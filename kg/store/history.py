@@ -156,6 +156,13 @@ def _latest(mentions: list[Mention]) -> Mention:
     return max(mentions, key=lambda m: (m.published, len(m.date), m.document, m.event))
 
 
+def _label(mentions: list[Mention], told: Mention) -> str:
+    """``told``'s label, or the longest label of the event that says more after it ("Launch of Soyuz
+    MS-58" where the latest article says "Launch of Soyuz")."""
+    longer = [m.label for m in mentions if m.label.startswith(told.label + " ")]
+    return max(longer, key=lambda label: (len(label), label), default=told.label)
+
+
 def _participants(mentions: list[Mention], told: Mention) -> str:
     """Every participant once, by the label ``told`` gives it, else its most frequent label."""
     labels: dict[str, Counter[str]] = {}
@@ -179,7 +186,7 @@ def merged_row(mentions: list[Mention]) -> dict[str, str]:
     return {
         "date": max((m.date for m in mentions), key=len),
         "type": told.type,
-        "label": told.label,
+        "label": _label(mentions, told),
         "participants": _participants(mentions, told),
         "place": told.place or next((m.place for m in in_order if m.place), ""),
         "status": told.status,
