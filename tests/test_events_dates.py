@@ -88,6 +88,12 @@ def test_a_question_with_when_is_no_plan(extract_text):
     assert not events_of(ex, "Launch")
 
 
+def test_asking_whether_someone_would_fly_again_plans_no_flight(extract_text):
+    ex = extract_text("Asked by reporters at the landing site whether she would fly the Soyuz again, Lidia "
+                      "Karvonen laughed.", published="2032-04-11")
+    assert not events_of(ex, "Launch")
+
+
 def test_a_past_sentence_without_a_date_continues_the_day_before_it(extract_text):
     ex = extract_text("On Tuesday the crew boarded their capsule at the Baikonur Cosmodrome. "
                       "Soyuz TMA-21 lifted off at dawn.", published="2011-04-07")

@@ -1665,8 +1665,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if status == "canceled" and rank != 0:
         when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
     status = _status(token, event_type, sent, ctx, when) or status
-    if status == "planned" and event_type in _cues(ctx).never_planned:
-        return None
+    if status == "planned" and (event_type in _cues(ctx).never_planned or _in_question_clause(token)):
+        return None  # "asked whether he would fly the Soyuz again" asks, plans nothing
     if when is None and not _keep_undated(status, participants, ctx):
         return None
     if _object_leads(token, event_type):
