@@ -104,3 +104,14 @@ def test_who_commanded_an_expedition_after_another_verb_or_in_a_relative_clause_
     ex = extract_text("Pavel Orlin, 48, has flown twice on the shuttle and commanded Expedition 86 in 2031. Ann "
                       "Holt, who now commands Expedition 94, is aboard.", published="2033-11-27")
     assert {("Pavel Orlin", "commander", "Expedition 86"), ("Ann Holt", "commander", "Expedition 94")} <= positions(ex)
+
+
+def test_who_is_to_take_command_of_an_expedition_is_its_commander_and_a_wish_to_command_is_not(extract_text):
+    # "Hadfield is to take command of Expedition 35", "Kimbrough, who is to command Expedition 50"
+    # gave no commander
+    ex = extract_text("Ann Holt is to take command of Expedition 95 in March. Pavel Orlin will hand the station to "
+                      "Robert Kessler, who is to command Expedition 96. Marta Keel had trained to command Soyuz 40 "
+                      "herself.", published="2033-11-27")
+    found = positions(ex)
+    assert {("Ann Holt", "commander", "Expedition 95"), ("Robert Kessler", "commander", "Expedition 96")} <= found
+    assert not any(person == "Marta Keel" for person, *_ in found)

@@ -691,10 +691,7 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
     ctx = out.ctx
     head = span.root.head
     for verb in _verbs_of(span.root):
-        if verb.lemma_ != "command" or verb.pos_ != "VERB":
-            continue
-        objects = [t for c in verb.children if c.dep_ == "dobj"
-                   for t in (c, *(g for g in c.children if g.dep_ == "compound"))]  # "the Expedition 6 crew"
+        objects = _commanded(verb)
         craft = [m for t in objects if (m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in CRAFT_TYPES]
         if craft:
             out.add(r, _Title(["commander"], verb.i, verb.i + 1), craft[0], ev, sent=sent)
@@ -719,10 +716,31 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
                     return
 
 
+def _commanded(verb: "Token") -> list["Token"]:
+    """The words naming what ``verb`` puts under the subject's command: the object of "command"
+    ("commanded Soyuz TMA-03M", "the Expedition 6 crew"), or of "command of" after "take" or
+    "assume" ("will take command of Expedition 61")."""
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_ == "command":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif verb.lemma_ in _TAKING_COMMAND:
+        objects = [g.children for c in verb.children if c.dep_ == "dobj" and c.lower_ == "command"
+                   for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+        objects = [o for children in objects for o in children if o.dep_ == "pobj"]
+    else:
+        return []
+    return [t for o in objects for t in (o, *(g for g in o.children if g.dep_ == "compound"))]
+
+
+_TAKING_COMMAND = frozenset({"take", "assume"})
+
+
 def _verbs_of(name: "Token") -> list["Token"]:
-    """The verbs a name is the subject of: its head and the verbs coordinated with it that have no
-    subject of their own ("Kelly has flown twice and commanded Expedition 26"), and a relative
-    clause on "who" ("Ford, who now commands Expedition 34")."""
+    """The verbs a name is the subject of: its head, the verbs coordinated with it that have no
+    subject of their own ("Kelly has flown twice and commanded Expedition 26") and the verbs of
+    their plans ("is to take command", "plans to command": ``_TO_A_PLAN``), and a relative clause on "who"
+    ("Ford, who now commands Expedition 34")."""
     verbs = []
     if name.dep_ == "nsubj":
         verbs.append(name.head)
@@ -731,7 +749,15 @@ def _verbs_of(name: "Token") -> list["Token"]:
                       and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
     verbs += [c for c in name.children if c.dep_ == "relcl"
               and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)]
+    for verb in verbs:
+        if verb.lemma_ in _TO_A_PLAN:
+            verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in verbs]
     return verbs
+
+
+_TO_A_PLAN = frozenset({"be", "plan", "expect", "intend", "schedule", "set", "go", "due"})
+"""Verbs whose "to" verb is the subject's own next step ("is to take command", "is scheduled to
+command"), not a try or a wish ("had trained to command Soyuz 11", and never did)."""
 
 
 def _headed_by(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
