@@ -91,3 +91,13 @@ def test_the_ships_commander_commands_the_vehicle_named_last_not_the_station(ext
     found = positions(ex)
     assert ("Ivan Petrov", "commander", "Soyuz MS-40") in found
     assert not any(org == "International Space Station" for _, title, org in found if title == "commander")
+
+
+def test_a_title_set_off_by_commas_after_a_name_is_that_persons_not_the_next_ones(extract_text):
+    ex = extract_text("Waiting aboard were Ray Dorsey of NASA, the commander of Expedition 92, Oleg Sidorov and "
+                      "Jane Halvorsen. The station's commander, Ivan Petrov, its flight engineer, Tom Baxter, and "
+                      "two visitors looked on.", published="2031-11-16")
+    found = positions(ex)
+    assert ("Ray Dorsey", "commander", "Expedition 92") in found
+    assert not any(person == "Oleg Sidorov" for person, *_ in found)
+    assert any(person == "Tom Baxter" and title == "flight engineer" for person, title, _ in found)  # a list

@@ -502,7 +502,8 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
     i = span.start
     while i - 1 >= sent.start and ctx.lexicon.is_rank(doc[i - 1].text):
         i -= 1  # "The commander, Lt. Col. Georgi T. Dobrovolsky": a rank is no post, the title is before it
-    if i - 1 >= sent.start and doc[i - 1].text == ",":
+    set_off = i - 1 >= sent.start and doc[i - 1].text == ","
+    if set_off:
         i -= 1
     # "the head of Roscosmos, X"
     j = i - 1
@@ -516,11 +517,12 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
             if k >= sent.start and doc[k].lower_ == "of":
                 title = _title_ending_at(k, ctx, sent)
                 if title is not None:
-                    out.add(r, title, org_tok, ev, sent=sent)
+                    out.add(set_off and _apposed_to(title, ctx, sent) or r, title, org_tok, ev, sent=sent)
                     return
     title = _title_ending_at(i, ctx, sent)
     if title is None:
         return
+    r = set_off and _apposed_to(title, ctx, sent) or r
     org = _org_before(title.start, ctx, sent)
     if org is None or (org.mention.kind == "demonym" and title.head not in _POLITICAL_HEADS):
         org = _org_after(span.end, ctx, sent, ("of",)) or org
@@ -529,6 +531,30 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
     if org is None and title.start - 1 >= sent.start and doc[title.start - 1].lower_ in {"its", "their"}:
         org = _subject_agency(title.start, ctx, sent)
     out.add(r, title, org, ev, sent=sent)
+
+
+def _apposed_to(title: _Title, ctx: DocContext, sent: "Span") -> Resolved | None:
+    """The person a title set off by commas follows, whose title it is, not the next name's ("Mike
+    Fossum of NASA, the commander of Expedition 29, Satoshi Furukawa of Japan ..."; not "commander
+    Vladimir Dezhurov, flight engineer Gennady Strekalov")."""
+    doc = ctx.doc
+    i = title.start - 2
+    if i < sent.start or doc[i + 1].lower_ not in _ARTICLES or doc[i].text != ",":
+        return None
+    before = ctx.mention_at(doc[i - 1]) if i - 1 >= sent.start else None
+    if before is not None and ctx.type_of(before.key) in ORG_TYPES:  # "Fossum of NASA,"
+        start = ctx.span_of(before).start
+        if start - 2 < sent.start or doc[start - 1].lower_ != "of":
+            return None
+        before = ctx.mention_at(doc[start - 2])
+    if before is None or ctx.type_of(before.key) != "Person":
+        return None
+    start = ctx.span_of(before).start
+    listed = start - 1 >= sent.start and doc[start - 1].text == ","  # "the commander, X, the flight engineer, Y"
+    return None if listed else before
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _subject_agency(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
