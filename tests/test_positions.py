@@ -59,6 +59,12 @@ def test_deputy_post_takes_no_organisation_the_text_does_not_give(extract_text):
     assert ("Dmitry Rogozin", "deputy prime minister", "Russia") not in found
 
 
+def test_an_ordinal_before_a_title_says_which_holder_and_is_no_part_of_the_post(extract_text):
+    # "sworn in as NASA's 14th administrator" gave no post
+    ex = extract_text("Ruth Ellison was sworn in as NASA's 19th administrator on Monday.", published="2033-05-04")
+    assert ("Ruth Ellison", "administrator", "NASA") in positions(ex)
+
+
 def test_agency_headed_by_a_person(extract_text):
     ex = extract_text("Roscosmos is headed by Andrei Volkov, a retired engineer.")
     assert ("Andrei Volkov", "head", "Roscosmos") in positions(ex)

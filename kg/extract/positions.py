@@ -146,6 +146,8 @@ def _title_from(start: int, ctx: DocContext, sent: "Span", *, loose: bool = Fals
         m = ctx.mention_at(tok)
         return (tok.pos_ in {"ADJ", "NUM"} and tok.is_lower) or (m is not None and ctx.type_of(m.key) == "Place")
 
+    while start < sent.end and doc[start].ent_type_ == "ORDINAL" and not _is_title_word(doc[start], ctx):
+        start += 1  # "NASA's 14th administrator": which one, no part of the title
     end = start
     while end < sent.end and fits(doc[end]):
         end += 1
