@@ -94,6 +94,13 @@ def test_asking_whether_someone_would_fly_again_plans_no_flight(extract_text):
     assert not events_of(ex, "Launch")
 
 
+def test_a_meeting_at_which_something_was_signed_is_on_the_signings_day(extract_text):
+    ex = extract_text("The decree was signed at a meeting between Viktor Orlov and Pavel Lebedev at the "
+                      "Kremlin on Thursday.", published="2033-05-28")
+    (meeting,) = events_of(ex, "Meeting")
+    assert meeting.date == DateValue.of(2033, 5, 26)
+
+
 def test_a_past_sentence_without_a_date_continues_the_day_before_it(extract_text):
     ex = extract_text("On Tuesday the crew boarded their capsule at the Baikonur Cosmodrome. "
                       "Soyuz TMA-21 lifted off at dawn.", published="2011-04-07")

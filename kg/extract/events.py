@@ -1466,6 +1466,19 @@ def _verb_date(verb: "Token", sent: "Span", mentions: list, before: "Token | Non
     return when if rank == 0 else None
 
 
+_OCCASION_PREPS = frozenset({"at", "during"})
+
+
+def _occasion_of(trigger: "Token", found: list[tuple["Token", str]]) -> "Token | None":
+    """The verb of another event that a noun trigger is the occasion of ("signed at a meeting between
+    Putin and Rogozin", "announced during a news conference"): the two happen on one day."""
+    prep = trigger.head
+    if trigger.pos_ not in _NOUN_TRIGGER_POS or trigger.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and any(t == verb for t, _ in found) else None
+
+
 def _cited_in_the_present(trigger: "Token", narrative: Narrative, ctx: DocContext) -> bool:
     """"Rosaviakosmos said in a statement ...": a ``publication_day`` noun under a past verb, in a
     text that is not telling an earlier story (a retrospective's "Goldin said in a statement" is not
@@ -1802,6 +1815,8 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
                 or narrative.past_scene(ctx.published))  # "On Tuesday the crew boarded. Soyuz 19 lifted off at noon."
     if when is None and _is_stopped_attempt(token, ctx):
         when, rank = _verb_date(token.head, sent, mentions), 0  # "On Oct. 29 the countdown was halted": that day's attempt
+    if when is None and (occasion := _occasion_of(token, reading.found)) is not None:
+        when = _verb_date(occasion, sent, mentions)  # "The decree was signed at a meeting ... on Thursday": that day's
     if when is None and status == "planned":
         when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
