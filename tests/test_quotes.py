@@ -456,6 +456,15 @@ def test_an_agencys_mission_control_speaks_for_the_agency(extract_text):
         ("Roscosmos", "as smooth as any we have flown.")]
 
 
+def test_an_agency_set_off_by_commas_before_said_speaks_though_the_parse_gives_said_no_subject(extract_text):
+    # "In a statement carried by Tass, Glavkosmos, the Soviet agency that ..., said:" was parsed with
+    # Glavkosmos as a second agent of "carried", and the quote was dropped
+    ex = extract_text('In a notice carried by Interfax, Roscosmos, the state corporation that runs the cosmodromes, '
+                      'said: "The cargo ship reached orbit on time and all its systems are working."',
+                      published="2033-02-16")
+    assert quotes_shown(ex) == [("Roscosmos", "The cargo ship reached orbit on time and all its systems are working.")]
+
+
 def test_a_partial_quote_under_a_thing_that_continues_goes_to_who_said_it(extract_text):
     # issue 11: "continue" is a speech verb ("'...,' he continued"), and "work was continuing" named
     # nobody, so the quote was dropped

@@ -79,6 +79,8 @@ _LABEL_CUE = re.compile(
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _INNER_NP_DEPS = frozenset({"det", "amod", "poss", "compound", "nummod", "predet"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SET_OFF_DEPS = frozenset({"conj", "appos", "npadvmod", "dep", "ROOT"})
+"""Where the parser puts a subject set off by commas that it did not take for the subject."""
 _MALE_FEMALE = frozenset({"he", "she"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _RELATIVES = frozenset({"who", "that", "which"})
@@ -495,7 +497,20 @@ class _QuoteReader:
                 break
             if self.person(token):
                 return self.person(token)
-        return self._named_after_quote(verb)
+        return self._named_after_quote(verb) or self._set_off_before(verb)
+
+    def _set_off_before(self, verb: Token) -> str | None:
+        """The speaker set off by commas right before a speech verb the parser left without a subject
+        ("In a statement carried by Tass, Glavkosmos, the Soviet agency that ..., said:" parsed
+        Glavkosmos as a second agent of "carried"): the last person or agency named before the verb,
+        outside quotes, that is not itself the object of a preposition."""
+        for token in reversed(self.doc[verb.sent.start:verb.i]):
+            if token.text in QUOTE_MARKS:
+                return None
+            key = self.resolver.entity(token)
+            if key is not None and token.dep_ in _SET_OFF_DEPS and not self.in_quote(token):
+                return key
+        return None
 
     def _named_after_quote(self, verb: Token) -> str | None:
         """The person named between a closing quote mark and a speech verb with no subject in the
