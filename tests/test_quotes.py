@@ -465,6 +465,17 @@ def test_an_agency_set_off_by_commas_before_said_speaks_though_the_parse_gives_s
     assert quotes_shown(ex) == [("Roscosmos", "The cargo ship reached orbit on time and all its systems are working.")]
 
 
+def test_an_official_announcement_no_one_is_named_for_is_the_governments_and_the_announcement_its(extract_text):
+    # "The official announcement, carried by Tass, said" went to the test pilot named last; "The
+    # announcement said", sentences after "an official announcement", to the reporter named last
+    ex = extract_text('Ivan Petrov, the Soviet cosmonaut, landed in Kazakhstan on Tuesday with Oleg Sidorov, a test '
+                      'pilot. The official announcement, carried by Tass, said both men were "tired but cheerful." '
+                      'A reporter, Dora Fenwick, was at the site. The announcement said the Soviet crew had '
+                      '"done all the work planned for the flight."', published="1988-12-23")
+    assert quotes_shown(ex) == [("Soviet Union", "tired but cheerful."),
+                                ("Soviet Union", "done all the work planned for the flight.")]
+
+
 def test_a_partial_quote_under_a_thing_that_continues_goes_to_who_said_it(extract_text):
     # issue 11: "continue" is a speech verb ("'...,' he continued"), and "work was continuing" named
     # nobody, so the quote was dropped

@@ -11,6 +11,7 @@ from kg.yaml_lines import load_shipped
 @dataclass(frozen=True)
 class AttributionCues:
     statement_nouns: frozenset[str]
+    official_words: frozenset[str]
     spokesperson_nouns: frozenset[str]
     entourage_nouns: frozenset[str]
     description_heads: frozenset[str]
@@ -32,6 +33,6 @@ def load_attribution_cues() -> AttributionCues:
 
 def _cues(raw: dict) -> AttributionCues:
     words = {key: frozenset(str(w).lower() for w in raw[key]) for key in (
-        "statement_nouns", "spokesperson_nouns", "entourage_nouns", "description_heads", "generic_heads",
+        "statement_nouns", "official_words", "spokesperson_nouns", "entourage_nouns", "description_heads", "generic_heads",
         "top_titles", "chain_verbs")}
     return AttributionCues(**words, caption_starts=tuple(raw["caption_starts"]))

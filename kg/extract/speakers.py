@@ -6,8 +6,10 @@
 - a Person or Agency mention is its own speaker (``Roscosmos said``, ``the agency said``);
 - ``he``/``she`` is the most recent person named before it, outside any quotation and any photo
   caption (``kg/data/attribution.yaml: caption_starts``);
-- a statement noun (``the Roscosmos statement said``, ``its statement``) is spoken by its owner, or
-  else by the organisation or person named last before it;
+- a statement noun (``the Roscosmos statement said``, ``its statement``) is spoken by its owner;
+  ``the statement said`` with no owner is the statement an earlier sentence told, spoken by whoever
+  sent it; an ``official`` one (``official_words``) is the government's of the country the text has
+  named most; else the organisation or person named last before it speaks;
 - an unnamed spokesperson (``a NASA spokesperson``) speaks for the agency;
 - a description (``the agency's chief``, ``NASA's administrator``, ``the head of Roscosmos``) is
   the holder of that post: the positions found in this document, else a person the document names
@@ -21,6 +23,7 @@ Cue words are data: ``kg/data/attribution.yaml`` (``kg.extract.attribution``).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Union
@@ -78,6 +81,8 @@ class SpeakerResolver:
         self.antecedent_ends = [m.end for m in self.antecedents]
         self.agencies = sorted((m for m in mentions if m.type == "Agency"), key=lambda m: m.start)
         self.agency_ends = [m.end for m in self.agencies]
+        self.countries = sorted((m for m in mentions if m.type == "Country"), key=lambda m: m.start)
+        self.country_ends = [m.end for m in self.countries]
 
     # -- mentions ---------------------------------------------------------------------------
     def person(self, token: Token) -> str | None:
@@ -187,11 +192,26 @@ class SpeakerResolver:
         earlier = bisect_left(self.agency_ends, offset + 1)
         return self.agencies[earlier - 1].entity_key if earlier else None
 
+    def country_named_most(self, offset: int) -> str | None:
+        """The country the text has named most often by ``offset`` (of two, the one named first, the
+        story's, not a place it went to): whose government an official word is."""
+        named = Counter(m.entity_key for m in self.countries[:bisect_left(self.country_ends, offset + 1)])
+        return max(named, key=named.__getitem__, default=None)  # Counter keeps first-named order on ties
+
     def _statement_before(self, token: Token) -> Token | None:
         """The last statement noun ("in a message") before ``token`` in its sentence or the one before."""
         sent = token.sent
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         return next((t for t in reversed(token.doc[start:token.i]) if t.lemma_.lower() in self.cues.statement_nouns), None)
+
+    def _told_before(self, token: Token) -> Token | None:
+        """The statement noun of an earlier sentence that "the announcement" refers back to: the last
+        one of the same word, when ``token`` has "the" and no owner of its own."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or any(c.dep_ == "amod" for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        return next((t for t in reversed(token.doc[:token.sent.start]) if t.lemma_.lower() == lemma), None)
 
     def _sender(self, statement: Token) -> str | None:
         """Who sent a statement told as an instrument ("X congratulated the crew in a message"): the
@@ -208,6 +228,11 @@ class SpeakerResolver:
             (key for c in token.children if c.dep_ in _OWNER_DEPS and (key := self.country(c)) is not None), None)
         if owner is not None:
             return owner
+        told = self._told_before(token)
+        if told is not None:  # "The announcement said": the one told before, and who sent it
+            return self._sender(told) or self._statement(told, told.lemma_.lower())
+        if any(c.dep_ == "amod" and c.lower_ in self.cues.official_words for c in token.children):
+            return self.country_named_most(token.idx)  # "The official announcement, carried by Tass, said"
         last_person = self.pronoun(token)
         last_agency = self.last_agency(token.idx)
         if last_person is None or last_agency is None:
