@@ -48,7 +48,7 @@ from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Evidence, Position
 from kg.nlp import doc_text
 from kg.schema import CRAFT_TYPES, Status
-from kg.temporal.expressions import WEEKDAYS, Tense, number_value
+from kg.temporal.expressions import WEEKDAYS, DateMention, Tense, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1146,9 +1146,10 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
-            mentions = _gapped(token, event, narrative, ctx) or _one_per_date(token, event, narrative, ctx)
-            events.extend(mentions)
-            places.extend([(index, paragraph)] * len(mentions))
+            dates, _ = sentence_dates(sent, _tense(token, event.status, ctx), narrative, ctx.published)
+            told_as = _gapped(token, event, dates, ctx) or _one_per_date(token, event, dates)
+            events.extend(told_as)
+            places.extend([(index, paragraph)] * len(told_as))
             told.append(event)
             if event.status in {"happened", "planned"}:  # "are to dock two days after the launches"
                 narrative = narrative.after_event(event.type, event.date)
@@ -1266,17 +1267,17 @@ _REMNANT_OPENING = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?", re.IGNORECASE)
 """What opens a gapped remnant after the date before it: ", ", ", and ", " and "."""
 
 
-def _gapped(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
+def _gapped(trigger: "Token", event: Event, mentions: Sequence[DateMention], ctx: DocContext) -> list[Event]:
     """The events of a clause whose verb is left out after its first date (gapping), one per date:
     "Soyuz 6 went up on Oct. 11, Soyuz 7 on Oct. 12 and Soyuz 8 on Oct. 13" (each remnant names
     who), "On Oct. 11 Soyuz 6 went up, Soyuz 7 on Oct. 12 ..." (the first date before the verb),
     "Garriott flew on Skylab in 1973 and on Columbia ten years later" (a remnant that opens with a
     preposition keeps the subject). A remnant holds no verb and names a participant; none when the
-    clause lists no such remnant (empty list)."""
+    clause lists no such remnant (empty list). ``mentions`` are the sentence's dates, read with the
+    event's tense."""
     if trigger.pos_ != "VERB" or event.date is None:
         return []
     sent = trigger.sent
-    mentions, _ = sentence_dates(sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
     after_verb = trigger.idx + len(trigger) - sent.start_char
     dates = [m for m in mentions if m.start >= after_verb]
     if dates and dates[0].value != event.date and any(m.value == event.date for m in mentions if m.end <= after_verb):
@@ -1345,13 +1346,12 @@ def _relabelled(event: Event, participants: Sequence[str], when: DateValue | Non
     return replace(event, participants=tuple(participants), date=when, label=label)
 
 
-def _one_per_date(trigger: "Token", event: Event, narrative: Narrative, ctx: DocContext) -> list[Event]:
-    """The events a counted plural trigger tells, one per date listed after it ("three spacewalks,
-    on Saturday, Monday and Wednesday"), else the event itself."""
+def _one_per_date(trigger: "Token", event: Event, mentions: Sequence[DateMention]) -> list[Event]:
+    """The events a counted plural trigger tells, one per date listed after it (of ``mentions``, the
+    sentence's) ("three spacewalks, on Saturday, Monday and Wednesday"), else the event itself."""
     count = _counted(trigger) if trigger.tag_ in {"NNS", "NNPS"} else None
     if count is None:
         return [event]
-    mentions, _ = sentence_dates(trigger.sent, _tense(trigger, event.status, ctx), narrative, ctx.published)
     days: list[DateValue] = []
     for m in _listed_dates(trigger, count, mentions):
         day = m.value
