@@ -658,11 +658,11 @@ def test_an_undated_plan_after_a_dated_plan_of_its_craft_takes_that_plans_year(e
 
 
 def test_a_sentence_that_schedules_the_flight_dates_the_plans_told_next(extract_text):
-    ex = extract_text("The joint flight is set for Aug. 9. The Soyuz is to lift off from Baikonur first, "
-                      "with Pavel Vinogradov in command.", published="2033-07-20")
+    ex = extract_text("MOSCOW, July 20 - The joint flight is set for Aug. 9. The Soyuz is to lift off from "
+                      "Baikonur first, with Pavel Vinogradov in command.", published="2033-07-20")
     (launch,) = events_of(ex, "Launch")
     assert launch.date == DateValue.of(2033, 8, 9)
-    assert [e.sentence for e in launch.evidence] == ["The joint flight is set for Aug. 9.", (
+    assert [e.sentence for e in launch.evidence] == ["MOSCOW, July 20 - The joint flight is set for Aug. 9.", (
         "The Soyuz is to lift off from Baikonur first, with Pavel Vinogradov in command.")]
 
 

@@ -1185,9 +1185,9 @@ def _schedule(sent: "Span", paragraph: int, narrative: Narrative, ctx: DocContex
     if span is None:
         return None
     verb = clause_verb(span.root)
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.lemma_.lower() not in _cues(ctx).scheduled_nouns \
-            or _status(verb, "Other", sent, ctx) != "planned":
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.lemma_.lower() in _cues(ctx).scheduled_nouns), None)  # not "MOSCOW" of a dateline
+    if subject is None or _status(verb, "Other", sent, ctx) != "planned":
         return None
     looks_back = any(c.lower_ in _BACK_REFERRING for c in subject.children)
     return _Schedule(paragraph, ahead[-1].value, ctx.evidence(sent), looks_back)
