@@ -40,7 +40,7 @@ from kg.extract.event_dates import (
     shifted,
 )
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
-from kg.extract.quotes import paragraph_breaks
+from kg.extract.paragraphs import paragraph_breaks
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
 from kg.extract.syntax import PERSON_LABELS, PERSON_POSSESSIVES, PERSON_PRONOUNS, clause_verb, governing_verb
@@ -1200,11 +1200,14 @@ def _plans_dated(events: list[Event], places: list[tuple[int, int]], scheduled: 
     scheduled to dock with Mir in June ... Atlantis will bring Thagard back to Earth": a landing that
     year, its month unsaid). ``places`` gives each event's sentence and paragraph."""
     out: list[Event] = []
+    told: list[Event] = []  # the events of the paragraph so far
     for event, (index, paragraph) in zip(events, places):
+        if out and paragraph != places[len(out) - 1][1]:
+            told = []
         if event.status == "planned" and event.date is None:
-            event = _scheduled_plan(event, index, paragraph, scheduled) or _in_the_year_of_a_plan(
-                event, [e for e, (_, p) in zip(out, places) if p == paragraph]) or event
+            event = _scheduled_plan(event, index, paragraph, scheduled) or _in_the_year_of_a_plan(event, told) or event
         out.append(event)
+        told.append(event)
     return out
 
 
@@ -1218,9 +1221,9 @@ def _scheduled_plan(event: Event, index: int, paragraph: int, scheduled: Mapping
 
 
 def _in_the_year_of_a_plan(event: Event, before: list[Event]) -> Event | None:
-    plan = next((e for e in reversed(before) if e.status == "planned" and e.date is not None
+    plan = next((e.date for e in reversed(before) if e.status == "planned" and e.date is not None
                  and set(e.participants) & set(event.participants)), None)
-    return replace(event, date=DateValue.of(int(plan.date.iso[:4]))) if plan is not None and plan.date else None
+    return replace(event, date=DateValue.of(plan.year)) if plan is not None else None
 
 
 def _narrative_after(sent: "Span", told: list[Event], narrative: Narrative, ctx: DocContext) -> Narrative:
