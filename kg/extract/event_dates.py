@@ -216,11 +216,11 @@ def _same_month(m: re.Match[str], last: DateValue) -> DateValue | None:
 
 
 def _month_of_year(m: re.Match[str], last: DateValue) -> DateValue | None:
-    return DateValue.of(int(last.iso[:4]), MONTHS[m.group("month").lower()])
+    return DateValue.of(last.year, MONTHS[m.group("month").lower()])
 
 
 def _same_year(m: re.Match[str], last: DateValue) -> DateValue | None:
-    return DateValue.of(int(last.iso[:4]))
+    return DateValue.of(last.year)
 
 
 def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
@@ -231,7 +231,7 @@ def _years_later(m: re.Match[str], last: DateValue) -> DateValue | None:
         return None
     if (m.group("dir") or "").lower() == "earlier":
         count = -count
-    year = int(last.iso[:4])
+    year = last.year
     if unit in {"year", "decade"}:
         return DateValue.of(year + count * (10 if unit == "decade" else 1))
     if last.precision == "year":
@@ -391,7 +391,7 @@ def _anchor_for(m: DateMention, text: str, tense: Tense, narrative: Narrative,
         return heading
     if _THAT_BEFORE.search(text[:m.start]):  # "in April 2008, and that October": the same year
         story = local or narrative.story
-        return DateValue.of(int(story.iso[:4])) if story is not None else None
+        return DateValue.of(story.year) if story is not None else None
     return local or narrative.anchor
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Union
 
@@ -34,7 +34,7 @@ from kg.lexicon import load_lexicon
 from kg.model import Mention, Position
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.gazetteer import Gazetteer
 
@@ -202,7 +202,7 @@ class SpeakerResolver:
         """The last statement noun ("in a message") before ``token`` in its sentence or the one before."""
         sent = token.sent
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        return next((t for t in reversed(token.doc[start:token.i]) if t.lemma_.lower() in self.cues.statement_nouns), None)
+        return _last_of(token.doc[start:token.i], self.cues.statement_nouns)
 
     def _told_before(self, token: Token) -> Token | None:
         """The statement noun of an earlier sentence that "the announcement" refers back to: the last
@@ -210,8 +210,7 @@ class SpeakerResolver:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 or any(c.dep_ == "amod" for c in token.children):
             return None
-        lemma = token.lemma_.lower()
-        return next((t for t in reversed(token.doc[:token.sent.start]) if t.lemma_.lower() == lemma), None)
+        return _last_of(token.doc[:token.sent.start], {token.lemma_.lower()})
 
     def _sender(self, statement: Token) -> str | None:
         """Who sent a statement told as an instrument ("X congratulated the crew in a message"): the
@@ -395,3 +394,8 @@ def _caption_lines(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]]:
             lines.append((offset, offset + len(line)))
         offset += len(line) + 1
     return lines
+
+
+def _last_of(tokens: "Span", lemmas: Collection[str]) -> Token | None:
+    """The last of ``tokens`` whose lemma is one of ``lemmas``."""
+    return next((t for t in reversed(tokens) if t.lemma_.lower() in lemmas), None)

@@ -15,6 +15,8 @@ DateValue(iso='1975-07', precision='month')
 datetime.date(1975, 12, 31)
 >>> DateValue.parse("1975-07").overlaps(DateValue.parse("1975"))
 True
+>>> DateValue.parse("1975-07-17").year
+1975
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ class DateValue:
         value = cls.of(year, month, day)  # type: ignore[arg-type]
         value.first_day()  # checks that the date exists
         return value
+
+    @property
+    def year(self) -> int:
+        """The year the value falls in (``1975-07`` -> 1975)."""
+        return self._parts()[0]
 
     def first_day(self) -> date:
         """The first day the value covers (``1975`` -> 1975-01-01)."""
