@@ -232,3 +232,24 @@ def test_positions_a_post_given_as_someones_is_at_their_organization(extract_tex
     assert sorted((p.person, p.title, p.organization) for p in ex.positions) == [
         ("person:ivan petrenko", "ambassador", "soviet-union"), ("person:nadia orlova", "administrator", "nasa"),
         ("person:piet vos", "deputy", "nasa")]
+
+
+def test_a_post_for_an_agency_is_the_agencys_and_a_technical_director_keeps_the_word(extract_text):
+    # issue 11: "a spokesman for the Russian Space Agency" and "technical director for the Soviet
+    # Academy of Sciences" gave posts with no organisation, and "technical" was dropped
+    ex = extract_text('"The seat is taken," said Pyotr Ilyin, a spokesman for the Russian Space Agency. '
+                      "Yelena Markova, technical director for the Soviet Academy of Sciences, agreed.")
+    found = positions(ex)
+    assert ("Pyotr Ilyin", "spokesman", "Russian Space Agency") in found
+    assert ("Yelena Markova", "technical director", "Soviet Academy of Sciences") in found
+
+
+def test_after_for_the_organisation_is_the_whole_phrase_or_an_agency_owning_it(extract_text):
+    ex = extract_text("Ruth Calder, a spokeswoman for the United States delegation, spoke first. "
+                      "Ivan Sorokin, the flight director for the station's Russian segment, called. "
+                      "Dana Whitfield, acting associate administrator for NASA's Space Operations "
+                      "Mission Directorate, replied.")
+    found = positions(ex)
+    assert ("Ruth Calder", "spokeswoman", "United States") not in found
+    assert ("Ivan Sorokin", "flight director", "International Space Station") not in found
+    assert ("Dana Whitfield", "acting associate administrator", "NASA") in found

@@ -202,8 +202,11 @@ def _org_before(index: int, ctx: DocContext, sent: "Span") -> Resolved | None:
     return None
 
 
-def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...] = ("of", "at")) -> Resolved | None:
-    """"of the Russian Space Agency" / "at the Kennedy Space Center" starting at token ``index``."""
+def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...] = ("of", "at", "for")) -> Resolved | None:
+    """"of the Russian Space Agency" / "at the Kennedy Space Center" / "for Roscosmos" starting at
+    token ``index``. After "for" the organization is the whole phrase ("for the United States
+    delegation" names none), or an agency owning a part of it ("for NASA's Human Exploration and
+    Operations Mission Directorate" is NASA's post; "for the station's Russian segment" is none)."""
     doc = ctx.doc
     if index >= sent.end or doc[index].lower_ not in words:
         return None
@@ -212,9 +215,19 @@ def _org_after(index: int, ctx: DocContext, sent: "Span", words: tuple[str, ...]
         j += 1
     if j < sent.end:
         r = ctx.mention_at(doc[j])
-        if r is not None and ctx.type_of(r.key) in ORG_TYPES:
+        if r is not None and ctx.type_of(r.key) in ORG_TYPES and not (
+                doc[index].lower_ == "for" and _qualifies_next(ctx.span_of(r), sent, ctx.type_of(r.key))):
             return r
     return None
+
+
+def _qualifies_next(span: "Span", sent: "Span", type_: str | None) -> bool:
+    """Whether the name at ``span`` modifies the noun after it ("the United States delegation"), or
+    owns it when it is no agency ("the station's segment")."""
+    if span.end >= sent.end:
+        return False
+    after = span.doc[span.end]
+    return after.pos_ in {"NOUN", "PROPN"} or (after.text in {"'s", "'"} and type_ != "Agency")
 
 
 _OF_PHRASE_WORDS = 8  # "director of the International Space Station at NASA": words before "at"
