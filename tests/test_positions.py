@@ -284,3 +284,20 @@ def test_a_mission_named_only_in_a_caption_leaves_the_crew_the_shuttles(tmp_path
     document = load_document(path)
     ex = extract_document(document, load_pipeline()(document.text), load_gazetteer(), load_lexicon())
     assert ("Marta Lindholm", "pilot", "Atlantis") in positions(ex)
+
+
+def test_who_ran_the_agency_or_it_heads_the_agency_named_before(extract_text):
+    # issue 11: "relieved Oleg Ostapenko, who had led it since October 2013" and "who had run the
+    # agency since April 2011" gave no post
+    ex = extract_text("The Federal Space Agency has a new chief. The prime minister relieved Pavel Lebedev, "
+                      "who had run the agency since 2009. Lebedev replaced Ilya Gromov, who had led it for "
+                      "five years.", published="2013-10-12")
+    found = positions(ex)
+    assert ("Pavel Lebedev", "head", "Federal Space Agency") in found
+    assert ("Ilya Gromov", "head", "Federal Space Agency") in found
+
+
+def test_appointed_to_run_an_agency_heads_it(extract_text):
+    ex = extract_text("The prime minister on Wednesday appointed Pavel Lebedev, a veteran of the rocket "
+                      "industry, to run the Federal Space Agency.", published="2015-01-22")
+    assert ("Pavel Lebedev", "head", "Federal Space Agency") in positions(ex)

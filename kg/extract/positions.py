@@ -45,6 +45,7 @@ _DETS = {"the", "a", "an", "its", "their", "his", "her"}
 _POLITICAL_HEADS = {"president", "premier", "minister", "chancellor", "king", "senator", "congressman",
                     "congresswoman", "governor", "ambassador", "leader", "secretary"}
 _HEAD_VERBS = {"head", "lead", "run"}
+_HEADED_TYPES = frozenset({"Agency", "Program", "Facility"})  # what a person heads, runs or leads
 
 
 @dataclass(frozen=True)
@@ -499,6 +500,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         _commanding(r, span, sent, evidence, collector)
         _headed_by(r, span, sent, evidence, collector)
         _appointed(r, span, sent, evidence, collector)
+        _appointed_to_head(r, span, sent, evidence, collector)
         _in_charge(r, span, sent, evidence, collector)
     _coordinated(people, collector)
     _listed_after_plural(collector)
@@ -681,16 +683,23 @@ def _is_person(token: "Token", ctx: DocContext) -> bool:
 
 def _org_after_object(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
     """The agency, program or facility named from token ``i`` on (a description such as "Russia's
-    space agency" wins over the country that starts it)."""
-    while i < sent.end and ctx.doc[i].lower_ in _DETS:
+    space agency" wins over the country that starts it; "the agency" and "it" are the one they
+    refer back to)."""
+    starts = set()
+    while i < sent.end:
+        starts.add(ctx.doc[i].idx)
+        if ctx.doc[i].lower_ not in _DETS:
+            break
         i += 1
     if i >= sent.end:
         return None
-    start = ctx.doc[i].idx
-    for m in ctx.mentions_in(start, sent.end_char):
-        if m.mention.start != start:
+    if ctx.doc[i].lower_ == "it":  # "relieved Oleg Ostapenko, who had led it since 2013": the agency named last
+        since = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        return next((m for m in ctx.mentions_before(ctx.doc[i].idx, _HEADED_TYPES) if m.mention.start >= since), None)
+    for m in ctx.mentions_in(min(starts), sent.end_char):
+        if m.mention.start not in starts:
             break
-        if ctx.type_of(m.key) in {"Agency", "Program", "Facility"}:
+        if ctx.type_of(m.key) in _HEADED_TYPES:
             return m
     return None
 
@@ -861,6 +870,19 @@ def _appointed(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Coll
     words[-1] = _singular(words[-1], ctx)
     title = _extend_for(_Title(words, span.end, end), ctx, sent)
     out.add(r, title, org or _org_after(title.end, ctx, sent), ev, sent=sent)
+
+
+def _appointed_to_head(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
+    """"Medvedev appointed Igor Komarov, the head of a rocket-building company, to run the Federal
+    Space Agency": the person appointed to head, lead or run an agency heads it."""
+    verb = span.root.head
+    if span.root.dep_ not in {"dobj", "oprd"} or verb.lemma_.lower() not in load_position_cues().appointment_verbs:
+        return
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in _HEAD_VERBS):
+        obj = next((c for c in xcomp.children if c.dep_ == "dobj"), None)
+        org = _org_after_object(obj.left_edge.i, out.ctx, sent) if obj is not None else None
+        if org is not None:
+            out.add(r, _Title(["head"], xcomp.i, xcomp.i + 1), org, ev, sent=sent)
 
 
 _IN_CHARGE = (("in", "charge", "of"), ("at", "the", "head", "of"))
