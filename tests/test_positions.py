@@ -301,3 +301,10 @@ def test_appointed_to_run_an_agency_heads_it(extract_text):
     ex = extract_text("The prime minister on Wednesday appointed Pavel Lebedev, a veteran of the rocket "
                       "industry, to run the Federal Space Agency.", published="2015-01-22")
     assert ("Pavel Lebedev", "head", "Federal Space Agency") in positions(ex)
+
+
+def test_an_ordinal_in_figures_before_a_capitalised_title_is_skipped(extract_text):
+    # issue 11: "on Michael Griffin's first day as NASA's 11th Administrator": the parser took
+    # "11th Administrator" for a name, and no post was found
+    ex = extract_text("The launch came on Dana Whitfield's first day as NASA's 15th Administrator.")
+    assert ("Dana Whitfield", "administrator", "NASA") in positions(ex)

@@ -24,11 +24,10 @@ Honorifics ("Dr.") are not posts. Cue words are data: ``positions`` in kg/data/l
 from __future__ import annotations
 
 import dataclasses
-
+import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import functools
 
 from kg.extract.context import DocContext
 from kg.extract.resolve import Resolved, carries_word
@@ -148,7 +147,7 @@ def _title_from(start: int, ctx: DocContext, sent: "Span", *, loose: bool = Fals
         m = ctx.mention_at(tok)
         return (tok.pos_ in {"ADJ", "NUM"} and tok.is_lower) or (m is not None and ctx.type_of(m.key) == "Place")
 
-    while start < sent.end and doc[start].ent_type_ == "ORDINAL" and not _is_title_word(doc[start], ctx):
+    while start < sent.end and _is_ordinal(doc[start]) and not _is_title_word(doc[start], ctx):
         start += 1  # "NASA's 14th administrator": which one, no part of the title
     end = start
     while end < sent.end and fits(doc[end]):
@@ -160,6 +159,14 @@ def _title_from(start: int, ctx: DocContext, sent: "Span", *, loose: bool = Fals
     words = [t.lower_ for t in doc[start:end] if _is_title_word(t, ctx)]
     words[-1] = _singular(words[-1], ctx)
     return _Title(words, start, end)
+
+
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")
+"""An ordinal written in figures: "14th", "2nd" (the parser may take "11th Administrator" for a name)."""
+
+
+def _is_ordinal(token: "Token") -> bool:
+    return token.ent_type_ == "ORDINAL" or _NUMBERED.fullmatch(token.lower_) is not None
 
 
 def _org_prefix(i: int, ctx: DocContext, sent: "Span") -> tuple[Resolved | None, int]:
