@@ -308,3 +308,12 @@ def test_an_ordinal_in_figures_before_a_capitalised_title_is_skipped(extract_tex
     # "11th Administrator" for a name, and no post was found
     ex = extract_text("The launch came on Dana Whitfield's first day as NASA's 15th Administrator.")
     assert ("Dana Whitfield", "administrator", "NASA") in positions(ex)
+
+
+def test_who_is_handed_command_of_the_station_commands_it(extract_text):
+    # issue 11: "handed command of the International Space Station to ... Oleg Artemyev" gave no post
+    ex = extract_text("The NASA astronaut Hana Lindqvist handed command of the International Space Station "
+                      "to the Russian cosmonaut Pavel Orlov on Wednesday.", published="2022-05-05")
+    found = positions(ex)
+    assert ("Pavel Orlov", "commander", "International Space Station") in found
+    assert ("Hana Lindqvist", "commander", "International Space Station") not in found

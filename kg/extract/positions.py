@@ -773,6 +773,11 @@ def _commanding(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Col
             out.add(r, _Title(["commander"], verb.i, verb.i + 1), craft[0], ev, sent=sent)
     if span.root.dep_ == "nsubj":
         return
+    if span.root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in _HANDING_COMMAND:
+        craft = [m for t in _command_of(head.head) if (m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in CRAFT_TYPES]
+        if craft:  # "Marshburn handed command of the station to Artemyev" (who handed it is not told as commander)
+            out.add(r, _Title(["commander"], head.head.i, head.head.i + 1), craft[0], ev, sent=sent)
+        return
     if span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "command":
         verb = head.head
         title = _Title(["commander"], verb.i, verb.i + 1)
@@ -801,15 +806,23 @@ def _commanded(verb: "Token") -> list["Token"]:
     if verb.lemma_ == "command":
         objects = [c for c in verb.children if c.dep_ == "dobj"]
     elif verb.lemma_ in _TAKING_COMMAND:
-        objects = [g.children for c in verb.children if c.dep_ == "dobj" and c.lower_ == "command"
-                   for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
-        objects = [o for children in objects for o in children if o.dep_ == "pobj"]
+        return _command_of(verb)
     else:
         return []
     return [t for o in objects for t in (o, *(g for g in o.children if g.dep_ == "compound"))]
 
 
+def _command_of(verb: "Token") -> list["Token"]:
+    """The words naming X in "<verb> command of X" ("take command of Expedition 61", "handed
+    command of the station to Artemyev")."""
+    objects = [g.children for c in verb.children if c.dep_ == "dobj" and c.lower_ == "command"
+               for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    objects = [o for children in objects for o in children if o.dep_ == "pobj"]
+    return [t for o in objects for t in (o, *(g for g in o.children if g.dep_ == "compound"))]
+
+
 _TAKING_COMMAND = frozenset({"take", "assume"})
+_HANDING_COMMAND = frozenset({"hand", "pass", "transfer", "turn", "give"})
 
 
 def _verbs_of(name: "Token") -> list["Token"]:
