@@ -223,6 +223,15 @@ def test_said_in_a_statement_in_a_wire_report_is_of_its_day(extract_text):
     assert statement.date == DateValue.from_date(date(2016, 7, 20))
 
 
+def test_a_statement_in_a_morning_papers_report_of_yesterdays_news_is_of_that_day(extract_text):
+    # issue 11: "The agencies on Monday named ... said in a statement" in Tuesday's paper was dated Tuesday
+    ex = extract_text("MOSCOW (CPA) -- NASA and Roscosmos on Monday signed an agreement to fly Ann Holt and "
+                      "Ivan Sokol for a year aboard the station.\n\n\"A year in orbit will teach us a great deal,\" "
+                      "Dana Merriwether of NASA said in a statement.", published="2034-11-28")
+    (statement,) = events_of(ex, "Announcement")
+    assert statement.date == DateValue.of(2034, 11, 27)
+
+
 def test_a_statement_in_a_retrospective_is_not_dated_by_publication(extract_text):
     ex = extract_text("In March 1995, Norman Thagard reached Mir aboard a Soyuz. NASA said in a statement "
                       "that the flight had gone well.", published="2020-03-14")

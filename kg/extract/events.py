@@ -1823,8 +1823,21 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
     if when is None and status == "planned":
         when = _date_of_when_clause(token, sent, mentions)  # "is planned for May 1995, when Atlantis is to bring Thagard home"
     if when is None and status == "happened" and _cited_in_the_present(token, narrative, ctx):
-        when = DateValue.from_date(ctx.published)  # "Goldin said in a statement": the news of the day
+        when = _news_day(narrative, ctx.published)  # "Goldin said in a statement": the news of the day
     return when, rank
+
+
+_NEWS_DAYS = 1
+"""How many days before its publication a report's news may be: a morning paper's news is of the day before ("on Monday" in Tuesday's paper)."""
+
+
+def _news_day(narrative: Narrative, published: date) -> DateValue:
+    """The day of the news a report is telling: the latest day of an event it has told as happened,
+    when that is at most a few days before publication ("The agencies on Monday named Kelly ...
+    Gerstenmaier said in a statement": Monday's), else the publication's day."""
+    days = [d for d in (narrative.anchor, *narrative.event_days.values()) if d is not None and d.precision == "day"
+            and 0 <= (published - d.first_day()).days <= _NEWS_DAYS]
+    return max(days) if days else DateValue.from_date(published)
 
 
 def _phrases_of_other_events(trigger: "Token", found: list[tuple["Token", str]]) -> set[int]:
