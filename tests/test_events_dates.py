@@ -687,3 +687,14 @@ def test_a_new_flight_scheduled_after_a_plan_does_not_date_it(extract_text):
                       "operational flight, Crew-1, is planned for later this year.", published="2030-06-01")
     (landing,) = events_of(ex, "Landing")
     assert landing.date is None
+
+
+def test_after_a_section_heading_a_month_is_read_back_in_the_present(extract_text):
+    # issue 11: "who became head of Roscosmos in February" after a section on 2002-2003 took 2003
+    ex = extract_text("Lena Varga first flew on the shuttle Endeavour, which launched on Nov. 23, 2032, and stayed "
+                      "aboard the station. When Columbia was lost the following February and the shuttles were "
+                      "grounded, her crew came home in Soyuz TMA-41 in May 2033.\n\nTwo agencies, one crew\n\n"
+                      "Ivan Sokol, who became head of Roscosmos in February, congratulated the crew.",
+                      published="2041-04-20")
+    (appointment,) = events_of(ex, "Appointment")
+    assert appointment.date == DateValue.of(2041, 2)
