@@ -60,7 +60,6 @@ class PositionCues:
     list_openers: frozenset[str]
     vehicle_titles: frozenset[str]
     representing_titles: frozenset[str]
-    craft_missions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -283,25 +282,7 @@ def _crew_org(person: Resolved, title: _Title, org: Resolved | None, craft_word:
     if org is None:
         vehicle = " ".join(title.words).lower() in load_position_cues().vehicle_titles
         org = _crew_craft(person, title.start, ctx, sent, stations=not vehicle)
-    if org is None:
-        return None
-    org = _specific_craft(org, ctx, sent)
-    return org if craft_word is not None else _mission_flown(org, ctx)  # "shuttle commander X": the shuttle
-
-
-def _mission_flown(craft: Resolved, ctx: DocContext) -> Resolved:
-    """The mission a craft flies in this article (``craft_missions``): the one mission of the
-    craft's kind the article names ("Atlantis" -> "STS-84"), else the craft itself."""
-    entity = ctx.entities[craft.key]
-    for pair in load_position_cues().craft_missions:
-        word, prefix = pair.split()
-        if ctx.type_of(craft.key) != "Spacecraft" or not carries_word(entity, ctx.gazetteer, word):
-            continue
-        missions = {m.key: m for m in ctx.resolved
-                    if ctx.type_of(m.key) == "Program" and ctx.entities[m.key].label.lower().startswith(prefix)}
-        if len(missions) == 1:
-            return next(iter(missions.values()))
-    return craft
+    return _specific_craft(org, ctx, sent) if org is not None else None
 
 
 _CRAFT_POSSESSIVES = frozenset({"its", "their"})
