@@ -384,6 +384,17 @@ def test_an_appointee_the_parser_glued_to_the_post_after_the_name_leads_the_labe
     assert [e.label for e in events_of(ex, "Appointment")] == ["Ivan Sokol named Roscosmos director general"]
 
 
+def test_an_appointment_by_an_unnamed_official_is_one_when_the_parser_glues_the_appointee_to_the_post(extract_text):
+    # issue 11: "The prime minister on Monday appointed Pavel Lebedev head of the Federal Space Agency"
+    # and "... appointed X, a veteran ..., to run the agency" told no appointment (found trying kg as a user)
+    ex = extract_text("The prime minister on Monday appointed Pavel Lebedev head of the Federal Space Agency. "
+                      "In 2027 the president had appointed Ilya Gromov, a veteran of the rocket industry, to run "
+                      "the agency.", published="2031-03-04")
+    shown = sorted((e.date.iso, sorted(participant_names(ex, e))) for e in events_of(ex, "Appointment"))
+    assert [(date, [n for n in names if n in {"Pavel Lebedev", "Ilya Gromov"}]) for date, names in shown] == [
+        ("2027", ["Ilya Gromov"]), ("2031-03-03", ["Pavel Lebedev"])]
+
+
 def test_an_appointee_before_the_post_leads_the_label_and_a_post_named_with_as_is_the_one_given(extract_text):
     ex = extract_text("On July 9, President Lena Varga named Peter Novak acting NASA administrator. On Friday, "
                       "Prime Minister Ivan Sokol appointed Anna Brook, a former commander of the space forces, as "

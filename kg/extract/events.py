@@ -161,10 +161,12 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     object (``person_argument``)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _cues(ctx).person_argument:
         return False
-    deps = {"nsubjpass", "dobj"} if token.lemma_.lower() in _cues(ctx).person_object else {"nsubj", "nsubjpass", "dobj"}
+    deps = {"nsubjpass", "dobj", "oprd"} if token.lemma_.lower() in _cues(ctx).person_object else {"nsubj", "nsubjpass", "dobj", "oprd"}
     args = [_antecedent(c) for c in token.children if c.dep_ in deps]
     if any(a.lower_ in PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
         return False  # "signed the order appointing him" (not "he would appoint a board")
+    posts = [c for c in token.children if c.dep_ in {"dobj", "oprd"}]  # "appointed [Yury Borisov] head of Roscosmos", as parsed
+    args += [g for post in posts for g in post.children if g.dep_ == "compound"]
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
 
@@ -1842,13 +1844,16 @@ def _when(token: "Token", status: Status, clause: tuple[int, int], reading: _Rea
 
 
 _NEWS_DAYS = 1
-"""How many days before its publication a report's news may be: a morning paper's news is of the day before ("on Monday" in Tuesday's paper)."""
+"""How many days before its publication a report's news may be: a morning paper's news is of the
+day before ("on Monday" in Tuesday's paper). Three days read one more development statement right
+but would undo the earlier rule that a message in Wednesday's report of Monday's docking is
+Wednesday's news; left at one until more articles tell which holds."""
 
 
 def _news_day(narrative: Narrative, published: date) -> DateValue:
     """The day of the news a report is telling: the latest day of an event it has told as happened,
-    when that is at most a few days before publication ("The agencies on Monday named Kelly ...
-    Gerstenmaier said in a statement": Monday's), else the publication's day."""
+    when that is no more than ``_NEWS_DAYS`` before publication ("The agencies on Monday signed ...
+    Gerstenmaier said in a statement", in Tuesday's paper: Monday's), else the publication's day."""
     days = [d for d in (narrative.anchor, *narrative.event_days.values()) if d is not None and d.precision == "day"
             and 0 <= (published - d.first_day()).days <= _NEWS_DAYS]
     return max(days) if days else DateValue.from_date(published)
