@@ -40,7 +40,7 @@ from kg.extract.event_dates import (
     shifted,
 )
 from kg.extract.event_rules import EventRules, load_event_rules, match_triggers
-from kg.extract.paragraphs import paragraph_breaks
+from kg.extract.paragraphs import is_heading, paragraph_breaks
 from kg.extract.resolve import carries_word
 from kg.extract.status import event_status
 from kg.extract.syntax import PERSON_LABELS, PERSON_POSSESSIVES, PERSON_PRONOUNS, clause_verb, governing_verb
@@ -1159,23 +1159,9 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
         if not told and (schedule := _schedule(sent, paragraph, narrative, ctx)) is not None:
             scheduled[index] = schedule
         narrative = _narrative_after(sent, told, narrative, ctx)
-        if _in_the_present(sent) or _is_heading(sent):
+        if _in_the_present(sent) or is_heading(sent.doc.text, sent.start_char, sent.end_char):
             narrative = narrative.new_paragraph()
     return _merge(_plans_dated(events, places, scheduled), ctx)
-
-
-_HEADING_LENGTH = 80
-"""Characters a section heading runs to at most ("Two agencies, one crew")."""
-
-
-def _is_heading(sent: "Span") -> bool:
-    """Whether the sentence is a section heading, a line of its own with no closing punctuation:
-    the section after it opens back in the present, not in the years the section before told."""
-    text = sent.text.rstrip()
-    whole = sent.doc.text
-    end = sent.start_char + len(text)
-    own_line = whole[sent.start_char - 1:sent.start_char] in {"", "\n"} and whole[end:end + 1] in {"", "\n"}
-    return own_line and 0 < len(text) <= _HEADING_LENGTH and "\n" not in text and text[-1] not in '.!?:;"\u201d\u2019)'
 
 
 @dataclass(frozen=True)

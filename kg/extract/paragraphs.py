@@ -58,3 +58,22 @@ def paragraph_breaks(text: str) -> list[int]:
     [155, 156]
     """
     return [i for i, ch in enumerate(text) if ch == "\n" and not is_soft_break(text, i)]
+
+
+_HEADING_LENGTH = 80
+"""Characters a section heading runs to at most ("Two agencies, one crew")."""
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a section heading: a line of its own, short, with no closing
+    punctuation. The section after a heading opens back in the present, not in the years the
+    section before told.
+
+    >>> text = "It flew in 1975.\\nTwo agencies, one crew\\nShe was named in May."
+    >>> is_heading(text, 17, 39), is_heading(text, 0, 16)
+    (True, False)
+    """
+    line = text[start:end].rstrip()
+    line_end = start + len(line)
+    own_line = text[start - 1:start] in {"", "\n"} and text[line_end:line_end + 1] in {"", "\n"}
+    return own_line and 0 < len(line) <= _HEADING_LENGTH and "\n" not in line and line[-1] not in '.!?:;"\u201d\u2019)'

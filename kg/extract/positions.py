@@ -785,21 +785,23 @@ def _commanded(verb: "Token") -> list["Token"]:
     if verb.pos_ != "VERB":
         return []
     if verb.lemma_ == "command":
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-    elif verb.lemma_ in _TAKING_COMMAND:
+        return _with_compounds(c for c in verb.children if c.dep_ == "dobj")
+    if verb.lemma_ in _TAKING_COMMAND:
         return _command_of(verb)
-    else:
-        return []
-    return [t for o in objects for t in (o, *(g for g in o.children if g.dep_ == "compound"))]
+    return []
 
 
 def _command_of(verb: "Token") -> list["Token"]:
     """The words naming X in "<verb> command of X" ("take command of Expedition 61", "handed
     command of the station to Artemyev")."""
-    objects = [g.children for c in verb.children if c.dep_ == "dobj" and c.lower_ == "command"
-               for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
-    objects = [o for children in objects for o in children if o.dep_ == "pobj"]
-    return [t for o in objects for t in (o, *(g for g in o.children if g.dep_ == "compound"))]
+    ofs = [g for c in verb.children if c.dep_ == "dobj" and c.lower_ == "command"
+           for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    return _with_compounds(o for of in ofs for o in of.children if o.dep_ == "pobj")
+
+
+def _with_compounds(heads) -> list["Token"]:
+    """Each head word with the compounds before it ("Soyuz" of "Soyuz TMA-03M")."""
+    return [t for head in heads for t in (head, *(g for g in head.children if g.dep_ == "compound"))]
 
 
 _TAKING_COMMAND = frozenset({"take", "assume"})
