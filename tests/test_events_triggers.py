@@ -768,3 +768,50 @@ def test_a_telephone_conference_and_a_call_to_someone_are_meetings(extract_text)
     assert sorted((e.date.iso, e.status, sorted(participant_names(ex, e))) for e in events_of(ex, "Meeting")) == [
         ("2031-04", "planned", ["Gerald Finch", "Ivan Sorokin"]),
         ("2031-04-08", "happened", ["NASA", "Oleg Varnik", "Ruth Calder"])]
+
+
+# --- flights' ends: reaching a station, a crew due home, what came about instead -----------------
+
+def test_a_craft_reaching_a_station_named_in_full_docks(extract_text):
+    ex = extract_text("Soyuz MS-41 reached the International Space Station on Tuesday, six hours after "
+                      "liftoff.", published="2031-04-10")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2031, 4, 8) and "Soyuz MS-41" in participant_names(ex, docking)
+    ex = extract_text("The two delegations reached the International Space Station Conference in Houston on Tuesday.",
+                      published="2031-04-10")
+    assert not events_of(ex, "Docking")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Irina Volkova and Dana Merriwether are due home on May 2 after six months in orbit.",
+    "Irina Volkova and Dana Merriwether are due back on Earth on May 2.",
+])
+def test_a_crew_due_home_is_a_planned_landing(extract_text, sentence):
+    ex = extract_text(sentence, published="2031-04-10")
+    (landing,) = events_of(ex, "Landing")
+    assert (landing.date, landing.status) == (DateValue.of(2031, 5, 2), "planned")
+    assert participant_names(ex, landing) >= {"Irina Volkova", "Dana Merriwether"}
+
+
+def test_due_back_at_work_is_no_landing(extract_text):
+    ex = extract_text("Irina Volkova is due back at work in Moscow on May 2.", published="2031-04-10")
+    assert not events_of(ex, "Landing")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Progress MS-40 cargo ship fell into the sea instead of reaching the International Space Station "
+    "on Friday.",
+    "Irina Volkova chose to stay another month rather than fly home in Soyuz MS-41 on May 2.",
+])
+def test_what_happened_instead_of_a_flight_step_leaves_no_event(extract_text, sentence):
+    ex = extract_text(sentence, published="2031-04-10")
+    assert not events_of(ex, "Docking") and not events_of(ex, "Landing")
+
+
+def test_a_launch_to_a_station_is_labelled_by_who_flies_not_the_station(extract_text):
+    ex = extract_text("Irina Volkova was launched to Mir in January 1994.", published="1995-04-10")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.label == "Launch carrying Irina Volkova"
+    ex = extract_text("Mir was launched in February 1986.", published="1995-04-10")
+    (launch,) = events_of(ex, "Launch")
+    assert launch.label == "Launch of Mir"

@@ -285,15 +285,15 @@ def _is_return(token: "Token", ctx: DocContext) -> bool:
 
 
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
-    """Token range of the trigger's clause: a verb's subtree, or for a noun trigger the subtree of
-    the verb it hangs from; a verb without its own subject ("was to leave", "lifted off and docked",
+    """Token range of the trigger's clause: a verb's subtree, or for a noun trigger (or an adjective,
+    "due home") the subtree of the verb it hangs from; a verb without its own subject ("was to leave", "lifted off and docked",
     "are to make a spacewalk") takes the subject of the nearest verb above it; someone's event named
     inside another noun's phrase is its own phrase ("Soyuz TMA-21, named in honor of Gagarin's flight
     of April 12, 1961": Gagarin's, not the Soyuz's)."""
     if _owned_in_a_noun_phrase(token, ctx):
         return token.left_edge.i, token.right_edge.i + 1
     verb = token
-    if token.pos_ in _NOUN_TRIGGER_POS:
+    if token.pos_ in _NOUN_TRIGGER_POS or token.dep_ == "acomp":  # "the crew is due home": the verb's
         while verb.dep_ not in {"ROOT"} and verb.head.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         verb = verb.head if verb.dep_ != "ROOT" else verb
@@ -1053,7 +1053,7 @@ def _who(event_type: str, participants: list[str], ctx: DocContext, most: int = 
     preferred = _KEY_TYPES.get(event_type, ("Person", "Agency", "Spacecraft"))
     chosen_type: str | None = None
     for wanted in preferred:
-        chosen = [p for p in participants if ctx.type_of(p) == wanted]
+        chosen = [p for p in participants if ctx.type_of(p) == wanted and not _is_destination(p, event_type, ctx)]
         if chosen:
             chosen_type = wanted
             break
@@ -1067,12 +1067,15 @@ def _who(event_type: str, participants: list[str], ctx: DocContext, most: int = 
         launchers = _cues(ctx).launcher_words
         carried = [p for p in chosen if not any(carries_word(ctx.entities[p], ctx.gazetteer, w) for w in launchers)]
         chosen = carried or chosen
-    if chosen_type == "Spacecraft" and len(chosen) > 1 and event_type in _FLIGHT_ENDS:
-        # "Launch of Endeavour", not "Launch of Endeavour and Mir": the station is where it goes
-        flying = [p for p in chosen if not carries_word(ctx.entities[p], ctx.gazetteer, "station")]
-        chosen = flying or chosen
     names = [ctx.entities[p].label for p in chosen[:most]]
     return (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]), chosen_type
+
+
+def _is_destination(key: str, event_type: str, ctx: DocContext) -> bool:
+    """Whether a participant of a launch or landing is the station the flight goes to or leaves, not
+    what flies: "Launch of Endeavour" or "Launch carrying Valery Polyakov", not "Launch of Mir" (a
+    station launched itself has no other participant, and is named then)."""
+    return event_type in _FLIGHT_ENDS and carries_word(ctx.entities[key], ctx.gazetteer, "station")
 
 
 _NOBODY_NAMED = re.compile(r"\s+(?:\w+\s+)?\{who\}.*$")
