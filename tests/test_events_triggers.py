@@ -815,3 +815,28 @@ def test_a_launch_to_a_station_is_labelled_by_who_flies_not_the_station(extract_
     ex = extract_text("Mir was launched in February 1986.", published="1995-04-10")
     (launch,) = events_of(ex, "Launch")
     assert launch.label == "Launch of Mir"
+
+
+# --- meetings told without "meet": a host receiving a guest, two at one table --------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Pavel Lebedev received Dana Merriwether in his Moscow office on Tuesday.",
+    "Pavel Lebedev and Dana Merriwether discussed the crew rotation on Tuesday.",
+    "Pavel Lebedev discussed the crew rotation with Dana Merriwether on Tuesday.",
+    "Pavel Lebedev had lunch with Dana Merriwether on Tuesday.",
+    "Pavel Lebedev spoke by telephone with Dana Merriwether on Tuesday.",
+])
+def test_receiving_discussing_and_lunching_together_are_meetings(extract_text, sentence):
+    ex = extract_text(sentence, published="2031-04-10")
+    (meeting,) = events_of(ex, "Meeting")
+    assert meeting.date == DateValue.of(2031, 4, 8)
+    assert meeting.label == "Meeting of Pavel Lebedev and Dana Merriwether"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pavel Lebedev received a letter from Dana Merriwether on Tuesday.",
+    "Pavel Lebedev discussed the crew rotation on television on Tuesday.",
+])
+def test_a_letter_received_or_a_plan_discussed_alone_is_no_meeting(extract_text, sentence):
+    ex = extract_text(sentence, published="2031-04-10")
+    assert not events_of(ex, "Meeting")

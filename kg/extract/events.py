@@ -990,6 +990,20 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _PAIR_TYPES = {"Meeting", "Docking", "Agreement"}  # whom the subject met, docked with, agreed with
 
 
+def _partner_preps(trigger: "Token", preps: frozenset[str], *, deep: bool) -> list["Token"]:
+    """The trigger's prepositions of ``preps``; with ``deep``, also those on the nouns it governs,
+    not across another verb ("had lunch with Anders", "spoke by telephone with Koptev": Anders and
+    Koptev are who met)."""
+    def under_nouns(prep: "Token") -> bool:
+        head = prep.head
+        while head != trigger and head.pos_ in {"NOUN", "PROPN", "ADP"} and head.head != head:
+            head = head.head
+        return head == trigger
+    if not deep:
+        return [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps]
+    return [c for c in trigger.subtree if c.dep_ == "prep" and c.lower_ in preps and under_nouns(c)]
+
+
 def _named_in_label(trigger: "Token", event_type: str, participants: list[str], ctx: DocContext) -> list[str]:
     """The participants the trigger's own arguments name — its subject, its object and whom it is
     "with" or "between" ("Stafford, the American commander, died in March 2024": Stafford, not Leonov of the
@@ -1006,7 +1020,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
         subjects = [inherited]  # "Atlantis is scheduled to dock with Mir": Atlantis docks
     subjects += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     preps = _cues(ctx).label_preps.get(event_type, _cues(ctx).label_preps.get("default", frozenset()))
-    partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
+    partners = [g for c in _partner_preps(trigger, preps, deep=event_type == "Meeting")
                 for g in c.children if g.dep_ == "pobj"]
     objects = [_antecedent(c) for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += _described_by(trigger)
