@@ -180,6 +180,10 @@ class Gazetteer:
                 best[entry.id] = (rank, entry)
         return [entry for _, entry in sorted(best.values(), key=lambda item: item[0])]
 
+    def country_named(self, surface: str, on: date | None = None) -> str | None:
+        """The id of the country ``surface`` names or is the demonym of ("Russian", "U.S."), else None."""
+        return next((entry.id for entry in self.lookup(surface, on) if entry.type == "Country"), None)
+
     def holders(self, organization_id: str, on: date) -> list[tuple[GazetteerEntry, ReferencePosition]]:
         """Who held a post at ``organization_id`` on ``on``: substantive holders before acting ones,
         the most recently appointed first."""

@@ -20,6 +20,9 @@ class Anaphor:
     """words one of which the antecedent's names must hold (none: any antecedent of those types)"""
     not_words: frozenset[str]
     """words none of the antecedent's names may hold ("the capsule" is no "… rocket")"""
+    modifiers: frozenset[str] = frozenset()
+    """words that may stand before the head besides a country's name ("the space agency"; "the
+    Russian agency" is the agency of Russia)"""
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ def _lexicon(raw: dict) -> Lexicon:
         spaceflight_words=frozenset(raw.get("spaceflight_words", ())),
         spaceflight_destinations={k: frozenset(v) for k, v in raw.get("spaceflight_destinations", {}).items()},
         background_preps=frozenset(raw["background_preps"]),
-        anaphora={k: Anaphor(frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())))
+        anaphora={k: Anaphor(frozenset(v["types"]), _needed_words(k, v["needs_word"]), frozenset(v.get("not_words", ())),
+                             frozenset(v.get("modifiers", ())))
                   for k, v in raw["anaphora"].items()},
         series_words=frozenset(raw["series_words"]),
         planned_cues=tuple(raw["planned_cues"]),

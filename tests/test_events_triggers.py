@@ -840,3 +840,15 @@ def test_receiving_discussing_and_lunching_together_are_meetings(extract_text, s
 def test_a_letter_received_or_a_plan_discussed_alone_is_no_meeting(extract_text, sentence):
     ex = extract_text(sentence, published="2031-04-10")
     assert not events_of(ex, "Meeting")
+
+
+@pytest.mark.parametrize(("sentence", "agency"), [
+    ("The Federal Space Agency will fly NASA's crews under a contract that the American agency announced "
+     "on Tuesday.", "NASA"),
+    ("NASA will buy the seats under a contract that the U.S. space agency announced on Tuesday after "
+     "months of talks with the Federal Space Agency.", "NASA"),
+])
+def test_a_statement_by_a_countrys_agency_is_that_agencys(extract_text, sentence, agency):
+    ex = extract_text(sentence, published="2010-04-07")
+    (statement,) = events_of(ex, "Announcement")
+    assert statement.date == DateValue.of(2010, 4, 6) and participant_names(ex, statement) == {agency}

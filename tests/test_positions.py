@@ -286,3 +286,16 @@ def test_who_is_handed_command_of_the_station_commands_it(extract_text):
     found = positions(ex)
     assert ("Pavel Orlov", "commander", "International Space Station") in found
     assert ("Hana Lindqvist", "commander", "International Space Station") not in found
+
+
+def test_the_agency_of_a_country_is_the_agency_of_that_country_named_before(extract_text):
+    # issue 11 (left by the seventh session): "the head of the Russian agency, X" gave X no post
+    ex = extract_text("NASA and the Federal Space Agency signed the contract on Monday. The head of the "
+                      "Russian agency, Pavel Lebedev, called the price fair.", published="2010-04-07")
+    assert ("Pavel Lebedev", "head", "Federal Space Agency") in positions(ex)
+    ex = extract_text("NASA and the Federal Space Agency signed the contract on Monday. The head of the "
+                      "American agency, Dana Whitfield, called the price fair.", published="2010-04-07")
+    assert ("Dana Whitfield", "head", "NASA") in positions(ex)
+    ex = extract_text("NASA and the Federal Space Agency signed the contract on Monday. The head of the "
+                      "Chinese agency, Li Wen, did not comment.", published="2010-04-07")
+    assert not [p for p in positions(ex) if p[0] == "Li Wen" and p[2]]

@@ -269,7 +269,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _named_again(doc, text, found)  # "the capsule Endurance ... Endurance latched onto Harmony"
     found += _short_agency_names(doc, text, found)  # "the Soviet Academy of Sciences ... the Academy said"
-    found += _anaphors(doc, text, found, lexicon)
+    found += _anaphors(doc, text, found, lexicon, gazetteer, published)
     outlets = Coverage(outlet for *_, outlet in datelines if outlet is not None)
     found = [m for m in found if not outlets.overlaps(m.start, m.end)]  # "(Austral Press Agency)" reports the news
     return sorted(found, key=lambda m: m.start)
@@ -414,9 +414,12 @@ def _short_agency_names(doc: "Doc", text: str, mentions: list[RawMention]) -> li
     return out
 
 
-def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
-    """Definite descriptions such as "the station" or "the new station": kind "anaphor", typed by
-    their head noun; ``kg.extract.resolve`` links each to the entity it refers back to."""
+def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon,
+              gazetteer: Gazetteer, published: date | None) -> list[RawMention]:
+    """Definite descriptions such as "the station", "the new station" or "the Russian agency": kind
+    "anaphor", typed by their head noun; ``kg.extract.resolve`` links each to the entity it refers
+    back to. Of the head's modifiers only a country's name (``anaphor_country``) and the spec's
+    ``modifiers`` ("the space agency") may be a name or a compound ("the Vega project" is a name)."""
     taken = Coverage((m.start, m.end) for m in mentions)
     out = []
     for token in doc:
@@ -428,12 +431,25 @@ def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexico
             continue
         if taken.overlaps(token.idx, token.idx + len(token)):
             continue
-        if any(c.dep_ == "compound" or c.ent_type_ or c.lower_ in lexicon.series_words for c in token.children):
+        if any((c.dep_ == "compound" or c.ent_type_ or c.lower_ in lexicon.series_words)
+               and c.lower_ not in spec.modifiers and gazetteer.country_named(c.text, published) is None
+               for c in token.children):
             continue
         start = dets[0].idx
         out.append(RawMention(start, token.idx + len(token), text[start:token.idx + len(token)],
                               sorted(spec.types)[0], None, "anaphor"))
     return out
+
+
+def anaphor_country(description: str, gazetteer: Gazetteer, published: date | None) -> str | None:
+    """The country a definite description names before its head ("the Russian agency": Russia's;
+    "the U.S. space agency": the United States'), else None.
+
+    Each run of words between "the" and the head is tried, longest first ("U.S.", "United States").
+    """
+    words = description.split()[1:-1]
+    runs = (" ".join(words[i:j]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1) for j in [i + n])
+    return next((country for run in runs if (country := gazetteer.country_named(run, published))), None)
 
 
 def _from_ruler(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: date | None,

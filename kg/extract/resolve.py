@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kg.extract.mentions import RawMention, strip_nickname, without_initials
+from kg.extract.mentions import RawMention, anaphor_country, strip_nickname, without_initials
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Anaphor
 from kg.model import Entity
@@ -134,8 +134,8 @@ def resolve_mentions(
 
 
 def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, published) -> list[Resolved]:
-    """Each definite description refers to the last entity before it that fits its head noun and
-    is not inside a quotation the description is outside of ("Roscosmos said: '... with NASA
+    """Each definite description refers to the last entity before it that fits its head noun (and
+    is of the country it names: "the Russian agency") and is not inside a quotation the description is outside of ("Roscosmos said: '... with NASA
     specialists.' The agency's head" is Roscosmos's); one in service at the publication date comes
     first ("the International Space Station ... his father flew on Skylab in 1973 ... the station"
     in a 2008 article is the ISS)."""
@@ -148,8 +148,10 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, pu
             fitting[head] = _fitting_mentions(resolved, entities, gazetteer, head, anaphora[head])
         starts, candidates = fitting[head]
         own_quote = _quote_of(a.start, quoted, quote_starts)
+        country = anaphor_country(a.text, gazetteer, published)
         earlier = [c for c in reversed(candidates[:bisect_left(starts, a.start)])
-                   if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote)]
+                   if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote)
+                   and (country is None or _country_of(entities[c.key], gazetteer) == country)]
         antecedent = next((c for c in earlier if _in_service(entities[c.key], gazetteer, published)),
                           next(iter(earlier), None))
         if antecedent is not None:
@@ -157,6 +159,12 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, pu
             out.append(Resolved(RawMention(a.start, a.end, a.text, entity.type, entity.gazetteer_id, "anaphor"), antecedent.key))
     out.sort(key=lambda r: r.mention.start)
     return out
+
+
+def _country_of(entity: Entity, gazetteer: Gazetteer) -> str | None:
+    """The id of the country the gazetteer gives the entity, if any."""
+    entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
+    return entry.country if entry is not None else None
 
 
 def _in_service(entity: Entity, gazetteer: Gazetteer, published: date | None) -> bool:
