@@ -852,3 +852,15 @@ def test_a_statement_by_a_countrys_agency_is_that_agencys(extract_text, sentence
     ex = extract_text(sentence, published="2010-04-07")
     (statement,) = events_of(ex, "Announcement")
     assert statement.date == DateValue.of(2010, 4, 6) and participant_names(ex, statement) == {agency}
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("NASA will retire the shuttle Atlantis in July 2032.", "Planned retirement of Atlantis"),
+    ("The United States will retire its space shuttles in 2032.", "Planned retirement of the space shuttles"),
+    ("Dana Whitfield retired from NASA in March.", "Retirement of Dana Whitfield"),
+])
+def test_a_retirement_is_labelled_by_who_or_what_retires(extract_text, sentence, label):
+    # issue 11: "as the United States prepares to retire its space shuttles" read "Retirement of United States"
+    ex = extract_text(sentence, published="2031-04-10")
+    (retirement,) = [e for e in events_of(ex, "Other") if "etirement" in e.label]
+    assert retirement.label == label

@@ -896,7 +896,7 @@ _NAMES_IN_LABEL = {"Appointment": 1}  # the person appointed, not who appointed 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "oprd"}
 _OBJECT_FIRST_TYPES = {"Appointment", "Launch"}  # who is appointed, what is launched, leads
 _SUBJECT_APPOINTED = frozenset({"replace", "succeed"})  # "Dyson would replace her": Dyson is appointed
-_OBJECT_FIRST_LEMMAS = frozenset({"nominate", "confirm", "relieve"})  # "Biden nominated Nelson": a nomination of Nelson
+_OBJECT_FIRST_LEMMAS = frozenset({"nominate", "confirm", "relieve", "retire"})  # "Biden nominated Nelson": a nomination of Nelson
 
 
 def _antecedent(token: "Token") -> "Token":
@@ -1104,7 +1104,9 @@ def _label(event_type: str, lemma: str, participants: list[str], status: str, ct
     for "Other"), participants and their type, status; with no participant, ``unnamed`` stands for
     them ("Landing of the last shuttle")."""
     rules = _cues(ctx)
-    most = 1 if lemma in _OBJECT_FIRST_LEMMAS else _NAMES_IN_LABEL.get(event_type, 3)  # the person appointed or nominated
+    if lemma in _OBJECT_FIRST_LEMMAS:  # whom the trigger nominated, relieved or retired, whatever its type
+        participants = participants[:1]
+    most = _NAMES_IN_LABEL.get(event_type, 3)
     who, name_type = _who(event_type, participants, ctx, most) if participants else (unnamed, None)
     pattern = ((rules.other_labels.get(lemma) if event_type == "Other" else None) or rules.lemma_labels.get(lemma)
                or rules.labels_by_name_type.get(event_type, {}).get(name_type or "")
@@ -1708,11 +1710,24 @@ def _event(token: "Token", event_type: str, reading: _Reading,
         participants = _object_first(token, participants, ctx)
     subject = _subject_of(token) if not participants else None
     unnamed = _as_written(subject) if subject is not None else ""  # "the last shuttle", "the station's first module"
-    label = _label(event_type, lemma, _named_in_label(token, event_type, participants, ctx), status, ctx, unnamed)
+    named = _named_in_label(token, event_type, participants, ctx)
+    if lemma in _OBJECT_FIRST_LEMMAS and (thing := _unnamed_object(token, ctx)):
+        named, unnamed = [], thing  # "as the United States prepares to retire its space shuttles"
+    label = _label(event_type, lemma, named, status, ctx, unnamed)
     if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
     event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
     return event, (start, end)
+
+
+def _unnamed_object(trigger: "Token", ctx: DocContext) -> str:
+    """The trigger's object when it names nobody, as a label gives it ("retire its space shuttles":
+    "the space shuttles"), else ""."""
+    for c in trigger.children:
+        if c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and not any(ctx.mention_at(t) for t in c.subtree):
+            words = [t for t in c.subtree if t.i >= c.i or t.dep_ not in {"det", "poss"}]
+            return "the " + " ".join(t.text.lower() for t in words if not t.is_punct)
+    return ""
 
 
 def _as_written(head: "Token") -> str:
