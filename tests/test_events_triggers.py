@@ -421,6 +421,21 @@ def test_a_hatch_opening_after_a_docking_takes_the_docked_crew(extract_text):
     assert {"Ivan Petrov", "Oleg Sidorov"} <= participant_names(ex, opening)
 
 
+def test_a_hatch_opening_at_a_clock_time_is_of_the_dockings_day_not_of_a_date_told_between(extract_text):
+    # issue 11: "pictures taken by the boom on Wednesday" between the docking "today" and "the hatches
+    # were opened at 8:50 a.m." dated the opening Wednesday, and it merged with the day's visit
+    ex = extract_text("Soyuz MS-40 docked with the station at 7:18 a.m. today, the first visit since March. "
+                      "Engineers are studying pictures of its heat shield taken on Wednesday. The hatches were "
+                      "opened at 8:50 a.m., and Ivan Petrov welcomed the crew aboard.", published="2031-09-18")
+    (opening,) = [e for e in events_of(ex, "Other") if e.label.startswith("Hatch opening")]
+    assert opening.date == DateValue.of(2031, 9, 18)
+    assert "Ivan Petrov" in participant_names(ex, opening)
+    ex = extract_text("Soyuz MS-40 docked with the station on Tuesday. The hatches were opened on Wednesday "
+                      "morning.", published="2031-09-18")
+    (opening,) = [e for e in events_of(ex, "Other") if e.label.startswith("Hatch opening")]
+    assert opening.date == DateValue.of(2031, 9, 17)
+
+
 def test_backing_away_from_the_station_is_an_undocking(extract_text):
     ex = extract_text("The shuttle Atlantis backed away from the International Space Station on Tuesday. Endeavour goes "
                       "up in August. The protesters backed away from the fence.", published="2031-06-20")

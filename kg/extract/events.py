@@ -1163,7 +1163,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
                 continue  # background, or "the visit" of an event before
             event, clause = event
-            event = _with_docked_crew(event, token, events, ctx)
+            event = _with_docked_crew(event, token, sent, events, narrative, ctx)
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
@@ -1273,10 +1273,17 @@ def _looks_ahead(sent: "Span", told: list[Event], either: list, narrative: Narra
     return not any(e.date in read_ahead for e in told if e.status != "planned")
 
 
-def _with_docked_crew(event: Event, trigger: "Token", events: list[Event], ctx: DocContext) -> Event:
-    """"The hatches were opened two hours later": with no person of its own, an ``after_docking``
-    event takes the people of the last docking of its day."""
-    if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None or _people_of(event, ctx):
+def _with_docked_crew(event: Event, trigger: "Token", sent: "Span", events: list[Event], narrative: Narrative,
+                      ctx: DocContext) -> Event:
+    """"The hatches were opened at 8:50 a.m.": an ``after_docking`` event whose sentence names no
+    date of its own is of the day of the last docking (not of a date told in between, "pictures
+    taken on Wednesday"); with no person of its own, it takes the people of the last docking of its day."""
+    if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None:
+        return event
+    last = next((e for e in reversed(events) if e.type == "Docking" and e.status == "happened" and e.date), None)
+    if last is not None and event.status == "happened" and not sentence_dates(sent, "unknown", narrative, ctx.published)[0]:
+        event = replace(event, date=last.date)
+    if _people_of(event, ctx):
         return event
     docking = next((e for e in reversed(events) if e.type == "Docking" and e.date == event.date), None)
     people = tuple(p for p in docking.participants if p in _people_of(docking, ctx)) if docking is not None else ()
@@ -2084,6 +2091,8 @@ def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
 def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
+    if a.type == "Other" and _kind_of_other(a, ctx) != _kind_of_other(b, ctx):
+        return False  # "Visit by Discovery" and "Hatch opening by Sergei Krikalev" the same day: two events
     shared = set(a.participants) & set(b.participants)
     if shared and _only_countries_shared(a, b, shared, ctx):
         return False  # "Goldin and Koptev signed ..., Gore and Chernomyrdin signed ...": two signings
@@ -2095,6 +2104,15 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
         return ((a.date is None and b.date is None) or len(shared) >= 2
                 or set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants))
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
+
+
+def _kind_of_other(event: Event, ctx: DocContext) -> str:
+    """What an "Other" event is, by the ``other_labels`` pattern its label was made from ("Hatch
+    opening by", "Undocking of"); the label itself when it was made from none."""
+    label = event.label.removeprefix(_STATUS_WORD.get(event.status, "") + " ")
+    label = label[:1].upper() + label[1:]
+    heads = (pattern.split("{who}")[0] for pattern in _cues(ctx).other_labels.values())
+    return next((head for head in heads if label.startswith(head)), label)
 
 
 def _only_countries_shared(a: Event, b: Event, shared: set[str], ctx: DocContext) -> bool:
