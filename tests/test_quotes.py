@@ -334,6 +334,15 @@ def test_the_nearest_speech_verb_before_a_quote_ends_a_chain_the_parser_broke(ex
         ("Pavel Orlov", "in better shape than the papers say.")]
 
 
+def test_a_name_the_ner_runs_into_after_a_newspaper_still_ends_the_chain(extract_text):
+    # issue 11: spaCy read "the Transpolar Wire that Thagard" as one facility, and the quote went
+    # to the spokeswoman at the head of the chain
+    ex = extract_text('Norman Thagard is aboard Mir. Irina Volkova told Dan Ruiz of the Transpolar Wire that '
+                      'Thagard had radioed that the module looked "roomier than on paper."', published="1995-06-02")
+    assert quotes_shown(ex) == [("Norman Thagard", "roomier than on paper.")]
+    assert not [e for e in ex.entities.values() if "that" in e.label.split()]
+
+
 @pytest.mark.parametrize("text", [
     '"The capsule held," Pavel Orlov was quoted as saying.',
     '"The capsule held," the newspaper quoted Pavel Orlov as saying.',

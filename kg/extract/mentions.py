@@ -50,7 +50,7 @@ class RawMention:
 
 
 def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | None":
-    """Drop leading determiners (and, for people, titles), and a trailing possessive."""
+    """Drop leading determiners (and, for people, titles), a clause the NER ran into, and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end:
@@ -66,11 +66,17 @@ def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | Non
             start += 1
         else:
             break
+    end = next((i for i in range(start, end) if doc[i].text in _CLAUSE_WORDS), end)  # "the Wire that Thagard"
     while end > start and doc[end - 1].text in {"'s", "'", "’s", ",", "."}:
         end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "when", "where", "while", "because"})
+"""Lower-case words no name holds, that open a clause: a named entity the NER ran over one ends
+before it ("told Holloway of the Transpolar Wire that Thagard had radioed")."""
 
 
 def _lookup(gazetteer: Gazetteer, text: str, on: date | None, type_: str | None = None) -> GazetteerEntry | None:
