@@ -698,3 +698,17 @@ def test_after_a_section_heading_a_month_is_read_back_in_the_present(extract_tex
                       published="2041-04-20")
     (appointment,) = events_of(ex, "Appointment")
     assert appointment.date == DateValue.of(2041, 2)
+
+
+def test_a_trip_of_a_length_said_ends_that_long_after_the_date_before(extract_text):
+    # issue 11: "lifted off at 3:14 a.m. Wednesday and linked up with Zvezda after a two-day chase"
+    # dated the docking Wednesday
+    ex = extract_text("Soyuz MS-44 lifted off from Baikonur on Wednesday and docked with the station after a "
+                      "two-day chase.", published="2031-10-06")
+    (launch,) = events_of(ex, "Launch")
+    (docking,) = events_of(ex, "Docking")
+    assert (launch.date, docking.date) == (DateValue.of(2031, 10, 1), DateValue.of(2031, 10, 3))
+    ex = extract_text("Soyuz MS-44 lifted off from Baikonur on Wednesday and docked with the station after a "
+                      "six-hour flight.", published="2031-10-06")
+    (docking,) = events_of(ex, "Docking")
+    assert docking.date == DateValue.of(2031, 10, 1)

@@ -7,7 +7,8 @@ added here, because they need the text around the sentence:
 - **the narrative's date** (:class:`Narrative`): a retrospective that has reached "March 1995"
   puts "that June" in 1995 and "on July 17" next to it, not in the year before publication;
 - **dates relative to the last one given**: "hours later", "the same day", "two days later",
-  "later that month", "July of that year" count from the last date the text named;
+  "later that month", "July of that year", "after a two-day chase" count from the last date the
+  text named;
 - **attachment**: a date that modifies another trigger ("ruling out the planned launch in
   September") is not this trigger's date; one that modifies the verb a noun trigger is the object
   of ("The same day, NASA announced an agreement") is.
@@ -115,6 +116,9 @@ _DAYS_LATER = re.compile(  # "two days later", "a day earlier", "twelve days aft
     r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week)s?\s+"
     r"(?P<dir>later|earlier|after\s+that|afterwards?|before\s+that)"
     r"|the\s+(?P<next>next|following)\s+day|the\s+(?:previous\s+day|day\s+before)(?!\s+yesterday))\b")
+_AFTER_A_TRIP = re.compile(  # "docked after a two-day chase", "arrived after a six-hour flight": the trip's length
+    r"(?i)\bafter\s+an?\s+(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[-\s](?P<unit>hour|day)\s+"
+    r"(?:chase|flight|trip|journey|voyage|trek|pursuit|ride)\b")
 _SAME_MONTH = re.compile(r"(?i)\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b")  # "later that month"
 _WITHIN_DAYS = re.compile(r"(?i)\b(?:within\s+(?:a\s+few\s+)?days|(?<!\w\s)(?:a\s+few\s+)?days\s+later)\b")
 """"within days", "days later": a day the text does not give, in the month of the last date."""
@@ -173,6 +177,7 @@ def _relative_mentions(text: str, narrative: Narrative) -> list[DateMention]:
     # "The same afternoon" after a sentence of background ("invited in 1993") is the story's day
     same_day = last if last.precision == "day" or narrative.anchor is None else narrative.anchor
     for pattern, resolve, base in ((_SAME_DAY, _same_day, same_day), (_DAYS_LATER, _days_later, last),
+                                   (_AFTER_A_TRIP, _after_a_trip, last),
                                    (_MONTH_OF_THAT_YEAR, _month_of_year, last), (_SAME_MONTH, _same_month, last),
                                    (_WITHIN_DAYS, _same_month, last),
                                    (_SAME_YEAR, _same_year, last), (_YEARS_LATER, _years_later, last)):
@@ -209,6 +214,13 @@ def _days_later(m: re.Match[str], last: DateValue) -> DateValue | None:
     if " ".join((m.group("dir") or "").lower().split()) in {"earlier", "before that"} or (n is None and m.group("next") is None):
         days = -days
     return shifted(last, days)
+
+
+def _after_a_trip(m: re.Match[str], last: DateValue) -> DateValue | None:
+    """The day a trip of the length said ends, counted from the last date: "after a two-day chase"
+    two days on, "after a six-hour flight" the same day."""
+    days = number_value(m.group("n")) if m.group("unit").lower() == "day" else 0
+    return shifted(last, days) if days is not None else None
 
 
 def _same_month(m: re.Match[str], last: DateValue) -> DateValue | None:
