@@ -879,3 +879,12 @@ def test_a_retirement_is_labelled_by_who_or_what_retires(extract_text, sentence,
     ex = extract_text(sentence, published="2031-04-10")
     (retirement,) = [e for e in events_of(ex, "Other") if "etirement" in e.label]
     assert retirement.label == label
+
+
+def test_stepping_down_is_a_resignation_and_announcing_one_is_no_statement(extract_text):
+    ex = extract_text("Pavel Lebedev stepped down as head of the agency on Jan. 20. Ivan Sokol announced his "
+                      "resignation on Tuesday. Dana Whitfield announced the decision on Wednesday. The agency "
+                      "stepped up its inspections on Thursday.", published="2031-03-01")
+    assert sorted((e.label, e.date.iso) for e in ex.events) == [
+        ("Resignation of Ivan Sokol", "2031-02-25"), ("Resignation of Pavel Lebedev", "2031-01-20"),
+        ("Statement by Dana Whitfield", "2031-02-26")]

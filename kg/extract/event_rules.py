@@ -52,6 +52,7 @@ class EventRules:
     needs_attached_date: frozenset[str] = frozenset()
     """trigger lemmas that open an event only with a date of their own ("said on June 25")"""
     social_media: frozenset[str] = frozenset()
+    announced_events: frozenset[str] = frozenset()
     """where a post is made ("wrote on social media", "on Telegram"): a post is a statement, quoted or not"""
     earthbound_destinations: dict[str, frozenset[str]] = field(default_factory=dict)
     """"lemma/Type" -> entity types of a destination that make the trigger a trip on Earth ("flew to Downey")"""
@@ -136,6 +137,7 @@ def load_event_rules(planned: tuple[str, ...] = (), canceled: tuple[str, ...] = 
             lemma_labels=dict(raw.get("lemma_labels", {})),
             needs_attached_date=frozenset(raw.get("needs_attached_date", ())),
             social_media=frozenset(raw.get("social_media", ())),
+            announced_events=frozenset(raw.get("announced_events", ())),
             excluded_with={k: frozenset(v) for k, v in raw.get("excluded_with", {}).items()},
             excluded_relations={k: frozenset(v) for k, v in raw.get("excluded_relations", {}).items()},
             earthbound_destinations={k: frozenset(v) for k, v in raw.get("earthbound_destinations", {}).items()},

@@ -1544,6 +1544,13 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
     return rank == 0 and named and not reports_event and (posted or not _QUOTE_MARKS.search(sent.text))
 
 
+def _announces_its_own_event(verb: "Token", ctx: DocContext) -> bool:
+    """Whether a statement verb's object is an event that is the news (``announced_events``:
+    "Fletcher announced his resignation", "disclosed its withdrawal"), not the statement."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _cues(ctx).announced_events
+                                       for c in verb.children)
+
+
 def _on_social_media(verb: "Token", ctx: DocContext) -> bool:
     """Whether the verb (or the verb it is coordinated with) is done "on social media", outside
     what it reports: "wrote on social media that ...", "posted photographs on Telegram on Monday
@@ -1706,6 +1713,8 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     if lemma in _cues(ctx).needs_attached_date and token.pos_ == "VERB" \
             and not _is_dated_statement(token, rank, sent, reading.found, ctx):
         return None  # "he said", not "Roscosmos said on June 25"
+    if event_type == _STATEMENT and _announces_its_own_event(token, ctx):
+        return None  # "Fletcher announced his resignation": the resignation
     if status == "canceled" and rank != 0:
         when = None  # a called-off launch keeps only its own, original date ("Friday's launch")
     status = _status(token, event_type, sent, ctx, when) or status
