@@ -888,3 +888,12 @@ def test_stepping_down_is_a_resignation_and_announcing_one_is_no_statement(extra
     assert sorted((e.label, e.date.iso) for e in ex.events) == [
         ("Resignation of Ivan Sokol", "2031-02-25"), ("Resignation of Pavel Lebedev", "2031-01-20"),
         ("Statement by Dana Whitfield", "2031-02-26")]
+
+
+def test_a_statement_by_a_post_with_no_holder_named_is_the_organizations_not_the_listeners(extract_text):
+    # issue 11: "..., the new head of Roscosmos told President Vladimir Putin on Tuesday" read "Statement by Vladimir Putin"
+    ex = extract_text("Russia will leave the station after 2034, the new head of Roscosmos told President Ivan "
+                      "Sokol on Tuesday.", published="2031-07-27")
+    (statement,) = events_of(ex, "Announcement")
+    assert statement.label == "Statement by Roscosmos"
+    assert statement.date == DateValue.of(2031, 7, 22)

@@ -1030,7 +1030,7 @@ def _named_in_label(trigger: "Token", event_type: str, participants: list[str], 
         args = [*subjects, *objects, *partners]
     else:  # "Statement by Roscosmos", "Invitation by Jim Bridenstine": who acted
         args = subjects or partners
-    tokens = [t for a in args for t in _coordinated(a)]
+    tokens = [t for a in args for t in (*_coordinated(a), *_post_holders_organization(a, ctx))]
     keys = list(dict.fromkeys(m.key for t in tokens if (m := ctx.mention_at(t)) is not None and m.key in participants))
     if _object_leads(trigger, event_type):  # "Bush nominated him": whom "him" stands for leads
         keys = list(dict.fromkeys([k for k in _object_keys(trigger, ctx) if k in participants] + keys))
@@ -1050,6 +1050,14 @@ def _described_by(verb: "Token") -> list["Token"]:
     while node.dep_ == "conj" and node.head.pos_ == "VERB":
         node = node.head
     return [node.head] if verb.pos_ == "VERB" and node.dep_ == "acl" else []
+
+
+def _post_holders_organization(token: "Token", ctx: DocContext) -> list["Token"]:
+    """For a post named with no holder ("the new head of Roscosmos told Putin"), the words naming
+    the organization it is of: the statement is the organization's, not the one told."""
+    if ctx.mention_at(token) is not None or token.lemma_.lower() not in ctx.lexicon.title_heads:
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _coordinated(token: "Token") -> list["Token"]:
