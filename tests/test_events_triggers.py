@@ -897,3 +897,13 @@ def test_a_statement_by_a_post_with_no_holder_named_is_the_organizations_not_the
     (statement,) = events_of(ex, "Announcement")
     assert statement.label == "Statement by Roscosmos"
     assert statement.date == DateValue.of(2031, 7, 22)
+
+
+def test_a_kind_of_event_compared_with_is_none_and_a_titled_appointee_is_appointed(extract_text):
+    # issue 11: "... to spend a full year aboard the station, about twice as long as a normal tour" gave
+    # a tour and no appointment
+    ex = extract_text("NASA and Roscosmos on Monday named the American astronaut Dana Whitfield and the Russian "
+                      "cosmonaut Ivan Sokol to spend a full year aboard the station, about twice as long as a "
+                      "normal tour.", published="2031-11-27")
+    assert [(e.type, e.date) for e in ex.events] == [("Appointment", DateValue.of(2031, 11, 24))]
+    assert participant_names(ex, ex.events[0]) >= {"Dana Whitfield", "Ivan Sokol"}

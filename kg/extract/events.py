@@ -63,7 +63,7 @@ _STATEMENT = "Announcement"  # the event type of a statement
 def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """A matched trigger word that opens no event: part of a name, a noun after a background
     preposition ("two days after launch"), a noun modifier ("docking port", "the retired
-    astronaut"), or a negated verb that is not a cancellation ("did not meet again until 1995";
+    astronaut"), a kind compared with ("as long as a normal tour"), or a negated verb that is not a cancellation ("did not meet again until 1995";
     "will not take place" is one)."""
     is_noun = token.pos_ in _NOUN_TRIGGER_POS
     return (
@@ -77,6 +77,7 @@ def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bo
         or _excluded_by_dependents(token, event_type, ctx)
         or _goes_somewhere_on_earth(token, event_type, ctx)
         or _is_generic_plural(token, ctx)
+        or _compared_with(token)
         or _is_present_state(token)
         or _lacks_person_argument(token, ctx)
         or _no_office_holder_left(token, event_type, ctx)
@@ -131,6 +132,17 @@ def _is_generic_plural(token: "Token", ctx: DocContext) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in markers
 
 
+_COMPARISON_PREPS = frozenset({"as", "than", "like"})
+_INDEFINITE = frozenset({"a", "an", "any"})
+
+
+def _compared_with(noun: "Token") -> bool:
+    """An indefinite event noun a thing is compared with ("twice as long as a normal tour", "longer
+    than a typical flight", "like any launch"): a kind of event, not one."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in _COMPARISON_PREPS
+            and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children))
+
+
 _LIST_GAP = re.compile(r"(?:\s|,|\bon\b|\band\b)*")
 """What stands between a counted noun and its dates, and between the dates: ", on", ", ", " and "."""
 
@@ -166,7 +178,8 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     if any(a.lower_ in PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
         return False  # "signed the order appointing him" (not "he would appoint a board")
     posts = [c for c in token.children if c.dep_ in {"dobj", "oprd"}]  # "appointed [Yury Borisov] head of Roscosmos", as parsed
-    args += [g for post in posts for g in post.children if g.dep_ == "compound"]
+    # "named the American astronaut Scott Kelly": the name in apposition to its title
+    args += [g for post in posts for g in post.children if g.dep_ in {"compound", "appos"}]
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
 
