@@ -873,6 +873,8 @@ def test_a_statement_by_a_countrys_agency_is_that_agencys(extract_text, sentence
     ("NASA will retire the shuttle Atlantis in July 2032.", "Planned retirement of Atlantis"),
     ("The United States will retire its space shuttles in 2032.", "Planned retirement of the space shuttles"),
     ("Dana Whitfield retired from NASA in March.", "Retirement of Dana Whitfield"),
+    ("The shuttle Columbia was lost in 2003. The president said the United States would retire the shuttle "
+     "by 2032.", "Planned retirement of the shuttle"),
 ])
 def test_a_retirement_is_labelled_by_who_or_what_retires(extract_text, sentence, label):
     # issue 11: "as the United States prepares to retire its space shuttles" read "Retirement of United States"

@@ -1758,10 +1758,13 @@ def _event(token: "Token", event_type: str, reading: _Reading,
 
 
 def _unnamed_object(trigger: "Token", ctx: DocContext) -> str:
-    """The trigger's object when it names nobody, as a label gives it ("retire its space shuttles":
-    "the space shuttles"), else ""."""
+    """The trigger's object when it names nobody but by a description, as a label gives it ("retire
+    its space shuttles": "the space shuttles"; "retire the shuttle by 2010" is the fleet, not the
+    shuttle named last), else ""."""
+    def named(token: "Token") -> bool:
+        return (m := ctx.mention_at(token)) is not None and m.mention.kind != "anaphor"
     for c in trigger.children:
-        if c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and not any(ctx.mention_at(t) for t in c.subtree):
+        if c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and not any(named(t) for t in c.subtree):
             words = [t for t in c.subtree if t.i >= c.i or t.dep_ not in {"det", "poss"}]
             return "the " + " ".join(t.text.lower() for t in words if not t.is_punct)
     return ""
