@@ -52,8 +52,9 @@ class EventRules:
     needs_attached_date: frozenset[str] = frozenset()
     """trigger lemmas that open an event only with a date of their own ("said on June 25")"""
     social_media: frozenset[str] = frozenset()
-    announced_events: frozenset[str] = frozenset()
     """where a post is made ("wrote on social media", "on Telegram"): a post is a statement, quoted or not"""
+    announced_events: frozenset[str] = frozenset()
+    """event nouns that, as a statement verb's object, are the news ("announced his resignation")"""
     earthbound_destinations: dict[str, frozenset[str]] = field(default_factory=dict)
     """"lemma/Type" -> entity types of a destination that make the trigger a trip on Earth ("flew to Downey")"""
     excluded_with: dict[str, frozenset[str]] = field(default_factory=dict)

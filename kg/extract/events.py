@@ -63,8 +63,8 @@ _STATEMENT = "Announcement"  # the event type of a statement
 def _is_filtered_trigger(token: "Token", event_type: str, ctx: DocContext) -> bool:
     """A matched trigger word that opens no event: part of a name, a noun after a background
     preposition ("two days after launch"), a noun modifier ("docking port", "the retired
-    astronaut"), a kind compared with ("as long as a normal tour"), or a negated verb that is not a cancellation ("did not meet again until 1995";
-    "will not take place" is one)."""
+    astronaut"), a kind compared with ("as long as a normal tour"), or a negated verb that is not a
+    cancellation ("did not meet again until 1995"; "will not take place" is one)."""
     is_noun = token.pos_ in _NOUN_TRIGGER_POS
     return (
         ctx.mention_at(token) is not None
@@ -299,14 +299,14 @@ def _is_return(token: "Token", ctx: DocContext) -> bool:
 
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     """Token range of the trigger's clause: a verb's subtree, or for a noun trigger (or an adjective,
-    "due home") the subtree of the verb it hangs from; a verb without its own subject ("was to leave", "lifted off and docked",
-    "are to make a spacewalk") takes the subject of the nearest verb above it; someone's event named
+    "due home") the subtree of the verb it hangs from; a verb without its own subject ("was to
+    leave", "lifted off and docked", "are to make a spacewalk") takes the subject of the nearest verb above it; someone's event named
     inside another noun's phrase is its own phrase ("Soyuz TMA-21, named in honor of Gagarin's flight
     of April 12, 1961": Gagarin's, not the Soyuz's)."""
     if _owned_in_a_noun_phrase(token, ctx):
         return token.left_edge.i, token.right_edge.i + 1
     verb = token
-    if token.pos_ in _NOUN_TRIGGER_POS or token.dep_ == "acomp":  # "the crew is due home": the verb's
+    if token.pos_ in _NOUN_TRIGGER_POS or token.dep_ == "acomp":
         while verb.dep_ not in {"ROOT"} and verb.head.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         verb = verb.head if verb.dep_ != "ROOT" else verb
@@ -1298,7 +1298,8 @@ def _with_docked_crew(event: Event, trigger: "Token", sent: "Span", events: list
                       ctx: DocContext) -> Event:
     """"The hatches were opened at 8:50 a.m.": an ``after_docking`` event whose sentence names no
     date of its own is of the day of the last docking (not of a date told in between, "pictures
-    taken on Wednesday"); with no person of its own, it takes the people of the last docking of its day."""
+    taken on Wednesday"); with no person of its own, it takes the people of the last docking of
+    its day."""
     if trigger.lemma_.lower() not in _cues(ctx).after_docking or event.date is None:
         return event
     last = next((e for e in reversed(events) if e.type == "Docking" and e.status == "happened" and e.date), None)

@@ -50,7 +50,8 @@ class RawMention:
 
 
 def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | None":
-    """Drop leading determiners (and, for people, titles), a clause the NER ran into, and a trailing possessive."""
+    """Drop leading determiners (and, for people, titles), a clause the NER ran into, and a
+    trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end:
@@ -454,7 +455,7 @@ def anaphor_country(description: str, gazetteer: Gazetteer, published: date | No
     Each run of words between "the" and the head is tried, longest first ("U.S.", "United States").
     """
     words = description.split()[1:-1]
-    runs = (" ".join(words[i:j]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1) for j in [i + n])
+    runs = (" ".join(words[i:i + n]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1))
     return next((country for run in runs if (country := gazetteer.country_named(run, published))), None)
 
 

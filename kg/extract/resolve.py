@@ -135,8 +135,9 @@ def resolve_mentions(
 
 def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, published) -> list[Resolved]:
     """Each definite description refers to the last entity before it that fits its head noun (and
-    is of the country it names: "the Russian agency") and is not inside a quotation the description is outside of ("Roscosmos said: '... with NASA
-    specialists.' The agency's head" is Roscosmos's); one in service at the publication date comes
+    is of the country it names: "the Russian agency") and is not inside a quotation the
+    description is outside of ("Roscosmos said: '... with NASA specialists.' The agency's head" is
+    Roscosmos's); one in service at the publication date comes
     first ("the International Space Station ... his father flew on Skylab in 1973 ... the station"
     in a 2008 article is the ISS)."""
     fitting: dict[str, tuple[list[int], list[Resolved]]] = {}  # head noun -> the mentions it may refer to
