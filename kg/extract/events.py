@@ -1184,7 +1184,7 @@ def extract_events(ctx: DocContext, positions: Sequence[Position] = ()) -> list[
                 _join_anaphor(token, event_type, sent, events, lemmas, ctx)
                 continue  # background, or "the visit" of an event before
             event, clause = event
-            event = _with_docked_crew(event, token, sent, events, narrative, ctx)
+            event = _after_the_docking(event, token, sent, events, narrative, ctx)
             if (event.type, *clause) in taken:
                 continue
             taken.add((event.type, *clause))
@@ -1294,8 +1294,8 @@ def _looks_ahead(sent: "Span", told: list[Event], either: list, narrative: Narra
     return not any(e.date in read_ahead for e in told if e.status != "planned")
 
 
-def _with_docked_crew(event: Event, trigger: "Token", sent: "Span", events: list[Event], narrative: Narrative,
-                      ctx: DocContext) -> Event:
+def _after_the_docking(event: Event, trigger: "Token", sent: "Span", events: list[Event], narrative: Narrative,
+                       ctx: DocContext) -> Event:
     """"The hatches were opened at 8:50 a.m.": an ``after_docking`` event whose sentence names no
     date of its own is of the day of the last docking (not of a date told in between, "pictures
     taken on Wednesday"); with no person of its own, it takes the people of the last docking of
