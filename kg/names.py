@@ -33,6 +33,29 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+GENERATIONAL_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "2d", "3d", "ii", "iii", "iv"})
+"""What may follow a surname in a person's name ("Walter M. Schirra Jr.", "Hodding Carter 3d", the
+older newspaper style, "Edward H. White 2d"), lower-cased."""
+
+
+def surname(name: str) -> str:
+    """The family name of a person's name as written: its last word that is no generational suffix.
+
+    >>> surname("Walter M. Schirra Jr.")
+    'Schirra'
+    >>> surname("Charles Conrad, Jr.")
+    'Conrad'
+    >>> surname("Hodding Carter 3d")
+    'Carter'
+    >>> surname("Valentina Tereshkova")
+    'Tereshkova'
+    """
+    words = [w.rstrip(",") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in GENERATIONAL_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def fold_quotes(text: str) -> str:
     """Straight quotes and apostrophes for curly ones and backticks."""
     return text.translate(_QUOTES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import participant_names, quotes_shown
+from conftest import participant_names, positions_shown, quotes_shown
 
 
 def labels(ex, key):
@@ -249,3 +249,23 @@ def test_initials_and_a_surname_are_the_person_named_in_full(extract_text):
     ex = extract_text("Anatoly Brevnov commanded Soyuz 56. The agency said that A. V. Brevnov and the flight "
                       "engineer, R. Walter Okafor, were well.", published="1974-12-04")
     assert _people(ex) == ["Anatoly Brevnov", "R. Walter Okafor"]
+
+
+def test_a_name_ending_in_a_generational_suffix_is_one_person_and_its_surname_is_the_word_before(extract_text):
+    # issue 11: "Hodding Carter 3d" was no entity, "Edward H. White 2d" was read as "Edward H. White",
+    # and "Schirra" after "Walter M. Schirra Jr." gave no speaker (the surname was taken to be "Jr.")
+    ex = extract_text('The flight will be commanded by Warren T. Halloway Jr., a Navy captain. Astronaut Dexter P. '
+                      'Vane 2d will fly with him. "We are ready," said Lyman Brandt 3d, the program spokesman. '
+                      'Halloway said: "The capsule is the best we have had." Vane nodded.', published="1968-09-10")
+    assert _people(ex) == ["Dexter P. Vane 2d", "Lyman Brandt 3d", "Warren T. Halloway Jr."]
+    assert quotes_shown(ex) == [("Lyman Brandt 3d", "We are ready"),
+                                ("Warren T. Halloway Jr.", "The capsule is the best we have had.")]
+
+
+def test_a_surname_after_a_title_is_the_holder_of_that_post_not_a_namesake_named_in_full(extract_text):
+    # issue 11: once "Hodding Carter 3d" was a person, "President Carter" joined him by surname
+    ex = extract_text('"Engineers can build one machine together," said Hodding Carter 3d, the department '
+                      'spokesman. A first meeting between President Carter and the Soviet leader is planned.',
+                      published="1978-05-02")
+    assert positions_shown(ex) == {("Carter", "president", "United States")}
+    assert quotes_shown(ex) == [("Hodding Carter 3d", "Engineers can build one machine together")]

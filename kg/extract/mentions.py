@@ -23,7 +23,7 @@ from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
 from kg.model import EntityType
-from kg.names import name_key
+from kg.names import GENERATIONAL_SUFFIXES, name_key, surname
 from kg.nlp import DESCRIPTION_PREFIX, doc_text
 from kg.temporal.expressions import MONTHS, WEEKDAYS
 from kg.yaml_lines import load_shipped
@@ -47,6 +47,9 @@ class RawMention:
     gazetteer_id: str | None
     kind: str
     """"name", "demonym", "description", "surname" or "pattern"."""
+    title: str | None = None
+    """The title written right before a person's name, lower-cased: "president" in "President
+    Carter" (it tells which Carter is meant where the text names two)."""
 
 
 def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | None":
@@ -270,6 +273,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     text = doc_text(doc)
     found = _overlay(found, _pattern_mentions(text, gazetteer))
     found = _overlay(found, _given_named(doc, text, found, lexicon, gazetteer))  # "Anatoly Ivanishin", not a facility
+    found = _overlay(found, _suffixed_names(doc, text, lexicon))  # "Hodding Carter 3d", "Edward H. White 2d"
     found += _titled_names(doc, text, found, lexicon)  # before surnames: "Mission Specialist Soichi Noguchi" ... "Noguchi"
     found = _add_surnames(doc, found)
     found += _maker_modifiers(doc, found, gazetteer, published)
@@ -315,6 +319,33 @@ def _given_named(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lex
         if not linked.overlaps(start, end):
             out.append(RawMention(start, end, text[start:end], "Person", None, "name"))
     return out
+
+
+def _suffixed_names(doc: "Doc", text: str, lexicon: Lexicon) -> list[RawMention]:
+    """A name of two or more capitalised words (initials among them) ending in a generational suffix
+    is a person's, suffix and all: "Hodding Carter 3d" (which the NER takes for nothing),
+    "Edward H. White 2d" (which it ends before "2d"), "Charles Conrad, Jr." (where it types "Jr."
+    a place). Titles before the name stay out ("Astronaut Edward H. White 2d")."""
+    out = []
+    for token in doc[1:]:
+        if token.lower_ not in GENERATIONAL_SUFFIXES or not token.text[:1].isupper() and not token.text[:1].isdigit():
+            continue
+        last = doc[token.i - 2] if doc[token.i - 1].text == "," and token.i >= 2 else doc[token.i - 1]
+        first = last
+        while first.i > first.sent.start and _is_person_name_word(doc[first.i - 1]):
+            first = doc[first.i - 1]
+        name = _trim(doc[first.i:last.i + 1], lexicon) if _is_person_name_word(last) else None
+        if name is None or sum(t.is_title and not _INITIAL.fullmatch(t.text) for t in name) < 2:
+            continue
+        start, end = name.start_char, token.idx + len(token)
+        out.append(RawMention(start, end, text[start:end], "Person", None, "name"))
+    return out
+
+
+def _is_person_name_word(token: "Token") -> bool:
+    """A capitalised proper noun or a middle initial, no month or weekday."""
+    return token.pos_ == "PROPN" and (token.is_title or _INITIAL.fullmatch(token.text) is not None) \
+        and token.text not in _CALENDAR_WORDS
 
 
 def _surname_end(first: "Token", lexicon: Lexicon) -> "Token | None":
@@ -515,8 +546,10 @@ def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: da
     type_name = _type_unknown(span, ent.label_, gazetteer, lexicon)
     if type_name is None:
         return None
-    text = span.text
-    return RawMention(span.start_char, span.end_char, text, type_name, None, "name")
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    title = before.lower_ if type_name == "Person" and before is not None and before.is_title \
+        and before.lower_ in lexicon.title_heads else None
+    return RawMention(span.start_char, span.end_char, span.text, type_name, None, "name", title)
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -605,7 +638,7 @@ def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
     Fixes the NER's habit of typing bare surnames as places or organisations ("Hague", "Kikina").
     """
     surnames = {
-        m.text.split()[-1]
+        surname(m.text)
         for m in mentions
         if m.type == "Person" and len(m.text.split()) >= 2 and m.kind == "name"
     }

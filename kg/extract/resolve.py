@@ -19,7 +19,7 @@ from kg.extract.mentions import RawMention, anaphor_country, strip_nickname, wit
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Anaphor
 from kg.model import Entity
-from kg.names import name_key
+from kg.names import GENERATIONAL_SUFFIXES, name_key, surname
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,15 @@ def _person_entry(gazetteer: Gazetteer, name: str):
     return None
 
 
-def _office_holder(gazetteer: Gazetteer, surname: str, published: date | None):
-    """The one person of the gazetteer with this surname who held a post at the publication date:
-    "President Reagan" in a 1987 article is Ronald Reagan."""
+def _office_holder(gazetteer: Gazetteer, family_name: str, published: date | None, title: str | None = None):
+    """The one person of the gazetteer with this surname who held a post (``title``, if given) at the
+    publication date: "President Reagan" in a 1987 article is Ronald Reagan."""
     if published is None:
         return None
-    wanted = name_key(surname)
+    wanted = name_key(family_name)
     found = [e for e in gazetteer.entries.values()
-             if e.type == "Person" and name_key(e.label.split()[-1]) == wanted
-             and any(p.covers(published) for p in e.positions)]
+             if e.type == "Person" and name_key(surname(e.label)) == wanted
+             and any(p.covers(published) and title in (None, p.title) for p in e.positions)]
     return found[0] if len(found) == 1 else None
 
 
@@ -77,10 +77,10 @@ def _fuller_names(mentions: list[RawMention]) -> dict[str, str]:
     named_in_full = {}
     for m, words in people:
         if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
-            named_in_full.setdefault((name_key(words[-1]), words[0][0]), m.text)
+            named_in_full.setdefault((name_key(surname(m.text)), words[0][0]), m.text)
     for m, words in people:
         if len(words) >= 2 and all(_INITIAL.fullmatch(w) for w in words[:-1]) \
-                and (full := named_in_full.get((name_key(words[-1]), words[0][0]))) is not None:
+                and (full := named_in_full.get((name_key(surname(m.text)), words[0][0]))) is not None:
             out.setdefault(name_key(m.text), full)
     return out
 
@@ -108,7 +108,7 @@ def resolve_mentions(
                 name = longer.get(name_key(m.text), m.text)  # "Vande Hei", "A. V. Filipchenko" of a name in full
                 entry = _person_entry(gazetteer, name)
                 key = entry.id if entry else _unlinked_key("Person", name)
-                full_names.setdefault(name_key(words[-1]), key)
+                full_names.setdefault(name_key(surname(m.text)), key)
             else:
                 pending.append(m)
                 continue
@@ -117,10 +117,11 @@ def resolve_mentions(
         resolved.append(Resolved(m, key))
         if m.type == "Person" and m.gazetteer_id:
             words = strip_nickname(m.text).split()
-            surname_source = words if len(words) >= 2 else (gazetteer.get(m.gazetteer_id).label.split())
-            full_names.setdefault(name_key(surname_source[-1]), key)
+            named = m.text if len(words) >= 2 else gazetteer.get(m.gazetteer_id).label
+            full_names.setdefault(name_key(surname(named)), key)
     for m in pending:
-        key = full_names.get(name_key(m.text))
+        holder = _office_holder(gazetteer, m.text, published, m.title) if m.title else None
+        key = holder.id if holder else full_names.get(name_key(m.text))  # "President Carter", not "Hodding Carter 3d"
         if key is None:
             entry = next((e for e in gazetteer.lookup(m.text, on=published) if e.type == "Person"), None)
             entry = entry or _office_holder(gazetteer, m.text, published)
@@ -210,9 +211,10 @@ def carries_word(entity: Entity, gazetteer: Gazetteer, word: str) -> bool:
 
 def _strip_generic(name: str, type_name: str) -> str:
     """"Saturn IB rocket" -> "Saturn IB": trailing lower-case words are not part of a name
-    (except "program" in a program's name, as in "Artemis program")."""
+    (except "program" in a program's name, as in "Artemis program", and a person's "2d" or "3d")."""
     words = name.split()
-    while len(words) > 1 and words[-1].islower() and not (type_name == "Program" and words[-1] in {"program", "programme"}):
+    while len(words) > 1 and words[-1].islower() and words[-1] not in GENERATIONAL_SUFFIXES \
+            and not (type_name == "Program" and words[-1] in {"program", "programme"}):
         words.pop()
     return " ".join(words)
 
