@@ -712,3 +712,25 @@ def test_a_trip_of_a_length_said_ends_that_long_after_the_date_before(extract_te
                       "six-hour flight.", published="2031-10-06")
     (docking,) = events_of(ex, "Docking")
     assert docking.date == DateValue.of(2031, 10, 1)
+
+
+def test_a_dated_statement_reporting_an_event_of_another_date_is_two_events(extract_text):
+    # issue 11: "The Soviet Union said on Tuesday that a capsule had landed on Dec. 2" gave the
+    # landing only; the announcement is news of its own day
+    ex = extract_text("The Baltic Union said on Tuesday that a capsule of its Vesta 3 probe had landed on the planet "
+                      "on Dec. 2.", published="2031-12-09")
+    assert sorted((e.type, e.date.iso) for e in ex.events) == [("Announcement", "2031-12-09"),
+                                                                ("Landing", "2031-12-02")]
+
+
+def test_a_statement_reporting_an_event_of_its_own_day_or_its_source_told_after_it_is_that_event(extract_text):
+    ex = extract_text("On Monday, Feb. 3, NASA said the Soyuz 62 launch would be postponed. Soyuz 63 landed safely "
+                      "on Monday near Mirny, the Ames Research Center said today.", published="2031-02-04")
+    assert [e.type for e in ex.events if e.type == "Announcement"] == []
+
+
+def test_saying_one_will_retire_is_the_retirement_not_a_statement(extract_text):
+    ex = extract_text("Ann Holt, who has led NASA since 2029, said on Monday, Sept. 16, after a meeting at the White "
+                      "House, that she would retire on Oct. 7.", published="2031-09-18")
+    assert [(e.type, e.label, e.date.iso, e.status) for e in ex.events] == [
+        ("Other", "Planned retirement of Ann Holt", "2031-10-07", "planned")]

@@ -48,7 +48,7 @@ from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Evidence, Position
 from kg.nlp import doc_text
 from kg.schema import CRAFT_TYPES, Status
-from kg.temporal.expressions import WEEKDAYS, DateMention, Tense, number_value
+from kg.temporal.expressions import MONTHS, WEEKDAYS, DateMention, Tense, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1561,15 +1561,30 @@ def _is_dated_statement(verb: "Token", rank: int | None, sent: "Span", found: li
         before += list(inherited.subtree)  # "Roscosmos reversed that position in February 2015 and said ..."
     named = any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) in _SPEAKER_TYPES for t in before)
     reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
-    reports_event = any(t.i in reported for t, _ in found)
+    reports_event = any(t.i in reported for t, _ in found) and not _dated_apart(verb, reported)
     posted = _on_social_media(verb, ctx)  # "wrote on social media": a post, also when quoted
     return rank == 0 and named and not reports_event and (posted or not _QUOTE_MARKS.search(sent.text))
 
 
+def _dated_apart(verb: "Token", reported: set[int]) -> bool:
+    """Whether what a statement goes on to report names a day, month or year of its own: "said on
+    Tuesday that a capsule had landed on Dec. 2" is two events, the statement and the landing; "said
+    on Jan. 4 the trip would be postponed" and "would not go on that date" are one, the postponement;
+    so is a report with its source told after it ("... landed on Monday, the center said today")."""
+    doc = verb.doc
+    return bool(reported) and min(reported) > verb.i and any(
+        doc[i].ent_type_ == "DATE" and (doc[i].like_num or doc[i].lower_.rstrip(".") in _CALENDAR_WORDS)
+        for i in reported)
+
+
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
 def _announces_its_own_event(verb: "Token", ctx: DocContext) -> bool:
-    """Whether a statement verb's object is an event that is the news (``announced_events``:
-    "Fletcher announced his resignation", "disclosed its withdrawal"), not the statement."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _cues(ctx).announced_events
+    """Whether a statement verb's object, or the verb of what it reports, is an event that is the
+    news (``announced_events``: "Fletcher announced his resignation", "disclosed its withdrawal",
+    "said he would retire on Oct. 7"), not the statement."""
+    return verb.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} and c.lemma_.lower() in _cues(ctx).announced_events
                                        for c in verb.children)
 
 
