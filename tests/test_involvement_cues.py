@@ -140,3 +140,13 @@ def test_committing_to_the_station_is_taking_part(extract_text):
     ex = extract_text("The International Space Station is ageing. Japan has committed to the station until 2030.",
                       published="2026-11-20")
     assert ("Japan", "International Space Station") in involvement(ex)
+
+
+def test_its_in_a_reported_clause_whose_subject_names_no_one_is_the_party_that_reports(extract_text):
+    # issue 11: "The Soviet Union said ... that a capsule from its Mars 3 probe had landed" gave the
+    # Soviet Union no part in Mars 3 (the nearest subject, "a capsule", stopped the search)
+    ex = extract_text("The Baltic Space Agency said on Tuesday that a capsule from its Vesta 3 probe had landed on "
+                      "the planet on Dec. 2.", published="2031-12-09")
+    assert ("Baltic Space Agency", "Vesta 3") in involvement(ex)
+    ex = extract_text("NASA said on Tuesday that Roscosmos had launched its Vesta 3 probe.", published="2031-12-09")
+    assert involvement(ex) == {("Roscosmos", "Vesta 3")}

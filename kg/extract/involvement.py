@@ -340,12 +340,16 @@ def _subject_parties(subject: "Token", ctx: DocContext) -> list[Resolved]:
 
 
 def _clause_subject_parties(token: "Token", ctx: DocContext) -> list[Resolved]:
-    """The party that is the subject of the nearest clause above ``token`` that has one."""
+    """The party that is the subject of the nearest clause above ``token`` that has one; past a
+    subject that names no one ("The Soviet Union said that a capsule from its Mars 3 probe had
+    landed": the Soviet Union's probe)."""
     for node in [token, *token.ancestors]:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in _PRONOUN_SUBJECTS:
             conjuncts = [subject, *(t for t in subject.subtree if t.dep_ == "conj" and t.head.i != t.i)]
-            return [m for t in conjuncts for m in _own_mention(t, ctx, PARTY_TYPES)]
+            parties = [m for t in conjuncts for m in _own_mention(t, ctx, PARTY_TYPES)]
+            if parties or ctx.mention_at(subject) is not None:
+                return parties
     return []
 
 
