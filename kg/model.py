@@ -105,6 +105,8 @@ class Event:
     participants: tuple[str, ...]
     status: Status
     evidence: tuple[Evidence, ...]
+    trigger: str = ""
+    """The lemma of the word that told the event ("undock", "hatch"): what an "Other" event is."""
 
     def __post_init__(self) -> None:
         if isinstance(self.evidence, Evidence):

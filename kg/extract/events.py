@@ -1769,7 +1769,7 @@ def _event(token: "Token", event_type: str, reading: _Reading,
     label = _label(event_type, lemma, named, status, ctx, unnamed)
     if event_type == "Appointment" and status == "happened" and lemma not in _cues(ctx).lemma_labels:
         label = _appointment_label(token, participants[0], sent, reading.positions, ctx) or label
-    event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent))
+    event = Event(event_type, label, when, place_key, tuple(participants), status, ctx.evidence(sent), lemma)
     return event, (start, end)
 
 
@@ -2087,7 +2087,7 @@ def _calling_off(trigger: "Token", event_type: str, sent: "Span", events: list[E
         return None
     called_off = events[index]
     event = Event(event_type, _called_off_label(index, events, lemmas, ctx), called_off.date, called_off.place,
-                  called_off.participants, "happened", (ctx.evidence(sent),))
+                  called_off.participants, "happened", (ctx.evidence(sent),), trigger.lemma_.lower())
     return event, _clause(trigger, sent, ctx)
 
 
@@ -2140,7 +2140,7 @@ def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
 def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if a.type == "Other" and _kind_of_other(a, ctx) != _kind_of_other(b, ctx):
+    if a.type == "Other" and a.trigger != b.trigger:
         return False  # "Visit by Discovery" and "Hatch opening by Sergei Krikalev" the same day: two events
     shared = set(a.participants) & set(b.participants)
     if shared and _only_countries_shared(a, b, shared, ctx):
@@ -2153,15 +2153,6 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
         return ((a.date is None and b.date is None) or len(shared) >= 2
                 or set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants))
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
-
-
-def _kind_of_other(event: Event, ctx: DocContext) -> str:
-    """What an "Other" event is, by the ``other_labels`` pattern its label was made from ("Hatch
-    opening by", "Undocking of"); the label itself when it was made from none."""
-    label = event.label.removeprefix(_STATUS_WORD.get(event.status, "") + " ")
-    label = label[:1].upper() + label[1:]
-    heads = (pattern.split("{who}")[0] for pattern in _cues(ctx).other_labels.values())
-    return next((head for head in heads if label.startswith(head)), label)
 
 
 def _only_countries_shared(a: Event, b: Event, shared: set[str], ctx: DocContext) -> bool:
@@ -2195,4 +2186,4 @@ def _joined(a: Event, b: Event, ctx: DocContext) -> Event:
     seen = {e.start for e in a.evidence}
     evidence = a.evidence + tuple(e for e in b.evidence if e.start not in seen)
     label = b.label if classes else a.label
-    return Event(a.type, label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence)
+    return Event(a.type, label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence, a.trigger)
