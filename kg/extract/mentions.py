@@ -50,6 +50,9 @@ class RawMention:
     title: str | None = None
     """The title written right before a person's name, lower-cased: "president" in "President
     Carter" (it tells which Carter is meant where the text names two)."""
+    country: str | None = None
+    """The gazetteer id of the country a definite description names before its head: Russia's in
+    "the Russian agency" (only the last agency of that country is meant)."""
 
 
 def _trim(span: "Span", lexicon: Lexicon, *, titles: bool = True) -> "Span | None":
@@ -456,7 +459,7 @@ def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexico
               gazetteer: Gazetteer, published: date | None) -> list[RawMention]:
     """Definite descriptions such as "the station", "the new station" or "the Russian agency": kind
     "anaphor", typed by their head noun; ``kg.extract.resolve`` links each to the entity it refers
-    back to. Of the head's modifiers only a country's name (``anaphor_country``) and the spec's
+    back to. Of the head's modifiers only a country's name (``_anaphor_country``) and the spec's
     ``modifiers`` ("the space agency") may be a name or a compound ("the Vega project" is a name)."""
     taken = Coverage((m.start, m.end) for m in mentions)
     out = []
@@ -473,13 +476,14 @@ def _anaphors(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexico
                and c.lower_ not in spec.modifiers and gazetteer.country_named(c.text, published) is None
                for c in token.children):
             continue
-        start = dets[0].idx
-        out.append(RawMention(start, token.idx + len(token), text[start:token.idx + len(token)],
-                              sorted(spec.types)[0], None, "anaphor"))
+        start, end = dets[0].idx, token.idx + len(token)
+        description = text[start:end]
+        out.append(RawMention(start, end, description, sorted(spec.types)[0], None, "anaphor",
+                              country=_anaphor_country(description, gazetteer, published)))
     return out
 
 
-def anaphor_country(description: str, gazetteer: Gazetteer, published: date | None) -> str | None:
+def _anaphor_country(description: str, gazetteer: Gazetteer, published: date | None) -> str | None:
     """The country a definite description names before its head ("the Russian agency": Russia's;
     "the U.S. space agency": the United States'), else None.
 

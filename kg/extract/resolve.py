@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kg.extract.mentions import RawMention, anaphor_country, strip_nickname, without_initials
+from kg.extract.mentions import RawMention, strip_nickname, without_initials
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Anaphor
 from kg.model import Entity
@@ -150,10 +150,9 @@ def _link_anaphors(anaphors, resolved, entities, gazetteer, anaphora, quoted, pu
             fitting[head] = _fitting_mentions(resolved, entities, gazetteer, head, anaphora[head])
         starts, candidates = fitting[head]
         own_quote = _quote_of(a.start, quoted, quote_starts)
-        country = anaphor_country(a.text, gazetteer, published)
         earlier = [c for c in reversed(candidates[:bisect_left(starts, a.start)])
                    if _quote_of(c.mention.start, quoted, quote_starts) in (None, own_quote)
-                   and (country is None or _country_of(entities[c.key], gazetteer) == country)]
+                   and (a.country is None or _country_of(entities[c.key], gazetteer) == a.country)]
         antecedent = next((c for c in earlier if _in_service(entities[c.key], gazetteer, published)),
                           next(iter(earlier), None))
         if antecedent is not None:
