@@ -150,3 +150,12 @@ def test_its_in_a_reported_clause_whose_subject_names_no_one_is_the_party_that_r
     assert ("Baltic Space Agency", "Vesta 3") in involvement(ex)
     ex = extract_text("NASA said on Tuesday that Roscosmos had launched its Vesta 3 probe.", published="2031-12-09")
     assert involvement(ex) == {("Roscosmos", "Vesta 3")}
+
+
+def test_the_subject_after_a_comma_is_no_apposition_of_the_craft_before_it(extract_text):
+    # issue 11: "Since the loss of Columbia, the Russian agency carries every crew" made the
+    # agency a party of Columbia, as if "the Russian agency" were said of it
+    ex = extract_text("Yuri Belov led the Russian Aviation and Space Agency for years. Since the loss of Columbia, "
+                      "the Russian agency carries every crew to the International Space Station.",
+                      published="2031-03-12")
+    assert involvement(ex) == {("Russian Aviation and Space Agency", "International Space Station")}

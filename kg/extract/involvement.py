@@ -108,7 +108,8 @@ def _parties_before(span: "Span", ctx: DocContext) -> list[Resolved]:
 
 
 def _parties_after(span: "Span", ctx: DocContext) -> list[Resolved]:
-    """"Kazachok, a Russian-built landing platform", "Unity, the first U.S.-built node"."""
+    """"Kazachok, a Russian-built landing platform", "Unity, the first U.S.-built node"; not the
+    subject of the next clause ("Since the loss of Columbia, the Russian agency carries ...")."""
     doc, sent = ctx.doc, span.sent
     j = span.end
     if j >= sent.end or doc[j].text != ",":
@@ -117,7 +118,8 @@ def _parties_after(span: "Span", ctx: DocContext) -> list[Resolved]:
         tok = doc[j]
         m = ctx.mention_at(tok)
         if m is not None:
-            return [m] if _party(m, ctx) is not None else []
+            subject = ctx.span_of(m).root.dep_ in {"nsubj", "nsubjpass"}
+            return [m] if _party(m, ctx) is not None and not subject else []
         if tok.pos_ not in {"DET", "ADJ", "ADV", "PUNCT"} or tok.text == ",":
             return []
     return []
