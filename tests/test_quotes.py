@@ -565,3 +565,13 @@ def test_officials_of_a_country_are_no_speaker_for_it(extract_text):
     ex = extract_text('Anton Belov landed on Saturday. Russian officials said the crew was "in good spirits".',
                       published="1975-04-07")
     assert ("Russia", "in good spirits") not in quotes_shown(ex)
+
+
+def test_a_person_reported_as_putting_something_in_the_quoted_words_is_their_speaker(extract_text):
+    # issue 11: "Lunney said that Bushuyev had placed the trouble in '...'" went to Lunney
+    ex = extract_text('Tom Reyes of NASA spoke with Pavel Lebedev of the Soviet Academy on Thursday. Speaking '
+                      'afterward, Reyes said that Lebedev had placed the trouble in "an automatic system that our '
+                      'ship does not use." Reyes said the delay was "nothing to worry about for the joint flight."',
+                      published="1974-08-30")
+    assert quotes_shown(ex) == [("Pavel Lebedev", "an automatic system that our ship does not use."),
+                                ("Tom Reyes", "nothing to worry about for the joint flight.")]

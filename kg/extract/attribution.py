@@ -18,6 +18,7 @@ class AttributionCues:
     generic_heads: frozenset[str]
     top_titles: frozenset[str]
     chain_verbs: frozenset[str]
+    wording_verbs: frozenset[str]
     caption_starts: tuple[str, ...]
 
 
@@ -34,5 +35,5 @@ def load_attribution_cues() -> AttributionCues:
 def _cues(raw: dict) -> AttributionCues:
     words = {key: frozenset(str(w).lower() for w in raw[key]) for key in (
         "statement_nouns", "official_words", "spokesperson_nouns", "entourage_nouns", "description_heads", "generic_heads",
-        "top_titles", "chain_verbs")}
+        "top_titles", "chain_verbs", "wording_verbs")}
     return AttributionCues(**words, caption_starts=tuple(raw["caption_starts"]))

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.extract.attribution import load_attribution_cues
 from kg.extract.evidence import sentence_evidence
 from kg.extract.paragraphs import is_soft_break, paragraph_breaks
 from kg.extract.speakers import UNNAMED as _UNNAMED
@@ -296,6 +297,8 @@ class _QuoteReader:
                 continue
             node, steps = token.head, 0
             while steps < _MAX_WALK:
+                if (worder := self._reported_wording(node)) is not None:
+                    return worder  # "Lunney said that Bushuyev had placed the trouble in “…”": Bushuyev
                 if is_speech_verb(node) and not self.in_quote(node) and not self.first_person(node):
                     speaker = self.verb_speaker(node)
                     if speaker is not None and (best is None or steps < best[0] or best[1] is _UNNAMED):
@@ -310,6 +313,16 @@ class _QuoteReader:
             if nearer is not None:
                 return nearer
         return best[1] if best is not None else None
+
+    def _reported_wording(self, verb: Token) -> str | None:
+        """The person a speech verb reports as putting something in the quoted words (a
+        ``wording_verbs`` verb in its reported clause: "X said that Y had called it “…”" -> Y)."""
+        if verb.lemma_.lower() not in load_attribution_cues().wording_verbs or verb.dep_ != "ccomp" \
+                or not is_speech_verb(verb.head) or self.in_quote(verb):
+            return None
+        subject = self.subject(verb)
+        speaker = self.noun_speaker(subject, verb) if subject is not None else None
+        return speaker if isinstance(speaker, str) and self.person(subject) else None
 
     def _nearer_reported_speaker(self, verb: Token, content: Span) -> str | None:
         """A speech verb with a named subject between the one the parse found and the quote, the
