@@ -269,3 +269,12 @@ def test_a_surname_after_a_title_is_the_holder_of_that_post_not_a_namesake_named
                       published="1978-05-02")
     assert positions_shown(ex) == {("Carter", "president", "United States")}
     assert quotes_shown(ex) == [("Hodding Carter 3d", "Engineers can build one machine together")]
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(extract_text):
+    # issue 11: "Peggy told the doctors it was '...'" in a Q&A lost the quote ("Peggy" was no mention)
+    ex = extract_text('Dana Merriwether commanded the station and Mark Ostrov and Mark Tillman flew with her. Dana '
+                      'told the doctors it was "a long ride with a good view of the wrong part of the steppe." '
+                      'Mark said nothing.', published="2031-04-21")
+    assert quotes_shown(ex) == [("Dana Merriwether", "a long ride with a good view of the wrong part of the steppe.")]
+    assert _people(ex) == ["Dana Merriwether", "Mark Ostrov", "Mark Tillman"]  # two Marks: "Mark" is neither

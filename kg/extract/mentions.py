@@ -46,7 +46,7 @@ class RawMention:
     type: EntityType
     gazetteer_id: str | None
     kind: str
-    """"name", "demonym", "description", "surname" or "pattern"."""
+    """"name", "demonym", "description", "surname" (a surname or a given name alone) or "pattern"."""
     title: str | None = None
     """The title written right before a person's name, lower-cased: "president" in "President
     Carter" (it tells which Carter is meant where the text names two)."""
@@ -279,6 +279,7 @@ def find_mentions(doc: "Doc", gazetteer: Gazetteer, lexicon: Lexicon, published:
     found = _overlay(found, _suffixed_names(doc, text, lexicon))  # "Hodding Carter 3d", "Edward H. White 2d"
     found += _titled_names(doc, text, found, lexicon)  # before surnames: "Mission Specialist Soichi Noguchi" ... "Noguchi"
     found = _add_surnames(doc, found)
+    found = _add_given_names(doc, found)  # "Peggy told the doctors" after "Peggy Whitson"
     found += _maker_modifiers(doc, found, gazetteer, published)
     found = _overlay(found, _named_by_head_noun(doc, text, found, lexicon))  # "the Vega project" is no person Vega
     found += _named_again(doc, text, found)  # "the capsule Endurance ... Endurance latched onto Harmony"
@@ -654,6 +655,28 @@ def _add_surnames(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
     kept += [RawMention(m.start(), m.end(), m.group(), "Person", None, "surname")
              for m in _free_occurrences(doc, doc_text(doc), surnames, taken)]
     return kept
+
+
+def _add_given_names(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]:
+    """A capitalised word equal to the given name of the one person named in full with it is that
+    person, after that person is named (informal copy: "Peggy Whitson ... Peggy told the doctors");
+    not a given name two people share, nor one that is also a surname or a month or weekday."""
+    people = [m for m in mentions if m.type == "Person" and m.kind == "name"]
+    full = [(m, m.text.split()) for m in people if len(m.text.split()) >= 2]
+    owners: dict[str, set[str]] = {}
+    for m, words in full:
+        if not _INITIAL.fullmatch(words[0]):
+            owners.setdefault(words[0], set()).add(name_key(m.text))
+    surnames = {surname(m.text) for m, _ in full}
+    given = {g for g, named in owners.items()
+             if len(named) == 1 and g not in surnames and g not in _CALENDAR_WORDS and len(g) > 2}
+    if not given:
+        return mentions
+    first_named = {g: min(m.end for m, words in full if words[0] == g) for g in given}
+    taken = Coverage((m.start, m.end) for m in mentions)
+    added = [RawMention(m.start(), m.end(), m.group(), "Person", None, "surname")
+             for m in _free_occurrences(doc, doc_text(doc), given, taken) if m.start() > first_named[m.group()]]
+    return mentions + added
 
 
 def strip_nickname(name: str) -> str:

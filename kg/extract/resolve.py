@@ -93,6 +93,7 @@ def resolve_mentions(
     ``quoted`` are the character ranges inside quote marks, in order: what a speaker says is no
     antecedent of a description outside it."""
     full_names: dict[str, str] = {}  # surname key -> entity key of a person named in full
+    given_names: dict[str, set[str]] = {}  # given name key -> entity keys of the people named in full with it
     resolved: list[Resolved] = []
     pending: list[RawMention] = []
     anaphors = [m for m in mentions if m.kind == "anaphor"]
@@ -109,6 +110,8 @@ def resolve_mentions(
                 entry = _person_entry(gazetteer, name)
                 key = entry.id if entry else _unlinked_key("Person", name)
                 full_names.setdefault(name_key(surname(m.text)), key)
+                if not _INITIAL.fullmatch(words[0]):
+                    given_names.setdefault(name_key(words[0]), set()).add(key)
             else:
                 pending.append(m)
                 continue
@@ -119,9 +122,13 @@ def resolve_mentions(
             words = strip_nickname(m.text).split()
             named = m.text if len(words) >= 2 else gazetteer.get(m.gazetteer_id).label
             full_names.setdefault(name_key(surname(named)), key)
+            if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+                given_names.setdefault(name_key(words[0]), set()).add(key)
     for m in pending:
         holder = _office_holder(gazetteer, m.text, published, m.title) if m.title else None
         key = holder.id if holder else full_names.get(name_key(m.text))  # "President Carter", not "Hodding Carter 3d"
+        if key is None and len(people := given_names.get(name_key(m.text), set())) == 1:
+            key = next(iter(people))  # "Peggy told the doctors" after "Peggy Whitson": the one Peggy named
         if key is None:
             entry = next((e for e in gazetteer.lookup(m.text, on=published) if e.type == "Person"), None)
             entry = entry or _office_holder(gazetteer, m.text, published)
