@@ -984,3 +984,13 @@ def test_events_their_capsule_is_the_one_named_among_those_unnamed(extract_text)
                       "at about 10:35 a.m. local time.", published="2031-10-21")
     (landing,) = events_of(ex, "Landing")
     assert sorted(participant_names(ex, landing)) == ["Ruslan Abayev", "Soyuz MS-47"]
+
+
+def test_other_events_told_by_words_of_one_kind_are_one_event_and_a_change_of_command_reads_plainly(extract_text):
+    # the kind of an "Other" event is its label pattern: "resigned" and "his resignation" are one
+    # resignation, "handed command to" and "took command from" one change of command
+    ex = extract_text("Ivan Sokol resigned as head of the agency on Monday. Sokol's resignation on Monday surprised "
+                      "NASA. Dana Merriwether handed command of the station to Tom Reyes on Monday. Reyes took "
+                      "command of the station on Monday from Merriwether.", published="2031-03-05")
+    assert [(e.label, len(e.evidence)) for e in events_of(ex, "Other")] == [
+        ("Resignation of Ivan Sokol", 2), ("Change of command with Dana Merriwether", 2)]

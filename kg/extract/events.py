@@ -2140,7 +2140,7 @@ def _different_speakers(a: Event, b: Event, ctx: DocContext) -> bool:
 def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if a.type == "Other" and a.trigger != b.trigger:
+    if a.type == "Other" and _kind_of_other(a, ctx) != _kind_of_other(b, ctx):
         return False  # "Visit by Discovery" and "Hatch opening by Sergei Krikalev" the same day: two events
     shared = set(a.participants) & set(b.participants)
     if shared and _only_countries_shared(a, b, shared, ctx):
@@ -2153,6 +2153,12 @@ def _same_event(a: Event, b: Event, ctx: DocContext) -> bool:
         return ((a.date is None and b.date is None) or len(shared) >= 2
                 or set(a.participants) <= set(b.participants) or set(b.participants) <= set(a.participants))
     return a.date.overlaps(b.date) and (a.date.precision != b.date.precision or a.date == b.date)
+
+
+def _kind_of_other(event: Event, ctx: DocContext) -> str:
+    """What an "Other" event is: the ``other_labels`` pattern of its trigger ("resigned" and "his
+    resignation" are one kind, "Resignation of {who}"), else the trigger itself."""
+    return _cues(ctx).other_labels.get(event.trigger, event.trigger)
 
 
 def _only_countries_shared(a: Event, b: Event, shared: set[str], ctx: DocContext) -> bool:
