@@ -994,3 +994,12 @@ def test_other_events_told_by_words_of_one_kind_are_one_event_and_a_change_of_co
                       "command of the station on Monday from Merriwether.", published="2031-03-05")
     assert [(e.label, len(e.evidence)) for e in events_of(ex, "Other")] == [
         ("Resignation of Ivan Sokol", 2), ("Change of command with Dana Merriwether", 2)]
+
+
+def test_a_finite_verb_the_parser_took_for_an_adjective_keeps_the_subject_before_it(extract_text):
+    # issue 11: "added to the list in March 2014 after Russia annexed Crimea" (parsed "Russia
+    # (annexed Crimea)") gave "Annexation by Dmitry Rogozin", the subject of the main clause
+    ex = extract_text("Dmitry Rogozin was named head of Roscosmos. Rogozin was added to the list in March 2014 after "
+                      "Russia annexed Crimea, and a month later he posted a joke.", published="2018-05-25")
+    (annexation,) = [e for e in events_of(ex, "Other") if e.label.startswith("Annexation")]
+    assert (annexation.label, participant_names(ex, annexation)) == ("Annexation by Russia", {"Russia"})

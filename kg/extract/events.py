@@ -401,6 +401,8 @@ def _inherited_subject(verb: "Token") -> "Token | None":
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controller is not None:
             return controller
+    if verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.i > 0 and verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+        return verb.doc[verb.i - 1]  # "after Russia annexed Crimea" parsed as "Russia (annexed Crimea)": Russia
     node = verb
     for _ in range(4):
         if node.head == node:
