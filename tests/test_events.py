@@ -1003,3 +1003,16 @@ def test_a_finite_verb_the_parser_took_for_an_adjective_keeps_the_subject_before
                       "Russia annexed Crimea, and a month later he posted a joke.", published="2018-05-25")
     (annexation,) = [e for e in events_of(ex, "Other") if e.label.startswith("Annexation")]
     assert (annexation.label, participant_names(ex, annexation)) == ("Annexation by Russia", {"Russia"})
+
+
+def test_replacing_a_thing_appoints_no_one_and_a_spacewalk_told_twice_names_everyone_who_made_it(extract_text):
+    ex = extract_text("Tom Reyes made a spacewalk on Monday. During Monday's spacewalk, Reyes and Pavel Lebedev "
+                      "replaced a pump.", published="2031-05-06")
+    assert [(e.type, e.label) for e in ex.events] == [("Spacewalk", "Spacewalk by Tom Reyes and Pavel Lebedev")]
+
+
+def test_an_agreement_names_who_signed_it(extract_text):
+    ex = extract_text("NASA signed a contract for two Soyuz seats on Tuesday. On Wednesday the United States and "
+                      "Japan signed an agreement on the lunar station.", published="2031-05-08")
+    assert [e.label for e in events_of(ex, "Agreement")] == [
+        "Agreement signed by NASA", "Agreement signed by United States and Japan"]

@@ -207,7 +207,8 @@ def test_a_craft_named_once_by_its_head_noun_is_found_again_bare(extract_text):
                       "the Harmony module at 5:01 p.m.", published="2031-10-06")
     assert [m.text for m in ex.mentions if m.text == "Resolute"] == ["Resolute", "Resolute"]
     (docking,) = ex.events
-    assert docking.label == "Docking of Resolute"  # the craft, not its class beside it
+    # the craft, not its class beside it; the module named when it is told again is named too
+    assert docking.label == "Docking of Resolute and Harmony"
 
 
 def test_a_wire_datelines_news_agency_is_no_entity_and_its_words_take_no_part(extract_text):

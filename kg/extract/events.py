@@ -177,11 +177,27 @@ def _lacks_person_argument(token: "Token", ctx: DocContext) -> bool:
     args = [_antecedent(c) for c in token.children if c.dep_ in deps]
     if any(a.lower_ in PERSON_PRONOUNS and a.dep_ in {"dobj", "nsubjpass"} for a in args):
         return False  # "signed the order appointing him" (not "he would appoint a board")
+    if token.lemma_.lower() in _REPLACING and any(c.dep_ == "dobj" and _names_a_thing(c, ctx) for c in token.children):
+        return True  # "Reyes and Lebedev replaced a pump": the object is a thing, whoever replaces it
     posts = [c for c in token.children if c.dep_ in {"dobj", "oprd"}]  # "appointed [Yury Borisov] head of Roscosmos", as parsed
     # "named the American astronaut Scott Kelly": the name in apposition to its title
     args += [g for post in posts for g in post.children if g.dep_ in {"compound", "appos"}]
     people = (ctx.mention_at(a) for a in args)  # "Ostapenko, who was appointed head of Roscosmos"
     return not any(m is not None and ctx.type_of(m.key) == "Person" for m in people)
+
+
+_REPLACING = frozenset({"replace", "succeed"})
+"""Appointing verbs that also take things as objects ("replaced a pump"; "named his cabinet" still
+names people)."""
+
+
+def _names_a_thing(noun: "Token", ctx: DocContext) -> bool:
+    """Whether an object is a common noun that is neither a post nor anyone's: "a pump", "the
+    station" (not "the ailing administrator", "him", "Kelly")."""
+    lex = ctx.lexicon
+    words = {t.lower_ for t in noun.subtree}
+    return noun.pos_ == "NOUN" and noun.lower_ not in lex.title_heads and not words & (lex.title_heads | lex.corps_titles) \
+        and not any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) == "Person" for t in noun.subtree)
 
 
 def _no_office_holder_left(token: "Token", event_type: str, ctx: DocContext) -> bool:
@@ -2194,4 +2210,8 @@ def _joined(a: Event, b: Event, ctx: DocContext) -> Event:
     seen = {e.start for e in a.evidence}
     evidence = a.evidence + tuple(e for e in b.evidence if e.start not in seen)
     label = b.label if classes else a.label
+    if a.type != _STATEMENT and _label(a.type, a.trigger, list(a.participants), a.status, ctx) == a.label:
+        # a label made from the participants names those told later too ("Meeting of Gilruth" told again
+        # with Feoktistov); a statement's stays its speaker's (who else takes part is spoken of)
+        label = _label(a.type, a.trigger, list(parts), a.status, ctx)
     return Event(a.type, label, _finer(a.date, b.date), a.place or b.place, parts, a.status, evidence, a.trigger)
