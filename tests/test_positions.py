@@ -299,3 +299,11 @@ def test_the_agency_of_a_country_is_the_agency_of_that_country_named_before(extr
     ex = extract_text("NASA and the Federal Space Agency signed the contract on Monday. The head of the "
                       "Chinese agency, Li Wen, did not comment.", published="2010-04-07")
     assert not [p for p in positions(ex) if p[0] == "Li Wen" and p[2]]
+
+
+def test_someones_deputy_is_at_the_organization_the_gazetteer_has_them_head_at_the_time(extract_text):
+    # issue 11: "James C. Fletcher announced ... that he would resign as administrator. His deputy,
+    # Dale D. Myers, ..." gave Myers a deputy post at no organization
+    ex = extract_text("James C. Fletcher announced on Tuesday that he would resign as administrator on April 8. His "
+                      "deputy, Ansel Brooke, will run the agency until a successor is named.", published="1989-03-30")
+    assert ("Ansel Brooke", "deputy", "NASA") in positions(ex)

@@ -441,13 +441,23 @@ class _Collector:
     def with_possessors_orgs(self) -> list[Position]:
         """The positions found, a post given as someone's ("his deputy") at the organization of the
         last post the document gives that person ("James Fletcher took over as administrator, and Low
-        is his deputy": NASA), if any."""
+        is his deputy": NASA), else of the one post the gazetteer records that person in at the
+        publication date, if any."""
         found = list(self.found)
         for index, owner in self.owners.items():
             org = next((p.organization for p in reversed(self.found) if p.person == owner and p.organization), None)
+            org = org or self._held_on_publication(owner)  # "Fletcher ... His deputy, Dale D. Myers": NASA's
             if org is not None and found[index].organization is None:
                 found[index] = dataclasses.replace(found[index], organization=org)
         return found
+
+    def _held_on_publication(self, person_key: str) -> str | None:
+        """The organization of the one post the gazetteer records the person in at the publication
+        date, if there is one such post."""
+        entry = self.ctx.gazetteer.get(person_key)
+        published = self.ctx.published
+        posts = {p.organization for p in entry.positions if p.covers(published)} if entry and published else set()
+        return posts.pop() if len(posts) == 1 else None
 
     def _recorded_org(self, person: Resolved, head: str) -> Resolved | None:
         """A mention in this document of the organization where the gazetteer records the
