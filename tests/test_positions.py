@@ -307,3 +307,13 @@ def test_someones_deputy_is_at_the_organization_the_gazetteer_has_them_head_at_t
     ex = extract_text("James C. Fletcher announced on Tuesday that he would resign as administrator on April 8. His "
                       "deputy, Ansel Brooke, will run the agency until a successor is named.", published="1989-03-30")
     assert ("Ansel Brooke", "deputy", "NASA") in positions(ex)
+
+
+def test_running_an_agency_as_a_title_or_serving_as_one_after_an_apposition_is_that_post(extract_text):
+    # issue 11: "Dale D. Myers will run the agency as acting administrator" and "His deputy, Dr. Thomas
+    # O. Paine, will serve as acting administrator" gave neither man the post
+    ex = extract_text("Ansel Brooke led the Baltic Space Agency for six years. Pavel Lebedev will run the agency as "
+                      "acting director general. Her deputy, Dr. Tom Reyes, will serve as acting director of the "
+                      "Baltic Space Agency.", published="2031-03-30")
+    assert {("Pavel Lebedev", "acting director general", "Baltic Space Agency"),
+            ("Tom Reyes", "acting director", "Baltic Space Agency")} <= positions(ex)

@@ -713,19 +713,26 @@ def _object_craft(i: int, ctx: DocContext, sent: "Span") -> Resolved | None:
 
 
 def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Collector) -> None:
-    """"X served as T", "X flew as T", "removing X as T of O"."""
+    """"X served as T", "X flew as T", "removing X as T of O", "X will run the agency as T" (of the
+    agency), "His deputy, X, will serve as T"."""
     ctx = out.ctx
     doc = ctx.doc
     first = span.end
-    if first + 1 < sent.end and doc[first].text == "," and doc[first + 1].lower_ == "who":
-        first += 2
+    if first + 1 < sent.end and doc[first].text == "," and (doc[first + 1].lower_ == "who" or span.root.dep_ == "appos"):
+        first += 2 if doc[first + 1].lower_ == "who" else 1
     first = _past_apposition(span, first, sent)  # "named Koptev, a former deputy minister, as its director general"
-    limit = min(sent.end, first + 4)
-    for i in range(first, limit):
+    run: Resolved | None = None  # "will run the agency as acting administrator": the agency
+    words = 0  # words between the name and "as", the run organization's not counted
+    for i in range(first, sent.end):
         tok = doc[i]
         if tok.lower_ == "as":
             break
-        if tok.text in {",", ";"} or ctx.mention_at(tok) is not None:
+        m = ctx.mention_at(tok)
+        if m is not None and run is None and ctx.type_of(m.key) in _HEADED_TYPES and _run_object(ctx.span_of(m).root):
+            run = m
+        if m is None or m != run:
+            words += 1
+        if words > 4 or tok.text in {",", ";"} or (m is not None and m != run):
             return
     else:
         return
@@ -734,10 +741,15 @@ def _as_title(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Colle
     if title is None:
         return
     title = _extend_for(title, ctx, sent)
-    org = org_before or _org_after(title.end, ctx, sent)
+    org = org_before or _org_after(title.end, ctx, sent) or run
     if org is None and doc[title.start - 1].lower_ in {"its", "their"}:
         org = _subject_agency(title.start, ctx, sent)  # "as its director general": the agency named before
     out.add(r, title, org, ev, sent=sent)
+
+
+def _run_object(token: "Token") -> bool:
+    """Whether the token is the object of "head", "lead" or "run" ("will run the agency as ...")."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _HEAD_VERBS
 
 
 def _past_apposition(name: "Span", first: int, sent: "Span") -> int:
