@@ -1016,3 +1016,12 @@ def test_an_agreement_names_who_signed_it(extract_text):
                       "Japan signed an agreement on the lunar station.", published="2031-05-08")
     assert [e.label for e in events_of(ex, "Agreement")] == [
         "Agreement signed by NASA", "Agreement signed by United States and Japan"]
+
+
+def test_the_source_a_report_cites_takes_no_part_in_the_event(extract_text):
+    ex = extract_text("Pavel Lebedev spoke first. NASA Administrator Tom Reyes met Lebedev in Baikonur on Sept. 15 to "
+                      "discuss the crew exchange, according to a NASA spokeswoman, Marcia Delgado.",
+                      published="2031-10-03")
+    (meeting,) = events_of(ex, "Meeting")
+    assert (meeting.label, participant_names(ex, meeting)) == (
+        "Meeting of Tom Reyes and Pavel Lebedev", {"NASA", "Tom Reyes", "Pavel Lebedev"})

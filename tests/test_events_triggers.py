@@ -909,3 +909,11 @@ def test_a_kind_of_event_compared_with_is_none_and_a_titled_appointee_is_appoint
                       "normal tour.", published="2031-11-27")
     assert [(e.type, e.date) for e in ex.events] == [("Appointment", DateValue.of(2031, 11, 24))]
     assert participant_names(ex, ex.events[0]) >= {"Dana Whitfield", "Ivan Sokol"}
+
+
+def test_a_craft_rising_or_climbing_from_a_launch_site_is_launched(extract_text):
+    ex = extract_text("The first piece of the station, the Russian-built Zarya module, rose from Baikonur on Nov. 20. "
+                      "Soyuz MS-41 climbed away from the Baikonur Cosmodrome on Saturday. Sales rose from $2 million "
+                      "in Houston.", published="2031-11-24")
+    assert [(e.label, e.date.iso) for e in events_of(ex, "Launch")] == [
+        ("Launch of Zarya", "2031-11-20"), ("Launch of Soyuz MS-41", "2031-11-22")]
