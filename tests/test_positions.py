@@ -317,3 +317,14 @@ def test_running_an_agency_as_a_title_or_serving_as_one_after_an_apposition_is_t
                       "Baltic Space Agency.", published="2031-03-30")
     assert {("Pavel Lebedev", "acting director general", "Baltic Space Agency"),
             ("Tom Reyes", "acting director", "Baltic Space Agency")} <= positions(ex)
+
+
+def test_a_name_in_apposition_to_a_title_with_phrases_after_it_holds_the_title(extract_text):
+    # issue 11: "A spokesman for mission control outside Moscow, X," and "His spokeswoman in New York,
+    # X," gave no post: the title does not end right before the comma
+    ex = extract_text("A spokesman for mission control outside Moscow, Gleb Arkhipov, said the crew was well. His "
+                      "spokeswoman in New York, Marisa Delacroix, said the backers would meet again. The first NASA "
+                      "astronaut to fly under the new agreement, Dana Merriwether, is to launch in March.",
+                      published="2031-09-04")
+    assert {("Gleb Arkhipov", "spokesman", None), ("Marisa Delacroix", "spokeswoman", None),
+            ("Dana Merriwether", "astronaut", "NASA")} <= positions(ex)

@@ -554,6 +554,14 @@ def _before_name(r: Resolved, span: "Span", sent: "Span", ev: Evidence, out: _Co
                     out.add(set_off and _apposed_to(title, ctx, sent) or r, title, org_tok, ev, sent=sent)
                     return
     title = _title_ending_at(i, ctx, sent)
+    head = span.root.head
+    if title is None and set_off and span.root.dep_ == "appos" and sent.start <= head.i < span.start:
+        # "A spokesman for mission control outside Moscow, X": the title the name is in apposition to,
+        # past the phrases after it, at the organization its first phrase names
+        title = _title_ending_at(head.i + 1, ctx, sent)
+        if title is not None:
+            out.add(r, title, _org_before(title.start, ctx, sent) or _org_after(head.i + 1, ctx, sent), ev, sent=sent)
+        return
     if title is None:
         return
     r = set_off and _apposed_to(title, ctx, sent) or r
