@@ -18,7 +18,8 @@ The words of the attribution become a speaker in ``kg.extract.speakers``: a Pers
 mention (``Roscosmos said in a statement: “…”``), a pronoun (the last person named outside quotes
 and captions, the subject of that sentence first), a statement or an unnamed spokesperson of an
 agency (the agency), a description (``the agency's chief`` → the holder of the post). Through a
-reporting chain the nearest speech verb wins (``Y of Z reports that X suggested “…”`` → X), and
+reporting chain the nearest speech verb wins (``Y of Z reports that X suggested “…”`` → X), as
+does a person reported as putting something in the words (``Y said X had placed it in “…”`` → X), and
 ``X was quoted as saying`` / ``quoted X as saying`` → X. Quotes whose attribution names nobody
 (``a spokesman said``) are dropped, and so are scare quotes, nicknames and short titles
 (``the so-called "seat swap" deal``, ``Robert "Hoot" Gibson``).
