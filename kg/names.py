@@ -33,6 +33,9 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+INITIAL = re.compile(r"[A-Z]\.")
+"""An initial: "N." in "Alexei N. Kosygin"."""
+
 GENERATIONAL_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "2d", "3d", "ii", "iii", "iv"})
 """What may follow a surname in a person's name ("Walter M. Schirra Jr.", "Hodding Carter 3d", the
 older newspaper style, "Edward H. White 2d"), lower-cased."""

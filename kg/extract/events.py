@@ -48,7 +48,7 @@ from kg.lexicon import load_lexicon
 from kg.model import DateValue, Event, Evidence, Position
 from kg.nlp import doc_text
 from kg.schema import CRAFT_TYPES, Status
-from kg.temporal.expressions import MONTHS, WEEKDAYS, DateMention, Tense, number_value
+from kg.temporal.expressions import CALENDAR_WORDS, WEEKDAYS, DateMention, Tense, number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1591,11 +1591,9 @@ def _dated_apart(verb: "Token", reported: set[int]) -> bool:
     so is a report with its source told after it ("... landed on Monday, the center said today")."""
     doc = verb.doc
     return bool(reported) and min(reported) > verb.i and any(
-        doc[i].ent_type_ == "DATE" and (doc[i].like_num or doc[i].lower_.rstrip(".") in _CALENDAR_WORDS)
+        doc[i].ent_type_ == "DATE" and (doc[i].like_num or doc[i].lower_.rstrip(".") in CALENDAR_WORDS)
         for i in reported)
 
-
-_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _announces_its_own_event(verb: "Token", ctx: DocContext) -> bool:

@@ -23,9 +23,9 @@ from kg.extract.overlaps import Coverage, StartIndex
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lexicon import Lexicon
 from kg.model import EntityType
-from kg.names import GENERATIONAL_SUFFIXES, name_key, surname
+from kg.names import GENERATIONAL_SUFFIXES, INITIAL, name_key, surname
 from kg.nlp import DESCRIPTION_PREFIX, doc_text
-from kg.temporal.expressions import MONTHS, WEEKDAYS
+from kg.temporal.expressions import CALENDAR_WORDS
 from kg.yaml_lines import load_shipped
 
 if TYPE_CHECKING:
@@ -297,9 +297,6 @@ def _lexicon_words(section: str, key: str) -> frozenset[str]:
                         what="lexicon")
 
 
-_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-_INITIAL = re.compile(r"[A-Z]\.")
-
 
 def _given_named(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon,
                  gazetteer: Gazetteer) -> list[RawMention]:
@@ -317,7 +314,7 @@ def _given_named(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lex
         if last is None or (last.i + 1 < len(doc) and _name_goes_on(doc[last.i + 1], lexicon)):
             continue
         first = token
-        while first.i > 0 and _INITIAL.fullmatch(doc[first.i - 1].text):
+        while first.i > 0 and INITIAL.fullmatch(doc[first.i - 1].text):
             first = doc[first.i - 1]  # "R. Walter Cunningham"
         start, end = first.idx, last.idx + len(last)
         if not linked.overlaps(start, end):
@@ -332,14 +329,14 @@ def _suffixed_names(doc: "Doc", text: str, lexicon: Lexicon) -> list[RawMention]
     a place). Titles before the name stay out ("Astronaut Edward H. White 2d")."""
     out = []
     for token in doc[1:]:
-        if token.lower_ not in GENERATIONAL_SUFFIXES or not token.text[:1].isupper() and not token.text[:1].isdigit():
+        if token.lower_ not in GENERATIONAL_SUFFIXES or not (token.text[:1].isupper() or token.text[:1].isdigit()):
             continue
         last = doc[token.i - 2] if doc[token.i - 1].text == "," and token.i >= 2 else doc[token.i - 1]
         first = last
         while first.i > first.sent.start and _is_person_name_word(doc[first.i - 1]):
             first = doc[first.i - 1]
         name = _trim(doc[first.i:last.i + 1], lexicon) if _is_person_name_word(last) else None
-        if name is None or sum(t.is_title and not _INITIAL.fullmatch(t.text) for t in name) < 2:
+        if name is None or sum(t.is_title and not INITIAL.fullmatch(t.text) for t in name) < 2:
             continue
         start, end = name.start_char, token.idx + len(token)
         out.append(RawMention(start, end, text[start:end], "Person", None, "name"))
@@ -348,8 +345,8 @@ def _suffixed_names(doc: "Doc", text: str, lexicon: Lexicon) -> list[RawMention]
 
 def _is_person_name_word(token: "Token") -> bool:
     """A capitalised proper noun or a middle initial, no month or weekday."""
-    return token.pos_ == "PROPN" and (token.is_title or _INITIAL.fullmatch(token.text) is not None) \
-        and token.text not in _CALENDAR_WORDS
+    return token.pos_ == "PROPN" and (token.is_title or INITIAL.fullmatch(token.text) is not None) \
+        and token.lower_.rstrip(".") not in CALENDAR_WORDS
 
 
 def _surname_end(first: "Token", lexicon: Lexicon) -> "Token | None":
@@ -363,7 +360,7 @@ def _surname_end(first: "Token", lexicon: Lexicon) -> "Token | None":
                 and _name_word(doc[i + 1], lexicon):
             i += 1  # "Okonkwo-Frey"
             continue
-        if _INITIAL.fullmatch(word.text) and last is None:
+        if INITIAL.fullmatch(word.text) and last is None:
             i += 1
             continue
         if not _name_word(word, lexicon):
@@ -375,14 +372,14 @@ def _surname_end(first: "Token", lexicon: Lexicon) -> "Token | None":
 
 def _name_word(word: "Token", lexicon: Lexicon) -> bool:
     return (word.is_alpha and word.is_title and word.pos_ == "PROPN" and word.lower_ not in lexicon.title_heads
-            and word.text not in lexicon.not_entities and word.lower_ not in _CALENDAR_WORDS)
+            and word.text not in lexicon.not_entities and word.lower_ not in CALENDAR_WORDS)
 
 
 def _name_goes_on(word: "Token", lexicon: Lexicon) -> bool:
     """A capitalised word right before or after a name run: the run is part of a longer name
     ("the Yuri Gagarin Cosmonaut Training Center")."""
     return (word.is_alpha and word.is_title and word.pos_ == "PROPN" and word.lower_ not in lexicon.title_heads
-            and word.lower_ not in _CALENDAR_WORDS)
+            and word.lower_ not in CALENDAR_WORDS)
 
 
 def _titled_names(doc: "Doc", text: str, mentions: list[RawMention], lexicon: Lexicon) -> list[RawMention]:
@@ -557,15 +554,13 @@ def _from_ner(ent: "Span", gazetteer: Gazetteer, lexicon: Lexicon, published: da
     return RawMention(span.start_char, span.end_char, span.text, type_name, None, "name", title)
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
-"""A middle initial: "N." in "Alexei N. Kosygin"."""
 
 
 def _with_first_name(ent: "Span", lexicon: Lexicon) -> "Span":
     """A person span the NER began at a middle initial ("N. Kosygin" in "Premier Alexei N.
     Kosygin") takes back the capitalised first name before it."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or not _INITIAL.fullmatch(ent[0].text) or ent.start == ent.sent.start:
+    if ent.label_ != "PERSON" or not INITIAL.fullmatch(ent[0].text) or ent.start == ent.sent.start:
         return ent
     before = doc[ent.start - 1]
     low = before.lower_
@@ -584,7 +579,7 @@ def without_initials(name: str) -> str:
     words = name.split()
     if len(words) < 3:
         return name
-    kept = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
+    kept = [words[0], *(w for w in words[1:-1] if not INITIAL.fullmatch(w)), words[-1]]
     return " ".join(kept)
 
 
@@ -665,11 +660,11 @@ def _add_given_names(doc: "Doc", mentions: list[RawMention]) -> list[RawMention]
     full = [(m, m.text.split()) for m in people if len(m.text.split()) >= 2]
     owners: dict[str, set[str]] = {}
     for m, words in full:
-        if not _INITIAL.fullmatch(words[0]):
+        if not INITIAL.fullmatch(words[0]):
             owners.setdefault(words[0], set()).add(name_key(m.text))
     surnames = {surname(m.text) for m, _ in full}
     given = {g for g, named in owners.items()
-             if len(named) == 1 and g not in surnames and g not in _CALENDAR_WORDS and len(g) > 2}
+             if len(named) == 1 and g not in surnames and g.lower() not in CALENDAR_WORDS and len(g) > 2}
     if not given:
         return mentions
     first_named = {g: min(m.end for m, words in full if words[0] == g) for g in given}

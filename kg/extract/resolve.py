@@ -8,8 +8,6 @@ emitter turns into IRIs, so the same name gives the same node in every document.
 
 from __future__ import annotations
 
-import re
-
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from kg.extract.mentions import RawMention, strip_nickname, without_initials
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Anaphor
 from kg.model import Entity
-from kg.names import GENERATIONAL_SUFFIXES, name_key, surname
+from kg.names import GENERATIONAL_SUFFIXES, INITIAL, name_key, surname
 
 
 @dataclass(frozen=True)
@@ -55,14 +53,11 @@ def _office_holder(gazetteer: Gazetteer, family_name: str, published: date | Non
     return found[0] if len(found) == 1 else None
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
 def _fullness(name: str) -> tuple[int, int, int]:
     """How full a name is, to pick an entity's label: words written out, then words, then length
     ("Anatoly Filipchenko" before "A. V. Filipchenko", "Thomas P. Stafford" before "Thomas Stafford")."""
     words = name.split()
-    return sum(not _INITIAL.fullmatch(w) for w in words), len(words), len(name)
+    return sum(not INITIAL.fullmatch(w) for w in words), len(words), len(name)
 
 
 def _fuller_names(mentions: list[RawMention]) -> dict[str, str]:
@@ -76,10 +71,10 @@ def _fuller_names(mentions: list[RawMention]) -> dict[str, str]:
             out.setdefault(name_key(" ".join(words[-n:])), m.text)
     named_in_full = {}
     for m, words in people:
-        if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+        if len(words) >= 2 and not INITIAL.fullmatch(words[0]):
             named_in_full.setdefault((name_key(surname(m.text)), words[0][0]), m.text)
     for m, words in people:
-        if len(words) >= 2 and all(_INITIAL.fullmatch(w) for w in words[:-1]) \
+        if len(words) >= 2 and all(INITIAL.fullmatch(w) for w in words[:-1]) \
                 and (full := named_in_full.get((name_key(surname(m.text)), words[0][0]))) is not None:
             out.setdefault(name_key(m.text), full)
     return out
@@ -110,7 +105,7 @@ def resolve_mentions(
                 entry = _person_entry(gazetteer, name)
                 key = entry.id if entry else _unlinked_key("Person", name)
                 full_names.setdefault(name_key(surname(m.text)), key)
-                if not _INITIAL.fullmatch(words[0]):
+                if not INITIAL.fullmatch(words[0]):
                     given_names.setdefault(name_key(words[0]), set()).add(key)
             else:
                 pending.append(m)
@@ -122,7 +117,7 @@ def resolve_mentions(
             words = strip_nickname(m.text).split()
             named = m.text if len(words) >= 2 else gazetteer.get(m.gazetteer_id).label
             full_names.setdefault(name_key(surname(named)), key)
-            if len(words) >= 2 and not _INITIAL.fullmatch(words[0]):
+            if len(words) >= 2 and not INITIAL.fullmatch(words[0]):
                 given_names.setdefault(name_key(words[0]), set()).add(key)
     for m in pending:
         holder = _office_holder(gazetteer, m.text, published, m.title) if m.title else None

@@ -77,6 +77,8 @@ MONTHS: dict[str, int] = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+CALENDAR_WORDS: frozenset[str] = frozenset(MONTHS) | frozenset(WEEKDAYS)
+"""Month and weekday names and their abbreviations, lower-cased ("march", "sept", "monday")."""
 # Northern-hemisphere seasons as (first month, last month); winter straddles two years.
 SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2),
