@@ -379,3 +379,22 @@ def test_ingest_forms_capitals_that_are_not_a_dateline_stay(opening):
     from kg.ingest.dateline import name_dateline_places
 
     assert name_dateline_places(opening) == opening
+
+
+def test_ingest_forms_a_wire_dateline_with_its_year_dates_a_file_without_front_matter(tmp_path):
+    # found trying kg as a user: "HOUSTON, March 4, 2031 (Gulf Coast Wire) --" gave "no publication
+    # date", so "on Monday" and "on Feb. 20" were left unresolved and the meeting was lost
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "wire.txt").write_text(
+        "HOUSTON, March 4, 2031 (Gulf Coast Wire) -- Tom Reyes, the NASA administrator, met Ivan Sokol, the\n"
+        "head of the Baltic Space Agency, in Houston on Feb. 20. Soyuz MS-41 landed on Monday.\n",
+        encoding="utf-8")
+    (arts / "undated.txt").write_text("MOSCOW, May 5 (TPS) -- Soyuz MS-42 landed on Monday.\n", encoding="utf-8")
+    built = run_kg("build", str(arts), "-o", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    assert "wire.txt: no publication date" not in built.stderr
+    assert "undated.txt: no publication date" in built.stderr  # a dateline without its year dates nothing
+    rows = json.loads(run_kg("query", "timeline", "-g", str(tmp_path / "out"), "--format", "json").stdout)
+    assert {(r["date"], r["label"]) for r in rows if r["documents"] == "wire.txt"} == {
+        ("2031-02-20", "Meeting of Tom Reyes and Ivan Sokol"), ("2031-03-03", "Landing of Soyuz MS-41")}

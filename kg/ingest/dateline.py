@@ -13,11 +13,13 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from datetime import date
 from importlib import resources
 
 import yaml
 
 from kg.errors import DataError
+from kg.temporal.expressions import resolve_date
 
 _BARE_PLACE = 5  # a dateline place with nothing after it but the dash is at least this long
 
@@ -55,6 +57,27 @@ def _is_dateline(match: re.Match[str]) -> bool:
     a place that is no acronym ("WASHINGTON --", "CAPE CANAVERAL --"; not "NASA --")."""
     place = match.group("place")
     return bool(match.group("detail") or match.group("agency") or " " in place or len(place) >= _BARE_PLACE)
+
+
+def dateline_date(text: str) -> date | None:
+    """The day a wire dateline opening the article names with its year ("HOUSTON, March 4, 2031
+    (GCW) --"), else ``None``: the story's publication date where the file gives none. Only a
+    dateline in the first lines counts (a headline may stand before it).
+
+    >>> dateline_date("HOUSTON, March 4, 2031 (GCW) -- The crew landed.")
+    datetime.date(2031, 3, 4)
+    >>> dateline_date("MOSCOW, May 5 (TPS) -- The capsule landed.") is None
+    True
+    """
+    for m in _dateline().finditer(text, 0, _OPENING):
+        if _is_dateline(m) and m.group("detail"):
+            value = resolve_date(m.group("detail"), None)
+            return date.fromisoformat(value.iso) if value is not None and value.precision == "day" else None
+    return None
+
+
+_OPENING = 1000
+"""How far into a file a dateline opening the article may begin (characters)."""
 
 
 def dateline_spans(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:

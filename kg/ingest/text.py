@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 
 from kg.errors import InputError
+from kg.ingest.dateline import dateline_date
 from kg.ingest.decode import decode, read_bytes
 from kg.ingest.forms import article_text
 from kg.ingest.markdown import strip_markdown
@@ -53,7 +54,7 @@ def load_text(path: Path, kind: Literal["txt", "md"]) -> Document:
     """Load a ``.txt`` or Markdown article.
 
     The front matter keys ``title``, ``published`` (YYYY-MM-DD) and ``source`` are read; other
-    keys are ignored. Markdown markup is stripped, then the text is normalised; offsets map
+    keys are ignored. Without ``published``, a wire dateline that names its year gives the date. Markdown markup is stripped, then the text is normalised; offsets map
     back to the decoded file.
     """
     data = read_bytes(path)
@@ -83,7 +84,7 @@ def load_text(path: Path, kind: Literal["txt", "md"]) -> Document:
         path=path,
         kind=kind,
         title=(normalize(title)[0] or None) if title else None,
-        published=meta.published,
+        published=meta.published or dateline_date(body),
         text=text,
         original=original,
         offsets=final,
