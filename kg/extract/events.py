@@ -195,8 +195,8 @@ def _names_a_thing(noun: "Token", ctx: DocContext) -> bool:
     """Whether an object is a common noun that is neither a post nor anyone's: "a pump", "the
     station" (not "the ailing administrator", "him", "Kelly")."""
     lex = ctx.lexicon
-    words = {t.lower_ for t in noun.subtree}
-    return noun.pos_ == "NOUN" and noun.lower_ not in lex.title_heads and not words & (lex.title_heads | lex.corps_titles) \
+    words = {t.lower_ for t in noun.subtree}  # the noun's own word among them
+    return noun.pos_ == "NOUN" and not words & (lex.title_heads | lex.corps_titles) \
         and not any((m := ctx.mention_at(t)) is not None and ctx.type_of(m.key) == "Person" for t in noun.subtree)
 
 
@@ -316,9 +316,9 @@ def _is_return(token: "Token", ctx: DocContext) -> bool:
 def _clause(token: "Token", sent: "Span", ctx: DocContext) -> tuple[int, int]:
     """Token range of the trigger's clause: a verb's subtree, or for a noun trigger (or an adjective,
     "due home") the subtree of the verb it hangs from; a verb without its own subject ("was to
-    leave", "lifted off and docked", "are to make a spacewalk") takes the subject of the nearest verb above it; someone's event named
-    inside another noun's phrase is its own phrase ("Soyuz TMA-21, named in honor of Gagarin's flight
-    of April 12, 1961": Gagarin's, not the Soyuz's)."""
+    leave", "lifted off and docked", "are to make a spacewalk") takes the subject of the nearest verb
+    above it; someone's event named inside another noun's phrase is its own phrase ("Soyuz TMA-21,
+    named in honor of Gagarin's flight of April 12, 1961": Gagarin's, not the Soyuz's)."""
     if _owned_in_a_noun_phrase(token, ctx):
         return token.left_edge.i, token.right_edge.i + 1
     verb = token
@@ -1593,7 +1593,6 @@ def _dated_apart(verb: "Token", reported: set[int]) -> bool:
     return bool(reported) and min(reported) > verb.i and any(
         doc[i].ent_type_ == "DATE" and (doc[i].like_num or doc[i].lower_.rstrip(".") in CALENDAR_WORDS)
         for i in reported)
-
 
 
 def _announces_its_own_event(verb: "Token", ctx: DocContext) -> bool:

@@ -54,8 +54,8 @@ def load_text(path: Path, kind: Literal["txt", "md"]) -> Document:
     """Load a ``.txt`` or Markdown article.
 
     The front matter keys ``title``, ``published`` (YYYY-MM-DD) and ``source`` are read; other
-    keys are ignored. Without ``published``, a wire dateline that names its year gives the date. Markdown markup is stripped, then the text is normalised; offsets map
-    back to the decoded file.
+    keys are ignored; without ``published``, a wire dateline that names its year gives the date.
+    Markdown markup is stripped, then the text is normalised; offsets map back to the decoded file.
     """
     data = read_bytes(path)
     original = decode(path, data)
